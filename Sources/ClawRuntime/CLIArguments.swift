@@ -37,6 +37,7 @@ public struct CLIArguments: Sendable, Equatable {
         if let memory = spec.memoryBytes { argv += ["--memory", String(memory)] }
         if let cpus = spec.cpus { argv += ["--cpus", String(cpus)] }
         if let pids = spec.pidsLimit { argv += ["--pids-limit", String(pids)] }
+        if let entrypoint = spec.entrypoint { argv += ["--entrypoint", entrypoint] }
         argv.append(spec.image)
         argv += spec.command ?? []
         return argv
@@ -156,6 +157,7 @@ public struct CLIArguments: Sendable, Equatable {
         if let pids = spec.pidsLimit, pids <= 0 {
             throw ClawError(.invalidArgument, "pids limit must be positive", param: "pidsLimit")
         }
+        if let entrypoint = spec.entrypoint { try RuntimeValidation.entrypoint(entrypoint) }
         try RuntimeValidation.command(spec.command ?? [])
     }
 

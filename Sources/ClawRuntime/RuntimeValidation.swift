@@ -73,16 +73,21 @@ public enum RuntimeValidation {
         }
     }
 
-    /// A command element; the first may not look like a flag, none may hold a NUL.
-    /// (Both engines stop parsing their own flags at the image, so later elements such as the
-    /// `-c` of `sh -c` reach the container untouched.)
+    /// Command elements: no NUL. They follow the image in the argv, where both engines have
+    /// stopped parsing their own options (measured: `run IMAGE --privileged` hands
+    /// `--privileged` to the container), so an element such as the `-c` of `sh -c` is safe.
     public static func command(_ elements: [String], param: String = "command") throws {
-        guard let first = elements.first else { return }
-        if first.isEmpty || first.hasPrefix("-") {
-            throw ClawError(.invalidArgument, "invalid command \(quoted(first)): may not start with '-'", param: param)
-        }
         for element in elements where element.utf8.contains(0) || element.utf8.count > 64 * 1024 {
             throw ClawError(.invalidArgument, "invalid command element: NUL is not allowed", param: param)
+        }
+    }
+
+    /// An entrypoint override: one executable, not flag-like, no NUL/line breaks or spaces.
+    public static func entrypoint(_ value: String, param: String = "entrypoint") throws {
+        guard !value.isEmpty, !value.hasPrefix("-"), value.utf8.count <= 4096, !containsControlBreak(value),
+              !value.contains(" ")
+        else {
+            throw ClawError(.invalidArgument, "invalid entrypoint \(quoted(value))", param: param)
         }
     }
 

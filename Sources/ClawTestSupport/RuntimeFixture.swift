@@ -1,0 +1,104 @@
+import ClawCore
+import ClawRuntime
+import Foundation
+
+/// Records every container and volume a test creates through it and removes them in reverse
+/// order when the test ends, failed or not (see `withRuntimeFixture`). Every object carries
+/// `io.clawd.test=1` and this fixture's `io.clawd.test-run` label, and a unique name.
+public actor RuntimeFixture {
+    public enum Resource: Sendable, Equatable {
+        case container(String)
+        case volume(String)
+    }
+
+    public let runtime: CLIRuntime
+    public let testBackend: RuntimeTestBackend
+    /// Unique per fixture: tag objects with it to find exactly this test's objects.
+    public let runID: String
+    public nonisolated var labels: [String: String] { ["io.clawd.test": "1", "io.clawd.test-run": runID] }
+    private var resources: [Resource] = []
+
+    init(runtime: CLIRuntime, testBackend: RuntimeTestBackend) {
+        self.runtime = runtime
+        self.testBackend = testBackend
+        self.runID = String(UUID().uuidString.lowercased().prefix(12).filter { $0 != "-" })
+    }
+
+    /// `clawdtest-<purpose>-<random>`, unique per call.
+    public nonisolated func uniqueName(_ purpose: String) -> String {
+        "clawdtest-\(purpose)-\(UUID().uuidString.lowercased().prefix(8))"
+    }
+
+    /// Creates a container (recorded before the call, so a half-created one is removed too),
+    /// adding the fixture's labels to `spec`.
+    public func createContainer(_ spec: ContainerSpec) async throws -> String {
+        var spec = spec
+        spec.labels.merge(labels) { mine, _ in mine }
+        record(.container(spec.name))
+        return try await runtime.createContainer(spec)
+    }
+
+    public func createVolume(_ name: String, labels extra: [String: String] = [:]) async throws {
+        record(.volume(name))
+        try await runtime.createVolume(name: name, labels: extra.merging(labels) { mine, _ in mine })
+    }
+
+    /// Records an object created some other way.
+    public func record(_ resource: Resource) {
+        if !resources.contains(resource) { resources.append(resource) }
+    }
+
+    /// Removes everything recorded, newest first; returns the failures (it never stops early).
+    public func cleanup() async -> [String] {
+        var failures: [String] = []
+        for resource in resources.reversed() {
+            do {
+                switch resource {
+                case .container(let name): try await runtime.removeContainer(name, force: true)
+                case .volume(let name): try await runtime.removeVolume(name: name)
+                }
+            } catch {
+                failures.append("\(resource): \(error)")
+            }
+        }
+        resources.removeAll()
+        return failures
+    }
+
+    /// Polls until the container reaches one of `states` (e.g. `.exited`), or fails after `timeout`.
+    public func waitForState(_ name: String, _ states: Set<ContainerState>,
+                             timeout: Duration = .seconds(30)) async throws -> ContainerInfo {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if let info = try await runtime.inspectContainer(name), states.contains(info.state) { return info }
+            guard ContinuousClock.now < deadline else {
+                let state = try await runtime.inspectContainer(name)?.state
+                throw ClawError(.timeout, "container \(name) did not reach \(states) within \(timeout) (now \(String(describing: state)))")
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+}
+
+/// Runs `body` with a fixture for `backend` and removes what it created afterwards, also when
+/// `body` throws. A cleanup failure fails the test (it would leak objects into later runs).
+public func withRuntimeFixture<T: Sendable>(
+    _ backend: RuntimeTestBackend, buildImage: Bool = true,
+    _ body: (RuntimeFixture) async throws -> T
+) async throws -> T {
+    let runtime = try await backend.makeRuntime()
+    if buildImage { _ = try await RuntimeTestImage.ensure(on: runtime) }
+    let fixture = RuntimeFixture(runtime: runtime, testBackend: backend)
+    let result: T
+    do {
+        result = try await body(fixture)
+    } catch {
+        _ = await fixture.cleanup()
+        throw error
+    }
+    let failures = await fixture.cleanup()
+    if !failures.isEmpty {
+        throw ClawError(.internal, "fixture cleanup failed: \(failures.joined(separator: "; "))")
+    }
+    return result
+}
