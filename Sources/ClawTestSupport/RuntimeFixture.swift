@@ -11,10 +11,10 @@ public actor RuntimeFixture {
         case volume(String)
     }
 
-    public let runtime: CLIRuntime
-    public let testBackend: RuntimeTestBackend
+    public nonisolated let runtime: CLIRuntime
+    public nonisolated let testBackend: RuntimeTestBackend
     /// Unique per fixture: tag objects with it to find exactly this test's objects.
-    public let runID: String
+    public nonisolated let runID: String
     public nonisolated var labels: [String: String] { ["io.clawd.test": "1", "io.clawd.test-run": runID] }
     private var resources: [Resource] = []
 
@@ -34,11 +34,13 @@ public actor RuntimeFixture {
     public func createContainer(_ spec: ContainerSpec) async throws -> String {
         var spec = spec
         spec.labels.merge(labels) { mine, _ in mine }
+        try RuntimeValidation.name(spec.name)  // a refused name was never created: nothing to record
         record(.container(spec.name))
         return try await runtime.createContainer(spec)
     }
 
     public func createVolume(_ name: String, labels extra: [String: String] = [:]) async throws {
+        try RuntimeValidation.name(name)
         record(.volume(name))
         try await runtime.createVolume(name: name, labels: extra.merging(labels) { mine, _ in mine })
     }

@@ -1,0 +1,86 @@
+import ClawCore
+import ClawRuntime
+import ClawTestSupport
+import Foundation
+import Testing
+
+@Suite("Logs and events on a real runtime", .tags(.realRuntime))
+struct RuntimeStreamTests {
+    typealias H = IntegrationHelpers
+
+    @Test("logs returns the tail with stderr included, and followLogs sees a new line",
+          arguments: RuntimeTestBackend.all)
+    func logs(backend: RuntimeTestBackend) async throws {
+        try await withRuntimeFixture(backend) { fixture in
+            let runtime = fixture.runtime
+            let name = fixture.uniqueName("logs")
+            _ = try await fixture.createContainer(H.shell(
+                name, "echo to-stderr >&2; i=0; while true; do i=$((i+1)); echo tick-$i; sleep 0.3; done"))
+            try await runtime.startContainer(name)
+
+            let all = try await H.poll(.seconds(20), "three ticks in the logs") {
+                let text = try await runtime.logs(name, tail: nil)
+                return text.contains("tick-3") ? text : nil
+            }
+            #expect(all.contains("to-stderr"))
+            let tail = try await runtime.logs(name, tail: 2).split(separator: "\n")
+            #expect(tail.count == 2)
+            #expect(tail.allSatisfy { $0.hasPrefix("tick-") })
+            let seen = tail.compactMap { Int($0.dropFirst("tick-".count)) }.max() ?? 0
+
+            let fresh = try await H.withDeadline(.seconds(20), "a new line in followLogs") {
+                for try await line in runtime.followLogs(name, tail: 0) {
+                    if line.hasPrefix("tick-"), let n = Int(line.dropFirst("tick-".count)), n > seen { return n }
+                }
+                throw ClawError(.runtime, "followLogs ended without a new line")
+            }
+            #expect(fresh > seen)
+
+            let missing = await #expect(throws: ClawError.self) {
+                try await runtime.logs(fixture.uniqueName("nothing"), tail: 1)
+            }
+            #expect(missing?.code == .notFound)
+        }
+    }
+
+    @Test("the event stream reports start and die (with the exit code) of a labelled container",
+          arguments: RuntimeTestBackend.all)
+    func events(backend: RuntimeTestBackend) async throws {
+        try await withRuntimeFixture(backend) { fixture in
+            let runtime = fixture.runtime
+            let name = fixture.uniqueName("events")
+            let log = EventLog()
+            let stream = runtime.events(labels: ["io.clawd.test-run": fixture.runID])
+            let consumer = Task {
+                for try await event in stream { await log.append(event) }
+            }
+            defer { consumer.cancel() }
+            _ = try await fixture.createContainer(H.shell(name, "sleep 0.5; exit 7"))
+
+            // The stream subscribes asynchronously: (re)start the container until a start/die
+            // pair is seen, polling, never sleeping a fixed time.
+            var seen: [RuntimeEvent] = []
+            for _ in 0..<5 {
+                try await runtime.startContainer(name)
+                _ = try await fixture.waitForState(name, [.exited, .stopped])
+                let events = try? await H.poll(.seconds(5), "a die event") {
+                    let events = await log.matching(name)
+                    return events.contains { $0.action == "die" } ? events : nil
+                }
+                if let events, events.contains(where: { $0.action == "start" }) {
+                    seen = events
+                    break
+                }
+            }
+            let start = try #require(seen.first { $0.action == "start" })
+            let die = try #require(seen.last { $0.action == "die" })
+            #expect(die.exitCode == 7)
+            #expect(start.containerID.count == 64 && die.containerID == start.containerID)
+            #expect(die.labels["io.clawd.test-run"] == fixture.runID)
+            #expect(die.time >= start.time)
+            #expect(abs(die.time.timeIntervalSinceNow) < 120)
+            // Only our label's containers arrive.
+            #expect(await log.events.allSatisfy { $0.labels["io.clawd.test-run"] == fixture.runID })
+        }
+    }
+}
