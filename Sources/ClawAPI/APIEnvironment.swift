@@ -1,0 +1,43 @@
+import ClawCore
+import ClawStore
+import Prometheus
+
+/// Which listener a router serves: the TCP port (API keys) or the Unix socket (host admin).
+public enum Listener: String, Sendable {
+    case tcp
+    case adminSocket
+}
+
+/// What the routes need from the daemon.
+public struct APIEnvironment: Sendable {
+    public var store: Store
+    public var registry: PrometheusCollectorRegistry
+    public var version: String
+    public var health: @Sendable () async -> HealthReport
+    public var maxBodyBytes: Int
+
+    public init(store: Store, registry: PrometheusCollectorRegistry, version: String,
+                maxBodyBytes: Int, health: @escaping @Sendable () async -> HealthReport) {
+        self.store = store
+        self.registry = registry
+        self.version = version
+        self.maxBodyBytes = maxBodyBytes
+        self.health = health
+    }
+}
+
+/// The daemon's view of its dependencies, for health endpoints and the watchdog.
+public struct HealthReport: Sendable, Equatable {
+    public struct Check: Sendable, Equatable, Encodable {
+        public var ok: Bool
+        public var detail: String
+        public init(ok: Bool, detail: String) {
+            self.ok = ok
+            self.detail = detail
+        }
+    }
+
+    public var checks: [String: Check]
+    public init(checks: [String: Check]) { self.checks = checks }
+    public var ok: Bool { checks.values.allSatisfy(\.ok) }
+}

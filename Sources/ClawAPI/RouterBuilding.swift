@@ -1,0 +1,13 @@
+import Hummingbird
+
+extension RouterBuilding {
+    /// The router for one listener. Admin routes exist only on the Unix socket's router, so the
+    /// TCP listener answers 404 for them exactly as for a missing route.
+    public static func router(env: APIEnvironment, listener: Listener) -> Router<APIContext> {
+        let router = Router(context: APIContext.self)
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: DialectErrorMiddleware())
+        addHealthRoutes(router, env: env)
+        return router
+    }
+}

@@ -1,0 +1,42 @@
+import ClawCore
+import Logging
+
+/// Every setting of the daemon, with its default. Loaded by `SettingsLoader` from the config
+/// file, then `CLAWD_<KEY>` environment variables, then `clawd serve` flags (later wins).
+public struct Settings: Sendable, Equatable {
+    public enum RuntimeMode: String, Sendable, CaseIterable { case auto, podman, docker }
+
+    public var configPath: String?
+    public var listenHost = "127.0.0.1"
+    public var listenPort = 55765
+    public var socketPath = "/run/clawd/clawd.sock"
+    public var dataDir = "/var/lib/clawd"
+    public var runtime = RuntimeMode.auto
+    public var runtimeBinary: String?
+    public var image = "localhost/clawd-demo:latest"
+    public var installID: String?
+    public var periodSeconds: Int64 = 30 * 86_400
+    public var retentionSeconds: Int64 = 7 * 86_400
+    public var logLevel = Logger.Level.info
+    public var instancePort = 18789
+    public var stateDir = "/home/node/.openclaw"
+    public var hostPortRange = 20000...29999
+    public var stopTimeoutSeconds = 10
+    public var urlTemplate = "http://127.0.0.1:{hostPort}"
+    public var rebuildsPerDay = 10
+    public var priceBudgetCents: Int64 = 1000
+    public var priceBalancedCents: Int64 = 2000
+    public var priceProCents: Int64 = 3500
+    public var resyncSeconds = 60
+    public var orphanGraceSeconds = 300
+    public var shutdownTimeoutSeconds = 10
+    public var maxBodyBytes = 1 << 20
+    /// On the first start with an empty database: create org `demo`, credit $100, print a key.
+    public var demo = false
+
+    public init() {}
+
+    /// `host:port` as configured.
+    public var listen: String { "\(listenHost):\(listenPort)" }
+    public var databasePath: String { dataDir + "/clawd.sqlite" }
+}

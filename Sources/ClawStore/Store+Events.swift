@@ -1,0 +1,20 @@
+import ClawCore
+import Foundation
+import GRDB
+
+extension Store {
+    /// Appends an event inside the caller's transaction, so it commits with the change it describes.
+    @discardableResult
+    public static func appendEvent(_ db: Database, orgID: String?, type: String, instanceID: String?,
+                                   data: [String: String], at: Timestamp) throws -> Int64 {
+        let json = (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys]))
+            .flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+        try db.execute(sql: "INSERT INTO events(org_id, type, instance_id, data_json, at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [orgID, type, instanceID, json, at.millis])
+        return db.lastInsertedRowID
+    }
+
+    public func eventCount(type: String) throws(ClawError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = ?", arguments: [type]) ?? 0 }
+    }
+}

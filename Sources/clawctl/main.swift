@@ -1,0 +1,3 @@
+import ClawCLI
+
+await ClawctlCommand.runMain()

@@ -1,0 +1,3 @@
+import ClawDaemon
+
+await ClawdCommand.runMain()
