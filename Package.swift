@@ -74,6 +74,7 @@ let package = Package(
         .target(name: "ClawTestSupport", dependencies: [
             "ClawCore", "ClawRuntime", "ClawClient",
             .product(name: "Subprocess", package: "swift-subprocess"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: swift6),
         .testTarget(name: "ClawCoreTests", dependencies: ["ClawCore"], swiftSettings: swift6),
         .testTarget(name: "ClawStoreTests", dependencies: ["ClawStore", "ClawTestSupport"], swiftSettings: swift6),

@@ -26,6 +26,7 @@ extension SettingsKey {
             s.image = v
         },
         .init(name: "install_id") { s, v throws(SettingsProblem) in
+            guard !v.isEmpty else { s.installID = nil; return }
             guard Validation.isInstallID(v) else {
                 throw SettingsProblem("'\(v)' must be 1-63 chars of [a-z0-9-], starting with a letter or digit")
             }

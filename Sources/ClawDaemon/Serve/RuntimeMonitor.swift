@@ -26,7 +26,7 @@ actor RuntimeMonitor: Service {
     func run() async throws {
         try await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                try await Task.sleep(for: self.interval)
+                do { try await Task.sleep(for: self.interval) } catch { return }
                 await self.tick()
             }
         }
