@@ -15,14 +15,17 @@ public struct APIEnvironment: Sendable {
     public var version: String
     public var health: @Sendable () async -> HealthReport
     public var maxBodyBytes: Int
+    public var status: @Sendable () async -> AdminStatus
 
     public init(store: Store, registry: PrometheusCollectorRegistry, version: String,
-                maxBodyBytes: Int, health: @escaping @Sendable () async -> HealthReport) {
+                maxBodyBytes: Int, health: @escaping @Sendable () async -> HealthReport,
+                status: @escaping @Sendable () async -> AdminStatus) {
         self.store = store
         self.registry = registry
         self.version = version
         self.maxBodyBytes = maxBodyBytes
         self.health = health
+        self.status = status
     }
 }
 

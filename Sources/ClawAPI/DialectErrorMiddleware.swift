@@ -22,14 +22,15 @@ struct DialectErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Hummingbird's own errors (no route, body too large, bad method) as `ClawError`s.
     static func clawError(_ error: any Error) -> ClawError {
         if let e = error as? ClawError { return e }
-        if let e = error as? HTTPError {
+        if let e = error as? any HTTPResponseError {
+            let text = (e as? HTTPError)?.body
             switch e.status {
-            case .notFound: return ClawError(.notFound, e.body ?? "no such route")
+            case .notFound: return ClawError(.notFound, text ?? "no such route")
             case .contentTooLarge: return ClawError(.payloadTooLarge, "request body is too large")
             case .methodNotAllowed: return ClawError(.notFound, "no such route for this method")
-            case .unauthorized: return ClawError(.unauthenticated, e.body ?? "authentication required")
-            case .badRequest, .unprocessableContent: return ClawError(.invalidArgument, e.body ?? "bad request")
-            default: return ClawError(.internal, e.body ?? "request failed (\(e.status.code))")
+            case .unauthorized: return ClawError(.unauthenticated, text ?? "authentication required")
+            case .badRequest, .unprocessableContent: return ClawError(.invalidArgument, text ?? "bad request")
+            default: return ClawError(.internal, text ?? "request failed (\(e.status.code))")
             }
         }
         if error is DecodingError { return ClawError(.invalidArgument, "malformed JSON body") }

@@ -7,7 +7,11 @@ extension RouterBuilding {
         let router = Router(context: APIContext.self)
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: DialectErrorMiddleware())
+        router.add(middleware: AuthMiddleware(store: env.store, listener: listener, bodyLimit: env.maxBodyBytes))
         addHealthRoutes(router, env: env)
+        if listener == .adminSocket {
+            addAdminRoutes(router, env: env)
+        }
         return router
     }
 }

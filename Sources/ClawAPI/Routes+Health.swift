@@ -23,8 +23,6 @@ extension RouterBuilding {
 /// Namespace for route registration functions.
 public enum RouterBuilding {}
 
-/// The request context of every route.
-public typealias APIContext = BasicRequestContext
 
 private struct ClawHealth: Encodable {
     var status: String

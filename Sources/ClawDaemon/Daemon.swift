@@ -28,12 +28,13 @@ public struct Daemon: Sendable {
         let installID = try settings.installID
             ?? store.metaOrInsert("install_id") { Identifier.make(prefix: "i", length: 12) }
         notifier.status("detecting container runtime")
-        var runtime: CLIRuntime?
+        let runtime: CLIRuntime?
         var detectionError: String?
         do {
             runtime = try await RuntimeDetector.detect(mode: settings.runtime.rawValue, binary: settings.runtimeBinary,
                                                        environment: ProcessInfo.processInfo.environment)
         } catch {
+            runtime = nil
             detectionError = "\(error)"
         }
         notifier.status("boot reconciliation")
@@ -47,10 +48,18 @@ public struct Daemon: Sendable {
             runtime: runtime, interval: .seconds(settings.resyncSeconds),
             initial: boot.runtime.map { .init(ok: true, detail: "\($0.backend.rawValue) \($0.version)") }
                 ?? .init(ok: false, detail: boot.runtimeError ?? "no runtime"))
-        let env = APIEnvironment(store: store, registry: registry, version: ClawVersion.current,
-                                 maxBodyBytes: settings.maxBodyBytes) {
-            await HealthReport(checks: ["database": Self.databaseCheck(store), "runtime": monitor.check])
-        }
+        let env = APIEnvironment(
+            store: store, registry: registry, version: ClawVersion.current, maxBodyBytes: settings.maxBodyBytes,
+            health: { await HealthReport(checks: ["database": Self.databaseCheck(store), "runtime": monitor.check]) },
+            status: {
+                let check = await monitor.check
+                return AdminStatus(
+                    version: ClawVersion.current,
+                    uptimeSeconds: (ContinuousClock.now - started).components.seconds,
+                    runtime: ["backend": runtime?.backend.rawValue ?? "none", "ok": "\(check.ok)", "detail": check.detail],
+                    database: ["path": store.path, "sizeBytes": "\(store.sizeBytes)"],
+                    instancesByStatus: [:], timersArmed: 0)
+            })
 
         try SocketFile.prepare(settings.socketPath)
         defer { SocketFile.remove(settings.socketPath) }

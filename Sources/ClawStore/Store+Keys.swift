@@ -69,3 +69,16 @@ extension Store {
         return diff == 0
     }
 }
+
+extension Store {
+    /// Revokes a key of `orgID` at once; a key of another org is "not found".
+    public func revokeKey(orgID: String, keyID: String, now: Timestamp = .now()) throws(ClawError) {
+        try write { db in
+            try db.execute(sql: "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND org_id = ?",
+                           arguments: [now.millis, keyID, orgID])
+            guard db.changesCount == 1 else { throw ClawError(.notFound, "key \(keyID) not found") }
+            try Self.appendEvent(db, orgID: orgID, type: "security.key_revoked", instanceID: nil,
+                                 data: ["keyId": keyID], at: now)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import ClawAPI
 import ClawCore
 import Foundation
 import Hummingbird
@@ -9,7 +10,7 @@ import ServiceLifecycle
 struct ListenerService: Service {
     let name: String
     let address: String
-    let application: Application<RouterResponder<BasicRequestContext>>
+    let application: Application<RouterResponder<APIContext>>
 
     func run() async throws {
         do {
