@@ -1,0 +1,21 @@
+/// Retry delays of the supervisor and the provisioner (lifecycle.md "Numbers").
+public enum Backoff {
+    /// The supervisor's longest wait between restarts of a dying container.
+    public static let maxSupervisorDelay: Duration = .seconds(300)
+    /// Provisioning attempts before the instance is `FAILED` and refunded.
+    public static let provisioningAttempts = 3
+
+    /// Supervisor wait before restart number `attempt` (1-based): 1 s, 2 s, 4 s, … capped at 5 min.
+    public static func delay(attempt: Int) -> Duration {
+        let exponent = max(0, attempt - 1)
+        guard exponent < 9 else { return maxSupervisorDelay }  // 2^9 s > 300 s
+        return min(.seconds(1 << exponent), maxSupervisorDelay)
+    }
+
+    /// Wait after failed provisioning attempt `attempt` (1-based): 2 s, 4 s; nil once attempts are used
+    /// up, meaning the failure is final.
+    public static func provisioningDelay(afterAttempt attempt: Int) -> Duration? {
+        guard attempt < provisioningAttempts else { return nil }
+        return .seconds(2 << max(0, attempt - 1))
+    }
+}
