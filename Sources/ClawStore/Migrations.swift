@@ -5,6 +5,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("0001-orgs-keys-ledger-events", migrate: v1)
+        m.registerMigration("0002-instances-operations-idempotency", migrate: v2)
         return m
     }
 
@@ -62,6 +63,66 @@ enum Migrations {
                 at INTEGER NOT NULL
             ) STRICT;
             CREATE INDEX events_org ON events(org_id, id);
+            """)
+    }
+
+    static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE instances (
+                num INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                org_id TEXT NOT NULL REFERENCES orgs(id),
+                subdomain TEXT NOT NULL,
+                default_model TEXT,
+                im_config_json TEXT,
+                tier TEXT NOT NULL,
+                status TEXT NOT NULL,
+                stop_reason TEXT,
+                health_status TEXT NOT NULL DEFAULT 'unknown',
+                desired TEXT NOT NULL,
+                generation INTEGER NOT NULL DEFAULT 1,
+                image TEXT NOT NULL,
+                host_port INTEGER,
+                paid_until INTEGER NOT NULL,
+                delete_after INTEGER,
+                provision_attempts INTEGER NOT NULL DEFAULT 0,
+                rebuild_day TEXT,
+                rebuilds_on_day INTEGER NOT NULL DEFAULT 0,
+                total_paid_cents INTEGER NOT NULL DEFAULT 0,
+                charge_id INTEGER REFERENCES ledger(id),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            ) STRICT;
+            CREATE UNIQUE INDEX instances_live_subdomain ON instances(subdomain)
+                WHERE status NOT IN ('FAILED', 'DELETED');
+            CREATE UNIQUE INDEX instances_live_port ON instances(host_port)
+                WHERE host_port IS NOT NULL AND status NOT IN ('FAILED', 'DELETED');
+            CREATE INDEX instances_org ON instances(org_id, created_at);
+            CREATE INDEX instances_status ON instances(status);
+
+            CREATE TABLE operations (
+                id TEXT PRIMARY KEY NOT NULL,
+                org_id TEXT NOT NULL,
+                instance_id TEXT,
+                kind TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('pending', 'running', 'succeeded', 'failed')),
+                error TEXT,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX operations_instance ON operations(instance_id, status);
+            CREATE INDEX operations_open ON operations(status) WHERE status IN ('pending', 'running');
+
+            CREATE TABLE idempotency (
+                org_id TEXT NOT NULL,
+                key TEXT NOT NULL,
+                request_hash TEXT NOT NULL,
+                status INTEGER NOT NULL,
+                response_json TEXT NOT NULL,
+                headers_json TEXT NOT NULL DEFAULT '{}',
+                created_at INTEGER NOT NULL,
+                PRIMARY KEY (org_id, key)
+            ) STRICT;
             """)
     }
 }

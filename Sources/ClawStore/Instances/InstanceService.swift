@@ -1,0 +1,177 @@
+import ClawCore
+import Foundation
+import GRDB
+import Synchronization
+
+/// A change that committed, and what it asks of the daemon afterwards (wake the worker, arm or
+/// disarm deadlines, publish events).
+public struct CommittedChange: Sendable {
+    public var instance: Instance
+    public var effects: [LifecycleEffect]
+    public var eventIDs: [Int64]
+}
+
+/// Settings the instance commands need.
+public struct InstanceServiceConfig: Sendable {
+    public var policy: LifecyclePolicy
+    public var image: String
+    public var portRange: ClosedRange<Int>
+    public init(policy: LifecyclePolicy, image: String, portRange: ClosedRange<Int>) {
+        self.policy = policy
+        self.image = image
+        self.portRange = portRange
+    }
+}
+
+/// Every change to an instance, written as intent: the lifecycle decides, and the new row, its
+/// ledger rows, events and operation commit in ONE transaction before anything touches the
+/// runtime. The worker converges the runtime afterwards.
+public final class InstanceService: Sendable {
+    /// Extra work inside the same transaction (the API stores its idempotent answer there).
+    public typealias InTransaction = @Sendable (Database, Instance, OperationRecord?) throws -> Void
+
+    public let store: Store
+    public let config: InstanceServiceConfig
+    private let hook = Mutex<(@Sendable (CommittedChange) -> Void)?>(nil)
+
+    public init(store: Store, config: InstanceServiceConfig) {
+        self.store = store
+        self.config = config
+    }
+
+    /// Called after every commit (set once by the daemon).
+    public func onCommit(_ body: @escaping @Sendable (CommittedChange) -> Void) {
+        hook.withLock { $0 = body }
+    }
+
+    /// Creates a paid `PENDING` instance: charge, row, port, events, operation in one transaction.
+    public func create(orgID: String, subdomain: String, defaultModel: String?, tier: Tier, imConfig: [String: String]?,
+                       image: String? = nil, now: Timestamp = .now(),
+                       inTransaction: InTransaction? = nil) throws(ClawError) -> (Instance, OperationRecord) {
+        let id = Identifier.make(prefix: "c", length: 24)
+        let created = try Lifecycle.create(id: id, orgID: orgID, subdomain: subdomain, defaultModel: defaultModel,
+                                           hasIMConfig: imConfig != nil, tier: tier, image: image ?? config.image,
+                                           now: now, policy: config.policy)
+        let imJSON = try imConfig.map(Self.json)
+        let config = self.config
+        let (change, op) = try store.write { db -> (CommittedChange, OperationRecord) in
+            var outcome = created
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM instances WHERE subdomain = ? AND status NOT IN ('FAILED', 'DELETED')",
+                                 arguments: [subdomain]) == true {
+                throw ClawError(.conflict, "subdomain '\(subdomain)' is already taken", param: "subdomain")
+            }
+            outcome.instance.hostPort = try Self.allocatePortSkippingBusy(db, range: config.portRange)
+            try Store.insertInstance(db, outcome.instance, imConfigJSON: imJSON, chargeID: nil)
+            let op = try Store.insertOperation(db, orgID: orgID, instanceID: id, kind: OperationKind.create.rawValue,
+                                               now: now, supersede: false)
+            let change = try Self.applyEffects(db, outcome, now: now)
+            try inTransaction?(db, change.instance, op)
+            return (change, op)
+        }
+        publish(change)
+        return (change.instance, op)
+    }
+
+    /// An API request on an existing instance (start, stop, restart, rebuild, renew, delete).
+    public func request(_ command: LifecycleCommand, instanceID: String, orgID: String?, now: Timestamp = .now(),
+                        inTransaction: InTransaction? = nil) throws(ClawError) -> (Instance, OperationRecord?) {
+        try mutate(instanceID: instanceID, orgID: orgID, now: now, inTransaction: inTransaction) { instance, _ throws(ClawError) in
+            try Lifecycle.apply(instance, command, now: now, policy: self.config.policy)
+        } operationKind: { outcome in
+            guard outcome.effects.contains(.wakeWorker) else { return nil }
+            switch command {
+            case .renew: return OperationKind.renew.rawValue
+            default: return command.verb == "update" ? OperationKind.patch.rawValue : command.verb
+            }
+        }
+    }
+
+    /// PATCH: `defaultModel` and/or `imConfig` (`.some(nil)` removes it).
+    public func patch(instanceID: String, orgID: String?, defaultModel: String??, imConfig: [String: String]??,
+                      now: Timestamp = .now(), inTransaction: InTransaction? = nil) throws(ClawError) -> (Instance, OperationRecord?) {
+        let imJSON: String??
+        switch imConfig {
+        case .none: imJSON = .none
+        case .some(.none): imJSON = .some(nil)
+        case .some(.some(let map)): imJSON = .some(try Self.json(map))
+        }
+        return try mutate(instanceID: instanceID, orgID: orgID, now: now, inTransaction: inTransaction) { instance, db throws(ClawError) in
+            let model = defaultModel ?? instance.defaultModel
+            let hasIM = imConfig.map { $0 != nil } ?? instance.hasIMConfig
+            let outcome = try Lifecycle.apply(instance, .patch(defaultModel: model, hasIMConfig: hasIM), now: now,
+                                              policy: self.config.policy)
+            if let imJSON {
+                do {
+                    try db.execute(sql: "UPDATE instances SET im_config_json = ? WHERE id = ?", arguments: [imJSON, instance.id])
+                } catch { throw ClawError(.storage, "\(error)") }
+            }
+            return outcome
+        } operationKind: { outcome in
+            outcome.effects.contains(.wakeWorker) ? OperationKind.patch.rawValue : nil
+        }
+    }
+
+    /// A timer or worker report. A report that no longer applies changes nothing (nil).
+    /// `finish` closes the instance's open operations in the same transaction.
+    @discardableResult
+    public func report(_ command: LifecycleCommand, instanceID: String, now: Timestamp = .now(),
+                       finish: (succeeded: Bool, error: String?)? = nil) throws(ClawError) -> Instance? {
+        let change: CommittedChange? = try store.write { db -> CommittedChange? in
+            guard let instance = try Store.instance(db, id: instanceID, orgID: nil) else { return nil }
+            let outcome: LifecycleOutcome
+            do { outcome = try Lifecycle.apply(instance, command, now: now, policy: self.config.policy) } catch { return nil }
+            if let finish {
+                try Store.finishOperations(db, instanceID: instanceID, succeeded: finish.succeeded, error: finish.error, now: now)
+            }
+            guard !outcome.isNoOp else { return nil }
+            try Store.updateInstance(db, outcome.instance)
+            if command == .expire || command == .retention {
+                _ = try Store.insertOperation(db, orgID: instance.orgID, instanceID: instanceID,
+                                              kind: (command == .expire ? OperationKind.expire : .purge).rawValue,
+                                              now: now, supersede: true)
+            }
+            return try Self.applyEffects(db, outcome, now: now)
+        }
+        guard let change else { return nil }
+        publish(change)
+        return change.instance
+    }
+
+    /// Closes the instance's open operations (the worker converged, or gave up).
+    public func finishOperations(instanceID: String, succeeded: Bool, error: String?, now: Timestamp = .now()) throws(ClawError) {
+        try store.write { db in try Store.finishOperations(db, instanceID: instanceID, succeeded: succeeded, error: error, now: now) }
+    }
+
+    private func mutate(instanceID: String, orgID: String?, now: Timestamp, inTransaction: InTransaction?,
+                        decide: @escaping @Sendable (Instance, Database) throws(ClawError) -> LifecycleOutcome,
+                        operationKind: @escaping @Sendable (LifecycleOutcome) -> String?) throws(ClawError) -> (Instance, OperationRecord?) {
+        let (change, op) = try store.write { db -> (CommittedChange, OperationRecord?) in
+            guard let instance = try Store.instance(db, id: instanceID, orgID: orgID) else {
+                throw ClawError(.notFound, "instance \(instanceID) not found")
+            }
+            let outcome = try decide(instance, db)
+            try Store.updateInstance(db, outcome.instance)
+            let op = try operationKind(outcome).map {
+                try Store.insertOperation(db, orgID: instance.orgID, instanceID: instanceID, kind: $0, now: now, supersede: true)
+            }
+            let change = try Self.applyEffects(db, outcome, now: now)
+            try inTransaction?(db, change.instance, op)
+            return (change, op)
+        }
+        publish(change)
+        return (change.instance, op)
+    }
+
+    private func publish(_ change: CommittedChange) {
+        let body = hook.withLock { $0 }
+        body?(change)
+    }
+
+    static func json(_ map: [String: String]) throws(ClawError) -> String {
+        do {
+            return String(decoding: try JSONEncoder().encode(map), as: UTF8.self)
+        } catch {
+            throw ClawError(.invalidArgument, "imConfig cannot be stored", param: "imConfig")
+        }
+    }
+}

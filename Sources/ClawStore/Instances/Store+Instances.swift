@@ -1,0 +1,105 @@
+import ClawCore
+import Foundation
+import GRDB
+
+extension Store {
+    static func instance(_ row: Row) -> Instance {
+        Instance(
+            id: row["id"], orgID: row["org_id"], subdomain: row["subdomain"], defaultModel: row["default_model"],
+            hasIMConfig: (row["im_config_json"] as String?) != nil, tier: Tier(rawValue: row["tier"]) ?? .default,
+            status: InstanceStatus(rawValue: row["status"]) ?? .failed,
+            stopReason: (row["stop_reason"] as String?).flatMap(StopReason.init(rawValue:)),
+            healthStatus: HealthStatus(rawValue: row["health_status"]) ?? .unknown,
+            desired: Desired(rawValue: row["desired"]) ?? .absent, generation: row["generation"], image: row["image"],
+            hostPort: row["host_port"], paidUntil: Timestamp(millis: row["paid_until"]),
+            deleteAfter: (row["delete_after"] as Int64?).map { Timestamp(millis: $0) },
+            createdAt: Timestamp(millis: row["created_at"]), updatedAt: Timestamp(millis: row["updated_at"]),
+            provisionAttempts: row["provision_attempts"], rebuildDay: row["rebuild_day"] ?? "",
+            rebuildsOnDay: row["rebuilds_on_day"], totalPaid: Cents(row["total_paid_cents"]))
+    }
+
+    /// The instance, when it exists and (unless `orgID` is nil, the admin) belongs to `orgID`.
+    /// Another org's instance is nil, exactly like a missing one.
+    public func instance(id: String, orgID: String?) throws(ClawError) -> Instance? {
+        try read { db in try Self.instance(db, id: id, orgID: orgID) }
+    }
+
+    static func instance(_ db: Database, id: String, orgID: String?) throws -> Instance? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM instances WHERE id = ?", arguments: [id]) else { return nil }
+        let instance = Self.instance(row)
+        if let orgID, instance.orgID != orgID { return nil }
+        return instance
+    }
+
+    /// Newest first; all orgs when `orgID` is nil.
+    public func listInstances(orgID: String?, status: InstanceStatus? = nil) throws(ClawError) -> [Instance] {
+        try read { db in
+            var sql = "SELECT * FROM instances WHERE 1"
+            var args: [any DatabaseValueConvertible] = []
+            if let orgID { sql += " AND org_id = ?"; args.append(orgID) }
+            if let status { sql += " AND status = ?"; args.append(status.rawValue) }
+            sql += " ORDER BY created_at DESC, num DESC"
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.instance)
+        }
+    }
+
+    /// Non-terminal instances, plus terminal ones whose runtime objects may still exist.
+    public func instancesToConverge() throws(ClawError) -> [Instance] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM instances WHERE status NOT IN ('FAILED', 'DELETED') OR desired != 'absent' OR updated_at > ?",
+                             arguments: [Timestamp.now().millis - 86_400_000]).map(Self.instance)
+        }
+    }
+
+    /// Ids of every instance row (any status), for orphan detection.
+    public func allInstanceIDs() throws(ClawError) -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM instances")) }
+    }
+
+    public func countByStatus() throws(ClawError) -> [String: Int] {
+        try read { db in
+            var out: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM instances GROUP BY status") {
+                out[row["status"]] = row["n"]
+            }
+            return out
+        }
+    }
+
+    /// The stored IM config (a secret: never returned by the API).
+    public func imConfig(instanceID: String) throws(ClawError) -> [String: String]? {
+        try read { db in
+            guard let json = try String.fetchOne(db, sql: "SELECT im_config_json FROM instances WHERE id = ?", arguments: [instanceID]),
+                  let data = json.data(using: .utf8) else { return nil }
+            return try JSONDecoder().decode([String: String].self, from: data)
+        }
+    }
+
+    static func insertInstance(_ db: Database, _ i: Instance, imConfigJSON: String?, chargeID: Int64?) throws {
+        try db.execute(sql: """
+            INSERT INTO instances(id, org_id, subdomain, default_model, im_config_json, tier, status, stop_reason,
+                health_status, desired, generation, image, host_port, paid_until, delete_after, provision_attempts,
+                rebuild_day, rebuilds_on_day, total_paid_cents, charge_id, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                i.id, i.orgID, i.subdomain, i.defaultModel, imConfigJSON, i.tier.rawValue, i.status.rawValue,
+                i.stopReason?.rawValue, i.healthStatus.rawValue, i.desired.rawValue, i.generation, i.image, i.hostPort,
+                i.paidUntil.millis, i.deleteAfter?.millis, i.provisionAttempts, i.rebuildDay, i.rebuildsOnDay,
+                i.totalPaid.value, chargeID, i.createdAt.millis, i.updatedAt.millis,
+            ])
+    }
+
+    /// Writes every mutable column of `i` (inside the caller's transaction).
+    static func updateInstance(_ db: Database, _ i: Instance) throws {
+        try db.execute(sql: """
+            UPDATE instances SET default_model = ?, tier = ?, status = ?, stop_reason = ?, health_status = ?, desired = ?,
+                generation = ?, image = ?, host_port = ?, paid_until = ?, delete_after = ?, provision_attempts = ?,
+                rebuild_day = ?, rebuilds_on_day = ?, total_paid_cents = ?, updated_at = ?
+            WHERE id = ?
+            """, arguments: [
+                i.defaultModel, i.tier.rawValue, i.status.rawValue, i.stopReason?.rawValue, i.healthStatus.rawValue,
+                i.desired.rawValue, i.generation, i.image, i.hostPort, i.paidUntil.millis, i.deleteAfter?.millis,
+                i.provisionAttempts, i.rebuildDay, i.rebuildsOnDay, i.totalPaid.value, i.updatedAt.millis, i.id,
+            ])
+    }
+}
