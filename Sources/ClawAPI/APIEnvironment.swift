@@ -16,10 +16,24 @@ public struct APIEnvironment: Sendable {
     public var health: @Sendable () async -> HealthReport
     public var maxBodyBytes: Int
     public var status: @Sendable () async -> AdminStatus
+    /// Every instance change goes through here (intent first, one transaction).
+    public var instances: InstanceService
+    /// Committed changes, for SSE and the wait endpoints.
+    public var feed: ChangeFeed
+    /// Builds an instance's `url` from the configured template.
+    public var urlTemplate: String
+    /// Runs a full reconcile now (`POST /admin/reconcile`); answers what it changed.
+    public var reconcile: @Sendable () async throws -> [String: Int]
 
     public init(store: Store, registry: PrometheusCollectorRegistry, version: String,
-                maxBodyBytes: Int, health: @escaping @Sendable () async -> HealthReport,
-                status: @escaping @Sendable () async -> AdminStatus) {
+                maxBodyBytes: Int, instances: InstanceService, feed: ChangeFeed, urlTemplate: String,
+                health: @escaping @Sendable () async -> HealthReport,
+                status: @escaping @Sendable () async -> AdminStatus,
+                reconcile: @escaping @Sendable () async throws -> [String: Int]) {
+        self.instances = instances
+        self.feed = feed
+        self.urlTemplate = urlTemplate
+        self.reconcile = reconcile
         self.store = store
         self.registry = registry
         self.version = version

@@ -48,8 +48,12 @@ public struct Daemon: Sendable {
             runtime: runtime, interval: .seconds(settings.resyncSeconds),
             initial: boot.runtime.map { .init(ok: true, detail: "\($0.backend.rawValue) \($0.version)") }
                 ?? .init(ok: false, detail: boot.runtimeError ?? "no runtime"))
+        let instances = InstanceService(store: store, config: settings.instanceServiceConfig)
+        let feed = ChangeFeed()
+        instances.onCommit { change in feed.publish(change) }
         let env = APIEnvironment(
             store: store, registry: registry, version: ClawVersion.current, maxBodyBytes: settings.maxBodyBytes,
+            instances: instances, feed: feed, urlTemplate: settings.urlTemplate,
             health: { await HealthReport(checks: ["database": Self.databaseCheck(store), "runtime": monitor.check]) },
             status: {
                 let check = await monitor.check
@@ -58,8 +62,9 @@ public struct Daemon: Sendable {
                     uptimeSeconds: (ContinuousClock.now - started).components.seconds,
                     runtime: ["backend": runtime?.backend.rawValue ?? "none", "ok": "\(check.ok)", "detail": check.detail],
                     database: ["path": store.path, "sizeBytes": "\(store.sizeBytes)"],
-                    instancesByStatus: [:], timersArmed: 0)
-            })
+                    instancesByStatus: (try? store.countByStatus()) ?? [:], timersArmed: 0)
+            },
+            reconcile: { [:] })
 
         try SocketFile.prepare(settings.socketPath)
         defer { SocketFile.remove(settings.socketPath) }
