@@ -1,0 +1,27 @@
+import ClawCore
+import Testing
+
+@Suite("Backoff")
+struct BackoffTests {
+    @Test("the supervisor waits 1 s doubling, capped at 5 minutes", arguments: [
+        (1, 1), (2, 2), (3, 4), (4, 8), (8, 128), (9, 256), (10, 300), (11, 300), (64, 300), (Int.max, 300),
+    ])
+    func supervisor(attempt: Int, seconds: Int) {
+        #expect(Backoff.delay(attempt: attempt) == .seconds(seconds))
+    }
+
+    @Test("an attempt below 1 is treated as the first")
+    func belowOne() {
+        #expect(Backoff.delay(attempt: 0) == .seconds(1))
+        #expect(Backoff.delay(attempt: -5) == .seconds(1))
+    }
+
+    @Test("provisioning retries after 2 s and 4 s, and the third failure is final")
+    func provisioning() {
+        #expect(Backoff.provisioningAttempts == 3)
+        #expect(Backoff.provisioningDelay(afterAttempt: 1) == .seconds(2))
+        #expect(Backoff.provisioningDelay(afterAttempt: 2) == .seconds(4))
+        #expect(Backoff.provisioningDelay(afterAttempt: 3) == nil)
+        #expect(Backoff.provisioningDelay(afterAttempt: 4) == nil)
+    }
+}
