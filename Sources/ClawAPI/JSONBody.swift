@@ -14,7 +14,16 @@ public struct JSONBody: Sendable {
     /// Reads the body (up to the context's limit: larger is 413) and parses a JSON object.
     /// An empty body is an empty object.
     public static func read(_ request: Request, context: APIContext) async throws -> JSONBody {
-        let buffer = try await request.body.collect(upTo: context.bodyLimit)
+        try parse(try await collect(request, context: context))
+    }
+
+    /// The raw body, up to the context's limit (larger is 413).
+    public static func collect(_ request: Request, context: APIContext) async throws -> ByteBuffer {
+        try await request.body.collect(upTo: context.bodyLimit)
+    }
+
+    /// Parses collected bytes as a JSON object; empty is an empty object.
+    public static func parse(_ buffer: ByteBuffer) throws -> JSONBody {
         if buffer.readableBytes == 0 { return JSONBody(fields: [:]) }
         let any: Any
         do {

@@ -9,6 +9,10 @@ extension RouterBuilding {
         router.add(middleware: DialectErrorMiddleware())
         router.add(middleware: AuthMiddleware(store: env.store, listener: listener, bodyLimit: env.maxBodyBytes))
         addHealthRoutes(router, env: env)
+        addOpenAPIRoute(router)
+        addClawRoutes(router, env: env)
+        addOperationRoutes(router, env: env)
+        addEventRoutes(router, env: env)
         if listener == .adminSocket {
             addAdminRoutes(router, env: env)
         }

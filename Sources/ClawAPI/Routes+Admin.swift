@@ -100,6 +100,10 @@ extension RouterBuilding {
             return Response(status: .noContent)
         }
         admin.get("/status") { _, _ in JSONResponse.make(.ok, await env.status()) }
+        admin.post("/reconcile") { _, _ in
+            struct Changed: Encodable { var changed: [String: Int] }
+            return JSONResponse.make(.ok, Changed(changed: try await env.reconcile()))
+        }
     }
 
     static func org(_ store: Store, _ context: APIContext) throws -> Org {

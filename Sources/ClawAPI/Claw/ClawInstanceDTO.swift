@@ -1,0 +1,95 @@
+import ClawCore
+import ClawStore
+import Foundation
+
+/// The Claw dialect's Instance object (api-claw.md), plus clawd's additions. Money in dollars;
+/// optional fields are written as `null`, never left out, so clients see a stable shape.
+struct ClawInstanceDTO: Encodable {
+    var instance: Instance
+    var url: String
+    var canRebuild: Bool
+    var rebuildsLeftToday: Int
+    var operationID: String?
+
+    init(_ instance: Instance, env: APIEnvironment, operationID: String? = nil, now: Timestamp = .now()) {
+        let policy = env.instances.config.policy
+        self.instance = instance
+        url = Self.url(template: env.urlTemplate, instance: instance)
+        canRebuild = Lifecycle.canRebuild(instance, now: now, policy: policy)
+        rebuildsLeftToday = Lifecycle.rebuildsLeftToday(instance, now: now, policy: policy)
+        self.operationID = operationID
+    }
+
+    /// `{hostPort}`, `{subdomain}` and `{id}` of the configured template.
+    static func url(template: String, instance: Instance) -> String {
+        template.replacingOccurrences(of: "{hostPort}", with: instance.hostPort.map(String.init) ?? "0")
+            .replacingOccurrences(of: "{subdomain}", with: instance.subdomain)
+            .replacingOccurrences(of: "{id}", with: instance.id)
+    }
+
+    enum Key: String, CodingKey {
+        case id, subdomain, url, defaultModel, hasIMConfig, status, paidUntil, canRebuild, totalPaid, createdAt
+        case stopReason, deleteAfter, healthStatus, tier, rebuildsLeftToday, operationId
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        let i = instance
+        try c.encode(i.id, forKey: .id)
+        try c.encode(i.subdomain, forKey: .subdomain)
+        try c.encode(url, forKey: .url)
+        try c.encode(i.defaultModel, forKey: .defaultModel)
+        try c.encode(i.hasIMConfig, forKey: .hasIMConfig)
+        try c.encode(i.status.rawValue, forKey: .status)
+        try c.encode(i.paidUntil.iso8601, forKey: .paidUntil)
+        try c.encode(canRebuild, forKey: .canRebuild)
+        try c.encode(i.totalPaid.dollars, forKey: .totalPaid)
+        try c.encode(i.createdAt.iso8601, forKey: .createdAt)
+        try c.encode(i.stopReason?.rawValue, forKey: .stopReason)
+        try c.encode(i.deleteAfter?.iso8601, forKey: .deleteAfter)
+        try c.encode(i.healthStatus.rawValue, forKey: .healthStatus)
+        try c.encode(i.tier.rawValue, forKey: .tier)
+        try c.encode(rebuildsLeftToday, forKey: .rebuildsLeftToday)
+        try c.encodeIfPresent(operationID, forKey: .operationId)
+    }
+}
+
+/// The answer of create (201) and renew (200): what was charged, in dollars.
+struct ClawChargeDTO: Encodable {
+    var id: String
+    var subdomain: String
+    var url: String?
+    var status: String
+    var paidUntil: String
+    var charged = true
+    var chargedAmount: Double
+    var operationId: String?
+
+    init(_ instance: Instance, env: APIEnvironment, withURL: Bool, operationID: String?) {
+        id = instance.id
+        subdomain = instance.subdomain
+        url = withURL ? ClawInstanceDTO.url(template: env.urlTemplate, instance: instance) : nil
+        status = instance.status.rawValue
+        paidUntil = instance.paidUntil.iso8601
+        chargedAmount = env.instances.config.policy.pricing.price(for: instance.tier).dollars
+        operationId = operationID
+    }
+}
+
+/// `GET /v1/operations/<id>` (native.md).
+struct OperationDTO: Encodable {
+    var op: OperationRecord
+
+    enum Key: String, CodingKey { case id, kind, instanceId, status, error, createdAt, updatedAt }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(op.id, forKey: .id)
+        try c.encode(op.kind, forKey: .kind)
+        try c.encode(op.instanceID, forKey: .instanceId)
+        try c.encode(op.status, forKey: .status)
+        try c.encode(op.error, forKey: .error)
+        try c.encode(op.createdAt.iso8601, forKey: .createdAt)
+        try c.encode(op.updatedAt.iso8601, forKey: .updatedAt)
+    }
+}

@@ -1,0 +1,127 @@
+import ClawCore
+import ClawStore
+import Hummingbird
+
+extension RouterBuilding {
+    /// The Claw dialect `/v1/claw/*` (api-claw.md) plus start/stop/restart and the instance wait.
+    static func addClawRoutes(_ router: Router<APIContext>, env: APIEnvironment) {
+        let store = env.store
+        let instances = router.group("/v1/claw/instances")
+
+        instances.get { _, context in
+            struct List: Encodable { var instances: [ClawInstanceDTO] }
+            let now = Timestamp.now()
+            let list = try store.listInstances(orgID: context.orgID).map { ClawInstanceDTO($0, env: env, now: now) }
+            return JSONResponse.make(.ok, List(instances: list))
+        }
+
+        instances.post { request, context in
+            let orgID = try context.requireOrg()
+            let raw = try await JSONBody.collect(request, context: context)
+            let idem = try Idempotency(request: request, context: context, body: raw)
+            if let replay = try idem.replay(store) { return replay }
+            let body = try JSONBody.parse(raw)
+            try body.allowOnly(["subdomain", "defaultModel", "tier", "imConfig"])
+            let subdomain = try ClawFields.subdomain(body)
+            let model = try ClawFields.defaultModel(body)
+            let tier = try ClawFields.tier(body)
+            let imConfig = try ClawFields.imConfig(body) ?? nil
+            return try idem.perform(store, answer: { instance, op in
+                StoredAnswer(.created, ClawChargeDTO(instance, env: env, withURL: true, operationID: op?.id),
+                             headers: op?.locationHeaders ?? [:])
+            }, action: { hook throws(ClawError) in
+                _ = try env.instances.create(orgID: orgID, subdomain: subdomain, defaultModel: model, tier: tier,
+                                             imConfig: imConfig, inTransaction: hook)
+            })
+        }
+
+        instances.get(":id") { _, context in
+            JSONResponse.make(.ok, ClawInstanceDTO(try Self.instance(store, context), env: env))
+        }
+
+        instances.patch(":id") { request, context in
+            let body = try await JSONBody.read(request, context: context)
+            try body.allowOnly(["defaultModel", "imConfig"])
+            guard body.has("defaultModel") || body.has("imConfig") else {
+                throw ClawError(.invalidArgument, "send defaultModel and/or imConfig to update")
+            }
+            let model: String?? = body.has("defaultModel") ? .some(try ClawFields.defaultModel(body)) : .none
+            let imConfig = try ClawFields.imConfig(body)
+            let (instance, op) = try env.instances.patch(instanceID: Self.instanceID(context), orgID: context.orgID,
+                                                         defaultModel: model, imConfig: imConfig)
+            return Self.instanceAnswer(.ok, instance, op, env: env).response
+        }
+
+        instances.delete(":id") { _, context in
+            let (instance, op) = try env.instances.request(.delete, instanceID: Self.instanceID(context), orgID: context.orgID)
+            return Self.instanceAnswer(.ok, instance, op, env: env).response
+        }
+
+        instances.post(":id/rebuild") { request, context in
+            do {
+                return try await Self.command(.rebuild(image: env.instances.config.image), .accepted, request, context, env: env)
+            } catch let error as ClawError where error.code == .rateLimited {
+                var response = Dialect.claw.response(for: error)
+                response.headers[.retryAfter] = "\(Lifecycle.retryAfterSeconds(now: .now()))"
+                return response
+            }
+        }
+
+        instances.post(":id/renew") { request, context in
+            let orgID = try context.requireOrg()
+            let raw = try await JSONBody.collect(request, context: context)
+            let idem = try Idempotency(request: request, context: context, body: raw)
+            if let replay = try idem.replay(store) { return replay }
+            try JSONBody.parse(raw).allowOnly([])
+            let id = Self.instanceID(context)
+            return try idem.perform(store, answer: { instance, op in
+                StoredAnswer(.ok, ClawChargeDTO(instance, env: env, withURL: false, operationID: op?.id),
+                             headers: op?.locationHeaders ?? [:])
+            }, action: { hook throws(ClawError) in
+                _ = try env.instances.request(.renew, instanceID: id, orgID: orgID, inTransaction: hook)
+            })
+        }
+
+        for (verb, command) in [("start", LifecycleCommand.start), ("stop", .stop), ("restart", .restart)] {
+            instances.post(":id/\(verb)") { request, context in
+                try await Self.command(command, .accepted, request, context, env: env)
+            }
+        }
+
+        instances.get(":id/wait") { request, context in
+            try await Self.waitForStatus(request, context, env: env)
+        }
+    }
+
+    /// A POST that applies one lifecycle command and answers the instance (idempotent by key).
+    static func command(_ command: LifecycleCommand, _ status: HTTPResponse.Status, _ request: Request,
+                        _ context: APIContext, env: APIEnvironment) async throws -> Response {
+        let raw = try await JSONBody.collect(request, context: context)
+        let idem = try Idempotency(request: request, context: context, body: raw)
+        if let replay = try idem.replay(env.store) { return replay }
+        try JSONBody.parse(raw).allowOnly([])
+        let id = instanceID(context)
+        let orgID = context.orgID
+        return try idem.perform(env.store, answer: { instance, op in
+            instanceAnswer(status, instance, op, env: env)
+        }, action: { hook throws(ClawError) in
+            _ = try env.instances.request(command, instanceID: id, orgID: orgID, inTransaction: hook)
+        })
+    }
+
+    static func instanceAnswer(_ status: HTTPResponse.Status, _ instance: Instance, _ op: OperationRecord?,
+                               env: APIEnvironment) -> StoredAnswer {
+        StoredAnswer(status, ClawInstanceDTO(instance, env: env, operationID: op?.id), headers: op?.locationHeaders ?? [:])
+    }
+
+    static func instanceID(_ context: APIContext) -> String { context.parameters.get("id") ?? "" }
+
+    /// The instance of the path, or 404 (also for another org's).
+    static func instance(_ store: Store, _ context: APIContext) throws -> Instance {
+        let id = instanceID(context)
+        guard let instance = try store.instance(id: id, orgID: context.orgID) else {
+            throw ClawError(.notFound, "instance \(id) not found")
+        }
+        return instance
+    }
+}

@@ -1,0 +1,115 @@
+import ClawCore
+import ClawStore
+import Foundation
+import Hummingbird
+import Synchronization
+
+/// A successful answer to a POST, as it is sent and as it is stored for a retried request.
+struct StoredAnswer: Sendable {
+    var status: Int
+    var body: String
+    var headers: [String: String]
+
+    init(_ status: HTTPResponse.Status, _ value: some Encodable, headers: [String: String] = [:]) {
+        self.status = status.code
+        body = String(decoding: (try? JSONResponse.encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+        self.headers = headers
+    }
+
+    init(status: Int, body: String, headers: [String: String]) {
+        self.status = status
+        self.body = body
+        self.headers = headers
+    }
+
+    var response: Response {
+        var fields = HTTPFields()
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            if let field = HeaderName(name) { fields[field] = value }
+        }
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+/// `Idempotency-Key` on a POST (native.md): the same key from the same org within 24 h gets the
+/// stored first answer and nothing is performed again; the same key with another request is a
+/// 409. The answer is stored in the very transaction of the effect, so a retry sees both or neither.
+/// Only successes are stored: a refused request changed nothing, so retrying it decides afresh.
+struct Idempotency: Sendable {
+    static let header = HeaderName("Idempotency-Key")!
+    static let replayedHeader = HeaderName("Idempotent-Replayed")!
+
+    let key: String?
+    /// The org whose keys these are; requests of the host admin without an org share one scope.
+    let scope: String
+    let hash: String
+
+    init(request: Request, context: APIContext, body: ByteBuffer) throws {
+        scope = context.orgID ?? "admin"
+        hash = Store.requestHash(method: request.method.rawValue, path: request.uri.path, body: Array(body.readableBytesView))
+        guard let key = request.headers[Self.header] else {
+            self.key = nil
+            return
+        }
+        guard (1...255).contains(key.unicodeScalars.count),
+              key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
+            throw ClawError(.invalidArgument, "Idempotency-Key must be 1-255 printable ASCII characters without spaces",
+                            param: "Idempotency-Key")
+        }
+        self.key = key
+    }
+
+    /// The stored answer of an earlier identical request, or nil when this one is new.
+    func replay(_ store: Store) throws -> Response? {
+        guard let key, let stored = try store.idempotentResponse(orgID: scope, key: key) else { return nil }
+        guard stored.requestHash == hash else {
+            throw ClawError(.conflict, "idempotency key reused with a different request", param: "Idempotency-Key")
+        }
+        var headers = try store.idempotentHeaders(orgID: scope, key: key)
+        headers[Self.replayedHeader.rawName] = "true"
+        return StoredAnswer(status: stored.status, body: stored.body, headers: headers).response
+    }
+
+    /// Runs `action`, handing it the hook that builds the answer and stores it inside the
+    /// action's transaction. Two racing requests with one key: the second finds the first's
+    /// row in its transaction, rolls back, and answers the stored reply.
+    func perform(_ store: Store,
+                 answer: @escaping @Sendable (Instance, OperationRecord?) -> StoredAnswer,
+                 action: (@escaping InstanceService.InTransaction) throws(ClawError) -> Void) throws -> Response {
+        let built = Mutex<StoredAnswer?>(nil)
+        let key = self.key, scope = self.scope, hash = self.hash
+        let hook: InstanceService.InTransaction = { db, instance, op in
+            let reply = answer(instance, op)
+            built.withLock { $0 = reply }
+            guard let key else { return }
+            let now = Timestamp.now()
+            if try Store.idempotentResponse(db, orgID: scope, key: key, now: now) != nil { throw Race() }
+            try Store.storeIdempotentResponse(db, orgID: scope, key: key, requestHash: hash, status: reply.status,
+                                              body: reply.body, headers: reply.headers, now: now)
+        }
+        var raced = false
+        do {
+            try action(hook)
+        } catch {
+            guard error.cause is Race else { throw error }
+            raced = true
+        }
+        if raced {
+            if let stored = try replay(store) { return stored }
+            throw ClawError(.internal, "idempotent answer vanished")
+        }
+        guard let reply = built.withLock({ $0 }) else { throw ClawError(.internal, "the request produced no answer") }
+        return reply.response
+    }
+
+    private struct Race: Error {}
+}
+
+extension OperationRecord {
+    /// `Location` of an operation, for async answers.
+    var locationHeaders: [String: String] { ["Location": "/v1/operations/\(id)"] }
+}
+
+/// `HTTPField.Name` without importing HTTPTypes (Hummingbird exports `HTTPFields` only).
+typealias HeaderName = HTTPFields.Element.Name

@@ -1,0 +1,113 @@
+import Foundation
+import Hummingbird
+
+/// The OpenAPI 3.1 document of every route (`GET /openapi.json`). Written by hand from one table;
+/// a test compares the table with the routers, so a route cannot be added or dropped silently.
+public enum OpenAPI {
+    public struct Route: Sendable, Hashable {
+        public var method: String
+        /// Hummingbird's rendering of the path, which is already OpenAPI's (`/v1/claw/instances/{id}`).
+        public var path: String
+        public var summary: String
+        /// Served on the admin Unix socket only (404 on TCP).
+        public var socketOnly = false
+        /// Served without an API key.
+        public var isPublic = false
+        public var success = "200"
+    }
+
+    static func r(_ method: String, _ path: String, _ summary: String, success: String = "200",
+                  socketOnly: Bool = false, isPublic: Bool = false) -> Route {
+        Route(method: method, path: path, summary: summary, socketOnly: socketOnly, isPublic: isPublic, success: success)
+    }
+
+    public static let routes: [Route] = [
+        r("GET", "/v1/claw/health", "Claw health (no auth)", isPublic: true),
+        r("GET", "/api/v1/health", "ClawHosters health (no auth)", isPublic: true),
+        r("GET", "/metrics", "Prometheus metrics", isPublic: true),
+        r("GET", "/openapi.json", "This document", isPublic: true),
+        r("GET", "/v1/claw/instances", "List the org's instances, newest first"),
+        r("POST", "/v1/claw/instances", "Create and pay for an instance", success: "201"),
+        r("GET", "/v1/claw/instances/{id}", "Get an instance"),
+        r("PATCH", "/v1/claw/instances/{id}", "Update defaultModel and/or imConfig"),
+        r("DELETE", "/v1/claw/instances/{id}", "Delete an instance (container and volume removed)"),
+        r("POST", "/v1/claw/instances/{id}/rebuild", "Recreate the container on the same volume", success: "202"),
+        r("POST", "/v1/claw/instances/{id}/renew", "Pay for one more period"),
+        r("POST", "/v1/claw/instances/{id}/start", "Start a stopped instance", success: "202"),
+        r("POST", "/v1/claw/instances/{id}/stop", "Stop a running instance", success: "202"),
+        r("POST", "/v1/claw/instances/{id}/restart", "Restart a running instance", success: "202"),
+        r("GET", "/v1/claw/instances/{id}/wait", "Wait (<= 60 s) until the instance has ?status="),
+        r("GET", "/v1/operations/{id}", "Get an operation"),
+        r("GET", "/v1/operations/{id}/wait", "Wait (<= 60 s) until the operation finishes"),
+        r("GET", "/v1/events", "Server-Sent Events of the org, replayed from Last-Event-ID"),
+        r("POST", "/admin/orgs", "Create an org", success: "201", socketOnly: true),
+        r("GET", "/admin/orgs", "List orgs", socketOnly: true),
+        r("GET", "/admin/orgs/{org}", "Get an org", socketOnly: true),
+        r("POST", "/admin/orgs/{org}/credit", "Credit an org's balance", socketOnly: true),
+        r("POST", "/admin/orgs/{org}/keys", "Create an API key (shown once)", success: "201", socketOnly: true),
+        r("GET", "/admin/orgs/{org}/keys", "List an org's API keys", socketOnly: true),
+        r("DELETE", "/admin/orgs/{org}/keys/{key}", "Revoke an API key", success: "204", socketOnly: true),
+        r("GET", "/admin/status", "Daemon status", socketOnly: true),
+        r("POST", "/admin/reconcile", "Run a full reconcile now", socketOnly: true),
+    ]
+
+    /// The document as JSON bytes.
+    public static let document: Data = {
+        var paths: [String: [String: Any]] = [:]
+        for route in routes {
+            var operation: [String: Any] = [
+                "summary": route.summary,
+                "operationId": "\(route.method.lowercased())\(route.path.replacingOccurrences(of: "/", with: "_"))",
+                "responses": [
+                    route.success: ["description": "success"],
+                    "default": ["description": "error",
+                                "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]],
+                ],
+            ]
+            let params = route.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { $0.dropFirst().dropLast() }
+            if !params.isEmpty {
+                operation["parameters"] = params.map {
+                    ["name": String($0), "in": "path", "required": true, "schema": ["type": "string"]] as [String: Any]
+                }
+            }
+            if route.isPublic { operation["security"] = [[String: Any]]() }
+            if route.socketOnly { operation["x-clawd-listener"] = "unix-socket" }
+            if route.method == "POST" && !route.socketOnly {
+                operation["parameters"] = (operation["parameters"] as? [[String: Any]] ?? []) + [[
+                    "name": "Idempotency-Key", "in": "header", "required": false,
+                    "schema": ["type": "string", "minLength": 1, "maxLength": 255],
+                ]]
+            }
+            paths[route.path, default: [:]][route.method.lowercased()] = operation
+        }
+        let doc: [String: Any] = [
+            "openapi": "3.1.0",
+            "info": ["title": "clawd", "version": "1",
+                     "description": "Claw dialect (/v1/claw), native operations and events (/v1), admin (Unix socket)."],
+            "paths": paths,
+            "components": [
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"],
+                                    "apiKey": ["type": "apiKey", "in": "header", "name": "X-API-Key"]],
+                "schemas": ["Error": [
+                    "type": "object",
+                    "properties": ["error": [
+                        "type": "object", "required": ["message", "type", "code"],
+                        "properties": ["message": ["type": "string"], "type": ["type": "string"],
+                                       "code": ["type": "string"], "param": ["type": ["string", "null"]]],
+                    ]],
+                ]],
+            ],
+            "security": [["bearer": [String]()], ["apiKey": [String]()]],
+        ]
+        return (try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    }()
+}
+
+extension RouterBuilding {
+    static func addOpenAPIRoute(_ router: Router<APIContext>) {
+        router.get("/openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: OpenAPI.document)))
+        }
+    }
+}
