@@ -21,6 +21,8 @@ public struct Daemon: Sendable {
 
     public func run() async throws {
         let started = ContinuousClock.now
+        let crashPoint = try CrashPoint.armed(in: ProcessInfo.processInfo.environment)
+        if let crashPoint { logger.warning("crash point armed", metadata: ["point": "\(crashPoint.rawValue)"]) }
         notifier.status("starting")
         let registry = Observability.registry
 
@@ -37,9 +39,22 @@ public struct Daemon: Sendable {
             runtime = nil
             detectionError = "\(error)"
         }
+        let instances = InstanceService(store: store, config: settings.instanceServiceConfig)
+        let engine = runtime.map {
+            Engine(runtime: $0, instances: instances, config: settings.engineConfig(installID: installID),
+                   crash: CrashSwitch(armed: crashPoint), runner: $0.runner)
+        }
+        let deadlines = DeadlineService(instances: instances)
+        let feed = ChangeFeed()
+        instances.onCommit { change in
+            feed.publish(change)
+            deadlines.handle(change)
+            engine?.handle(change)
+        }
+        try deadlines.load()
         notifier.status("boot reconciliation")
         let boot = await BootRecovery.run(runtime: runtime, detectionError: detectionError,
-                                          installID: installID, logger: logger)
+                                          engine: engine, logger: logger)
         if settings.demo, let demo = try DemoBootstrap.runIfEmpty(store: store) {
             FileHandle.standardOutput.write(Data(DemoBootstrap.banner(demo, listen: settings.listen).utf8))
         }
@@ -48,9 +63,6 @@ public struct Daemon: Sendable {
             runtime: runtime, interval: .seconds(settings.resyncSeconds),
             initial: boot.runtime.map { .init(ok: true, detail: "\($0.backend.rawValue) \($0.version)") }
                 ?? .init(ok: false, detail: boot.runtimeError ?? "no runtime"))
-        let instances = InstanceService(store: store, config: settings.instanceServiceConfig)
-        let feed = ChangeFeed()
-        instances.onCommit { change in feed.publish(change) }
         let env = APIEnvironment(
             store: store, registry: registry, version: ClawVersion.current, maxBodyBytes: settings.maxBodyBytes,
             instances: instances, feed: feed, urlTemplate: settings.urlTemplate,
@@ -62,9 +74,14 @@ public struct Daemon: Sendable {
                     uptimeSeconds: (ContinuousClock.now - started).components.seconds,
                     runtime: ["backend": runtime?.backend.rawValue ?? "none", "ok": "\(check.ok)", "detail": check.detail],
                     database: ["path": store.path, "sizeBytes": "\(store.sizeBytes)"],
-                    instancesByStatus: (try? store.countByStatus()) ?? [:], timersArmed: 0)
+                    instancesByStatus: (try? store.countByStatus()) ?? [:], timersArmed: deadlines.armedCount)
             },
-            reconcile: { [:] })
+            reconcile: {
+                guard let engine else {
+                    throw ClawError(.unavailable, "no container runtime: \(boot.runtimeError ?? "not detected")")
+                }
+                return try await engine.reconcile(probe: true).counts
+            })
 
         try SocketFile.prepare(settings.socketPath)
         defer { SocketFile.remove(settings.socketPath) }
@@ -92,7 +109,10 @@ public struct Daemon: Sendable {
             onServerRunning: { _ in await gate.up("socket") },
             logger: Logger(label: "clawd.api")))
 
-        var services: [any Service] = [monitor, tcp, unix]
+        // The engine before the listeners: shutdown runs in reverse order, so requests stop first.
+        var services: [any Service] = [monitor, deadlines]
+        if let engine { services.append(engine) }
+        services += [tcp, unix]
         if let watchdog = WatchdogService(notifier: notifier, isHealthy: {
             await monitor.isProgressing && Self.databaseCheck(store).ok
         }) {

@@ -1,0 +1,163 @@
+import ClawCore
+import ClawRuntime
+import ClawStore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Converges the runtime to the intent in the database: per-instance workers (`InstanceWorker`)
+/// scheduled by a `WorkerPool`, the reconciler's full passes, runtime events, the supervisor's
+/// restarts and health probes. Everything runs as children of `run()` (one `Service`).
+public final class Engine: Sendable {
+    enum Job: Sendable {
+        /// Run workers in a slot, starting with this instance.
+        case work(String)
+        /// Wake the instance at this instant (retry and restart backoff).
+        case wakeLater(String, at: ContinuousClock.Instant)
+        /// Probe the instance's port: `initial` retries until the first answer.
+        case probe(String, initial: Bool)
+    }
+
+    let runtime: any ContainerRuntime
+    let store: Store
+    let instances: InstanceService
+    let config: EngineConfig
+    let crash: CrashSwitch
+    let pool: WorkerPool
+    let supervisor: Supervisor
+    let secrets: SecretsDelivery
+    let prober: HealthProber
+    let logger = Logger(label: "clawd.engine")
+    let jobs: AsyncStream<Job>
+    private let sink: AsyncStream<Job>.Continuation
+    private let wakeTimes = Mutex<[String: ContinuousClock.Instant]>([:])
+    private let probing = Mutex<[String: Bool]>([:])
+    let orphanFirstSeen = Mutex<[String: Timestamp]>([:])
+
+    public init(runtime: any ContainerRuntime, instances: InstanceService, config: EngineConfig,
+                crash: CrashSwitch = CrashSwitch(armed: nil), runner: ProcessRunner = ProcessRunner(),
+                tarPath: String = "/bin/tar") {
+        self.runtime = runtime
+        self.store = instances.store
+        self.instances = instances
+        self.config = config
+        self.crash = crash
+        self.pool = WorkerPool(limit: config.maxWorkers)
+        self.supervisor = Supervisor(stableAfter: config.stableAfter)
+        self.secrets = SecretsDelivery(runtime: runtime, runner: runner, tarPath: tarPath, owner: config.secretsOwner)
+        self.prober = HealthProber()
+        (jobs, sink) = AsyncStream.makeStream(of: Job.self)
+    }
+
+    /// The labels every object of this install carries.
+    var installLabels: [String: String] { [RuntimeNames.installLabel: config.installID] }
+
+    // MARK: waking
+
+    /// Makes the instance's worker run (now, or after the running pass when one is in flight).
+    public func wake(_ id: String) {
+        if let start = pool.wake(id) { sink.yield(.work(start)) }
+    }
+
+    /// Wakes the instance at `at`; an earlier pending wake-up makes this one redundant.
+    func wake(_ id: String, at: ContinuousClock.Instant) {
+        let schedule = wakeTimes.withLock { times -> Bool in
+            if let pending = times[id], pending <= at, pending > .now { return false }
+            times[id] = at
+            return true
+        }
+        if schedule { sink.yield(.wakeLater(id, at: at)) }
+    }
+
+    func probe(_ id: String, initial: Bool) {
+        let start = probing.withLock { p -> Bool in
+            if let running = p[id], running || !initial { return false }
+            p[id] = initial
+            return true
+        }
+        if start { sink.yield(.probe(id, initial: initial)) }
+    }
+
+    /// The `onCommit` hook: a change that asks for the worker wakes it.
+    public func handle(_ change: CommittedChange) {
+        if change.effects.contains(.wakeWorker) { wake(change.instance.id) }
+    }
+
+    var isStopping: Bool { pool.isStopping || Task.isCancelled }
+
+    /// Workers running or queued.
+    public var busyWorkers: Int { pool.busyCount }
+
+    // MARK: running
+
+    /// Runs until cancelled or graceful shutdown: then no new step starts, in-flight steps finish
+    /// (or are cancelled by the service group's deadline), and containers keep running.
+    public func run() async {
+        await withTaskCancellationOrGracefulShutdownHandler {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await cancelWhenGracefulShutdown { await self.watchEvents() } }
+                group.addTask { await cancelWhenGracefulShutdown { await self.resyncLoop() } }
+                for await job in jobs {
+                    switch job {
+                    case .work(let id):
+                        group.addTask { await self.workSlot(startingWith: id) }
+                    case .wakeLater(let id, let at):
+                        group.addTask { await cancelWhenGracefulShutdown { await self.fireWake(id, at: at) } }
+                    case .probe(let id, let initial):
+                        group.addTask { await cancelWhenGracefulShutdown { await self.probeLoop(id, initial: initial) } }
+                    }
+                }
+            }
+        } onCancelOrGracefulShutdown: {
+            self.stop()
+        }
+    }
+
+    /// No new work from now on.
+    public func stop() {
+        pool.stop()
+        sink.finish()
+    }
+
+    private func workSlot(startingWith id: String) async {
+        var next: String? = id
+        while let current = next {
+            var worker = InstanceWorker(engine: self, id: current)
+            await worker.run()
+            next = pool.finished(current)
+        }
+    }
+
+    private func fireWake(_ id: String, at: ContinuousClock.Instant) async {
+        do { try await Task.sleep(until: at, clock: .continuous) } catch { return }
+        wakeTimes.withLock { times in if times[id] == at { times[id] = nil } }
+        wake(id)
+    }
+
+    private func probeLoop(_ id: String, initial: Bool) async {
+        defer { _ = probing.withLock { $0.removeValue(forKey: id) } }
+        // Soon after a start: quick retries until the first answer, then leave it to the resync.
+        let delays: [Duration] = initial
+            ? [.zero, .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8),
+               .seconds(8), .seconds(8), .seconds(8), .seconds(8), .seconds(8)]
+            : [.zero]
+        for (index, delay) in delays.enumerated() {
+            do { try await Task.sleep(for: delay) } catch { return }
+            guard let instance = try? store.instance(id: id, orgID: nil), instance.status == .running,
+                  instance.desired == .running, let port = instance.hostPort
+            else { return }
+            let ok = await prober.probe(port: port)
+            if ok || index == delays.count - 1 {
+                if Task.isCancelled { return }
+                do {
+                    try instances.report(.healthProbe(ok: ok), instanceID: id)
+                } catch {
+                    logger.warning("cannot record health", metadata: ["instance": "\(id)", "error": "\(error)"])
+                }
+                return
+            }
+        }
+    }
+}
+
+extension Engine: Service {}
