@@ -79,6 +79,12 @@ let package = Package(
         .testTarget(name: "ClawCoreTests", dependencies: ["ClawCore"], swiftSettings: swift6),
         .testTarget(name: "ClawStoreTests", dependencies: ["ClawStore", "ClawTestSupport"], swiftSettings: swift6),
         .testTarget(name: "ClawRuntimeTests", dependencies: ["ClawRuntime", "ClawTestSupport"], swiftSettings: swift6),
+        .testTarget(name: "ClawAPITests", dependencies: [
+            "ClawAPI", "ClawStore", "ClawTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], swiftSettings: swift6),
         .testTarget(name: "ClawDaemonTests", dependencies: [
             "ClawDaemon", "ClawClient", "ClawTestSupport", "ClawSystemd",
         ], swiftSettings: swift6),

@@ -24,6 +24,9 @@ public struct APIEnvironment: Sendable {
     public var urlTemplate: String
     /// Runs a full reconcile now (`POST /admin/reconcile`); answers what it changed.
     public var reconcile: @Sendable () async throws -> [String: Int]
+    /// How often an idle `/v1/events` stream sends a comment (keeps proxies open and finds
+    /// disconnected clients).
+    public var eventHeartbeat: Duration = .seconds(15)
 
     public init(store: Store, registry: PrometheusCollectorRegistry, version: String,
                 maxBodyBytes: Int, instances: InstanceService, feed: ChangeFeed, urlTemplate: String,

@@ -72,8 +72,8 @@ struct Idempotency: Sendable {
     }
 
     /// Runs `action`, handing it the hook that builds the answer and stores it inside the
-    /// action's transaction. Two racing requests with one key: the second finds the first's
-    /// row in its transaction, rolls back, and answers the stored reply.
+    /// action's transaction. Two racing requests with one key: the second fails (on the first's
+    /// effect or its stored key), rolls back, and answers the stored reply.
     func perform(_ store: Store,
                  answer: @escaping @Sendable (Instance, OperationRecord?) -> StoredAnswer,
                  action: (@escaping InstanceService.InTransaction) throws(ClawError) -> Void) throws -> Response {
@@ -88,16 +88,17 @@ struct Idempotency: Sendable {
             try Store.storeIdempotentResponse(db, orgID: scope, key: key, requestHash: hash, status: reply.status,
                                               body: reply.body, headers: reply.headers, now: now)
         }
-        var raced = false
+        var failure: ClawError?
         do {
             try action(hook)
         } catch {
-            guard error.cause is Race else { throw error }
-            raced = true
+            failure = error
         }
-        if raced {
-            if let stored = try replay(store) { return stored }
-            throw ClawError(.internal, "idempotent answer vanished")
+        if let failure {
+            // A concurrent request with this key may have committed first (we then failed on
+            // its effect, e.g. the subdomain it took, or on its stored key): answer its reply.
+            if key != nil, let stored = try replay(store) { return stored }
+            throw failure.cause is Race ? ClawError(.internal, "idempotent answer vanished") : failure
         }
         guard let reply = built.withLock({ $0 }) else { throw ClawError(.internal, "the request produced no answer") }
         return reply.response

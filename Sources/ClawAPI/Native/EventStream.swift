@@ -87,7 +87,8 @@ extension RouterBuilding {
         router.get("/v1/events") { request, context in
             let after = try Self.eventCursor(request)
             // Subscribe before the replay reads the table, so nothing committed in between is missed.
-            let stream = EventStream(store: env.store, orgID: context.orgID, after: after, changes: env.feed.subscribe())
+            let stream = EventStream(store: env.store, orgID: context.orgID, after: after, changes: env.feed.subscribe(),
+                                     heartbeat: env.eventHeartbeat)
             return Response(status: .ok,
                             headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache",
                                       HeaderName("X-Accel-Buffering")!: "no"],

@@ -1,0 +1,108 @@
+@testable import ClawAPI
+import ClawCore
+import ClawStore
+import ClawTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Prometheus
+
+/// A real store in a temp-dir SQLite file, a real InstanceService and ChangeFeed, and the routers
+/// of both listeners. No runtime: the API only writes intent; tests play the worker through
+/// `InstanceService.report` where a state must move on.
+struct Harness: Sendable {
+    let store: Store
+    let service: InstanceService
+    let feed: ChangeFeed
+    var env: APIEnvironment
+
+    static let image = "localhost/clawd-demo:latest"
+
+    init(policy: LifecyclePolicy = .default, heartbeat: Duration = .seconds(15),
+         reconcile: @escaping @Sendable () async throws -> [String: Int] = { [:] }) throws {
+        store = try Store(path: TestPaths.makeTempDir("api") + "/clawd.sqlite")
+        service = InstanceService(store: store, config: .init(policy: policy, image: Self.image, portRange: 41000...41999))
+        let feed = ChangeFeed()
+        self.feed = feed
+        service.onCommit { feed.publish($0) }
+        env = APIEnvironment(store: store, registry: PrometheusCollectorRegistry(), version: "test", maxBodyBytes: 64 * 1024,
+                             instances: service, feed: feed, urlTemplate: "http://127.0.0.1:{hostPort}",
+                             health: { HealthReport(checks: [:]) },
+                             status: { AdminStatus(version: "test", uptimeSeconds: 0, runtime: [:], database: [:],
+                                                   instancesByStatus: [:], timersArmed: 0) },
+                             reconcile: reconcile)
+        env.eventHeartbeat = heartbeat
+    }
+
+    /// A new org with `balanceCents` and an API key for it.
+    func org(_ name: String = "org-\(UUID().uuidString.prefix(8))", balanceCents: Int64 = 10_000) throws -> TestOrg {
+        let org = try store.createOrg(name: name, email: nil)
+        if balanceCents > 0 { _ = try store.credit(orgID: org.id, amount: Cents(balanceCents), description: "test") }
+        let key = try store.createKey(orgID: org.id, name: "t")
+        return TestOrg(id: org.id, key: key.secret)
+    }
+
+    func balance(_ org: TestOrg) throws -> Int64 { try store.org(id: org.id)!.balance.value }
+    func charges(_ org: TestOrg) throws -> [LedgerEntry] { try store.ledger(orgID: org.id).filter { $0.kind == .charge } }
+    func instances(_ org: TestOrg) throws -> [Instance] { try store.listInstances(orgID: org.id) }
+
+    /// Plays the worker: the instance's container is up.
+    func markRunning(_ id: String) throws {
+        try service.report(.provisioningStarted, instanceID: id)
+        try service.report(.provisioned, instanceID: id, finish: (true, nil))
+    }
+
+    func router(_ listener: Listener) -> Router<APIContext> {
+        RouterBuilding.router(env: env, listener: listener)
+    }
+
+    /// Runs `body` against the router of `listener` (no sockets).
+    func test(_ listener: Listener = .tcp, _ body: @escaping @Sendable (API) async throws -> Void) async throws {
+        let app = Application(router: router(listener))
+        try await app.test(.router) { client in try await body(API(client: client)) }
+    }
+}
+
+struct TestOrg: Sendable {
+    var id: String
+    var key: String
+}
+
+/// A decoded answer.
+struct Reply: @unchecked Sendable {
+    var status: Int
+    var headers: HTTPFields
+    var text: String
+    var json: [String: Any]
+
+    subscript(_ key: String) -> Any? { json[key] }
+    var error: [String: Any] { json["error"] as? [String: Any] ?? [:] }
+    var errorType: String? { error["type"] as? String }
+    func header(_ name: String) -> String? { headers[HTTPFields.Element.Name(name)!] }
+}
+
+/// Requests as a client sends them: an API key (TCP) or an org header (socket), JSON bodies.
+struct API: Sendable {
+    let client: any TestClientProtocol
+
+    @discardableResult
+    func call(_ method: HTTPRequest.Method, _ path: String, as org: TestOrg? = nil, socketOrg: String? = nil,
+              json: String? = nil, headers extra: [String: String] = [:]) async throws -> Reply {
+        var headers = HTTPFields()
+        if let org { headers[.authorization] = "Bearer \(org.key)" }
+        if let socketOrg { headers[HTTPFields.Element.Name("X-Clawd-Org")!] = socketOrg }
+        if json != nil { headers[.contentType] = "application/json" }
+        for (k, v) in extra { headers[HTTPFields.Element.Name(k)!] = v }
+        return try await client.execute(uri: path, method: method, headers: headers,
+                                        body: json.map { ByteBuffer(string: $0) }) { response in
+            let text = String(buffer: response.body)
+            let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+            return Reply(status: Int(response.status.code), headers: response.headers, text: text, json: object)
+        }
+    }
+
+    /// Creates an instance and returns the 201 answer.
+    func create(_ org: TestOrg, _ subdomain: String, extra: String = "") async throws -> Reply {
+        try await call(.post, "/v1/claw/instances", as: org, json: "{\"subdomain\":\"\(subdomain)\"\(extra)}")
+    }
+}
