@@ -4,7 +4,7 @@ import Foundation
 public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var millis: Int64
     public init(millis: Int64) { self.millis = millis }
-    public init(_ date: Date) { self.millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
+    public init(_ date: Date) { self.millis = Int64((date.timeIntervalSince1970 * 1000).rounded()) }
     public static func now() -> Timestamp { Timestamp(Date()) }
 
     public var date: Date { Date(timeIntervalSince1970: Double(millis) / 1000) }

@@ -29,20 +29,16 @@ struct TimeAndMoneyTests {
         #expect(Timestamp(iso8601: s) == nil)
     }
 
-    /// Known issue, reported: `Timestamp(Date)` floors `seconds * 1000` of a binary double, which for
-    /// some instants (e.g. 1969-12-31T23:59:59.999Z, 2038-01-23T04:15:48.430Z) lands just below the
-    /// integer and loses a millisecond. The fix belongs in Timestamp.swift (round to nearest, or parse
-    /// the fraction as an integer); this test passes unchanged once it is fixed.
+    /// Guards the rounding in `Timestamp(Date)`: flooring `seconds * 1000` of a binary double lost a
+    /// millisecond for instants such as 1969-12-31T23:59:59.999Z and 2038-01-23T04:15:48.430Z.
     @Test("formatting then parsing gives the same millis")
     func roundTrip() {
-        withKnownIssue("Timestamp(Date) floors a binary double", isIntermittent: true) {
-            #expect(Timestamp(iso8601: "1969-12-31T23:59:59.999Z")?.millis == -1)
-            var millis: Int64 = -2_000_000_000_007
-            while millis < 4_000_000_000_000 {
-                let t = Timestamp(millis: millis)
-                #expect(Timestamp(iso8601: t.iso8601) == t, "\(millis)")
-                millis += 9_765_432_101
-            }
+        #expect(Timestamp(iso8601: "1969-12-31T23:59:59.999Z")?.millis == -1)
+        var millis: Int64 = -2_000_000_000_007
+        while millis < 4_000_000_000_000 {
+            let t = Timestamp(millis: millis)
+            #expect(Timestamp(iso8601: t.iso8601) == t, "\(millis)")
+            millis += 9_765_432_101
         }
     }
 
