@@ -37,10 +37,12 @@ extension InstanceWorker {
                 if instance.status == .running { engine.probe(id, initial: true) }
 
             case .stopContainer:
+                engine.supervisor.stopping(id, generation: seen.container?.generation)
                 try await engine.runtime.stopContainer(containerName, timeoutSeconds: engine.config.stopTimeoutSeconds)
                 seen.container?.state = .exited
 
             case .removeContainer:
+                if seen.container?.isUp == true { engine.supervisor.stopping(id, generation: seen.container?.generation) }
                 try await engine.runtime.removeContainer(containerName, force: true)
                 seen.container = nil
                 if rest.contains(where: { if case .createContainer = $0 { return true } else { return false } }) {

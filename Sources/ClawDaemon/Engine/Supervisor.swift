@@ -25,6 +25,8 @@ final class Supervisor: Sendable {
         var seenRunning: Int?
         /// The runtime reported a `die` of this generation.
         var diedGeneration: Int?
+        /// The worker itself is stopping or removing this generation: its `die` is expected.
+        var expectedExit: Int?
         var deaths = 0
         var deathGeneration: Int?
         var restartAt: Instant?
@@ -41,7 +43,26 @@ final class Supervisor: Sendable {
 
     /// A `die` event of the container with this generation label.
     func noteDied(_ id: String, generation: Int?) {
-        records.withLock { $0[id, default: Record()].diedGeneration = generation ?? -1 }
+        records.withLock { all in
+            var r = all[id, default: Record()]
+            if let generation, r.expectedExit == generation {
+                r.expectedExit = nil
+            } else {
+                r.diedGeneration = generation ?? -1
+            }
+            all[id] = r
+        }
+    }
+
+    /// The worker is about to stop or remove the container of `generation`: not a death.
+    func stopping(_ id: String, generation: Int?) {
+        records.withLock { all in
+            var r = all[id, default: Record()]
+            r.seenRunning = nil
+            r.expectedExit = generation
+            if r.diedGeneration == generation { r.diedGeneration = nil }
+            all[id] = r
+        }
     }
 
     func noteRunning(_ id: String, generation: Int?) {

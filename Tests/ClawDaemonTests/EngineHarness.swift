@@ -1,0 +1,166 @@
+import ClawCore
+@testable import ClawDaemon
+import ClawRuntime
+import ClawStore
+import ClawTestSupport
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The engine in-process against REAL podman: a temp-dir database, a unique install id, an org
+/// with credit, and the engine (and deadline service) running for the test's duration. Every
+/// container and volume carrying the install label is removed at the end, also on failure.
+final class EngineHarness: Sendable {
+    let dir: String
+    let store: Store
+    let instances: InstanceService
+    let runtime: CLIRuntime
+    let installID: String
+    let orgID: String
+    let config: EngineConfig
+    let deadlines: DeadlineService
+    static let image = RuntimeTestBackend.imageTag
+
+    private init(configure: (inout EngineConfig) -> Void, policy: LifecyclePolicy) async throws {
+        runtime = try await RuntimeTestBackend.podman.makeRuntime()
+        _ = try await RuntimeTestImage.ensure(on: runtime)
+        dir = try TestPaths.makeTempDir("e")
+        store = try Store(path: dir + "/clawd.sqlite")
+        installID = "t" + String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(11))
+        let base = Int.random(in: 30_000...39_000)
+        instances = InstanceService(store: store, config: InstanceServiceConfig(
+            policy: policy, image: Self.image, portRange: base...(base + 200)))
+        var config = EngineConfig(installID: installID, stateDir: "/home/node/.openclaw", instancePort: 18789,
+                                  stopTimeoutSeconds: 2, resync: .seconds(60), orphanGraceSeconds: 300)
+        configure(&config)
+        self.config = config
+        deadlines = DeadlineService(instances: instances)
+        let org = try store.createOrg(name: "org-\(installID)", email: nil)
+        _ = try store.credit(orgID: org.id, amount: Cents(100_000), description: "test credit")
+        orgID = org.id
+    }
+
+    func makeEngine(crash: CrashPoint? = nil) -> Engine {
+        Engine(runtime: runtime, instances: instances, config: config, crash: CrashSwitch(armed: crash),
+               runner: runtime.runner)
+    }
+
+    /// Sends every commit to `engine` and the deadline service, as the daemon does.
+    func hook(_ engine: Engine?) {
+        let deadlines = self.deadlines
+        instances.onCommit { change in
+            deadlines.handle(change)
+            engine?.handle(change)
+        }
+    }
+
+    /// Runs `engine` (and the deadlines) while `body` runs.
+    func running<T: Sendable>(_ engine: Engine, _ body: () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await engine.run() }
+            group.addTask { await self.deadlines.run() }
+            defer { group.cancelAll() }
+            return try await body()
+        }
+    }
+
+    /// A harness with a running engine (`autostart`), or none yet (the test starts one).
+    static func with(autostart: Bool = true, policy: LifecyclePolicy = .default,
+                     configure: (inout EngineConfig) -> Void = { _ in },
+                     _ body: (EngineHarness, Engine) async throws -> Void) async throws {
+        let h = try await EngineHarness(configure: configure, policy: policy)
+        let engine = h.makeEngine()
+        do {
+            if autostart {
+                h.hook(engine)
+                try await h.running(engine) { try await body(h, engine) }
+            } else {
+                h.hook(nil)
+                try await body(h, engine)
+            }
+        } catch {
+            await h.cleanup()
+            throw error
+        }
+        let leftovers = await h.cleanup()
+        #expect(leftovers.isEmpty, "cleanup failed: \(leftovers)")
+    }
+
+    /// Removes every container and volume with this install's label; returns failures.
+    @discardableResult
+    func cleanup() async -> [String] {
+        var failures: [String] = []
+        let labels = [RuntimeNames.installLabel: installID]
+        for c in (try? await runtime.listContainers(labels: labels)) ?? [] {
+            do { try await runtime.removeContainer(c.id, force: true) } catch { failures.append("\(c.name): \(error)") }
+        }
+        for v in (try? await runtime.listVolumes(labels: labels)) ?? [] {
+            do { try await runtime.removeVolume(name: v.name) } catch { failures.append("\(v.name): \(error)") }
+        }
+        try? FileManager.default.removeItem(atPath: dir)
+        return failures
+    }
+
+    // MARK: helpers
+
+    func create(_ subdomain: String, imConfig: [String: String]? = nil, image: String? = nil) throws -> Instance {
+        try instances.create(orgID: orgID, subdomain: subdomain, defaultModel: "gpt-test", tier: .budget,
+                             imConfig: imConfig, image: image).0
+    }
+
+    func instance(_ id: String) throws -> Instance {
+        try #require(try store.instance(id: id, orgID: nil))
+    }
+
+    /// Polls until `condition` holds for the instance; returns it.
+    @discardableResult
+    func waitFor(_ id: String, _ what: String, timeout: Duration = .seconds(60),
+                 _ condition: @escaping @Sendable (Instance) -> Bool) async throws -> Instance {
+        try await Self.poll(timeout, "\(id): \(what)") {
+            guard let i = try self.store.instance(id: id, orgID: nil) else { return nil }
+            return condition(i) ? i : nil
+        }
+    }
+
+    /// Polls `condition` every 100 ms until it returns a value or `timeout` passes.
+    static func poll<T: Sendable>(_ timeout: Duration, _ what: String,
+                                  _ condition: @escaping @Sendable () async throws -> T?) async throws -> T {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if let value = try await condition() { return value }
+            guard ContinuousClock.now < deadline else { throw ClawError(.timeout, "\(what) did not happen within \(timeout)") }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    func container(_ id: String) async throws -> ContainerInfo? {
+        try await runtime.inspectContainer(RuntimeNames.container(id))
+    }
+
+    func volumeExists(_ id: String) async throws -> Bool {
+        try await runtime.volumeExists(name: RuntimeNames.volume(id))
+    }
+
+    /// `podman <args>` as argv; returns stdout (fails the test on a non-zero exit).
+    @discardableResult
+    func podman(_ args: [String]) async throws -> String {
+        let r = try await runtime.runner.run(runtime.binaryPath, args, timeout: .seconds(60))
+        guard r.succeeded else { throw ClawError(.runtime, "podman \(args) failed: \(r.diagnosticTail())") }
+        return r.stdout
+    }
+
+    /// GET over loopback only; nil while nothing answers.
+    static func get(_ port: Int, _ path: String = "/") async -> (status: Int, body: String)? {
+        guard let url = URL(string: "http://127.0.0.1:\(port)\(path)") else { return nil }
+        var request = URLRequest(url: url)
+        request.timeoutInterval = 2
+        let session = URLSession(configuration: .ephemeral)
+        defer { session.finishTasksAndInvalidate() }
+        guard let (data, response) = try? await session.data(for: request), let http = response as? HTTPURLResponse
+        else { return nil }
+        return (http.statusCode, String(decoding: data, as: UTF8.self))
+    }
+}
