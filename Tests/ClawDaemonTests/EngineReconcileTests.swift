@@ -1,0 +1,116 @@
+import ClawCore
+@testable import ClawDaemon
+import ClawRuntime
+import ClawStore
+import ClawTestSupport
+import Foundation
+import Testing
+
+@Suite("engine reconciler against real podman", .serialized)
+struct EngineReconcileTests {
+    @Test("orphans with this install's label are removed after the grace; other installs and unlabelled objects are never touched")
+    func orphans() async throws {
+        try await withRuntimeFixture(.podman) { fixture in
+            try await EngineHarness.with(configure: { $0.orphanGraceSeconds = 3 }) { h, engine in
+                let live = try h.create("live-\(h.installID)").id
+                try await h.waitFor(live, "RUNNING") { $0.status == .running }
+
+                let ghost = "cghost\(h.installID)"
+                let ours = [RuntimeNames.installLabel: h.installID, RuntimeNames.instanceLabel: ghost]
+                let other = [RuntimeNames.installLabel: "other\(h.installID)", RuntimeNames.instanceLabel: ghost]
+                let idle = ["-c", "sleep 600"]
+                _ = try await fixture.createContainer(ContainerSpec(
+                    name: RuntimeNames.container(ghost), image: EngineHarness.image, labels: ours, command: idle,
+                    entrypoint: "/bin/sh"))
+                try await fixture.createVolume(RuntimeNames.volume(ghost), labels: ours)
+                let foreign = fixture.uniqueName("foreign")
+                _ = try await fixture.createContainer(ContainerSpec(
+                    name: foreign, image: EngineHarness.image, labels: other, command: idle, entrypoint: "/bin/sh"))
+                let foreignVolume = fixture.uniqueName("foreignvol")
+                try await fixture.createVolume(foreignVolume, labels: other)
+                let unlabelled = fixture.uniqueName("plain")
+                _ = try await fixture.createContainer(ContainerSpec(
+                    name: unlabelled, image: EngineHarness.image, command: idle, entrypoint: "/bin/sh"))
+
+                let early = try await engine.reconcile(probe: false)
+                #expect(early.orphansRemoved == 0)
+                #expect(early.orphansWaiting == 2, "\(early)")
+
+                let removed = try await EngineHarness.poll(.seconds(30), "orphans removed after the grace") {
+                    let gone = try await h.container(ghost) == nil
+                    let volumeGone = try await !h.volumeExists(ghost)
+                    if gone && volumeGone { return true }
+                    _ = try await engine.reconcile(probe: false)
+                    return nil
+                }
+                #expect(removed)
+                #expect(try await h.runtime.inspectContainer(foreign) != nil, "another install's container was removed")
+                #expect(try await h.runtime.volumeExists(name: foreignVolume), "another install's volume was removed")
+                #expect(try await h.runtime.inspectContainer(unlabelled) != nil, "an unlabelled container was removed")
+                #expect(try await h.container(live)?.state == .running, "a live instance's container was touched")
+                #expect(try await h.volumeExists(live))
+            }
+        }
+    }
+
+    @Test("boot: intent written while no engine ran is resumed; a RUNNING instance whose container vanished is recreated on the same volume")
+    func resumesAtBoot() async throws {
+        try await EngineHarness.with(autostart: false) { h, first in
+            let id = try h.create("boot-\(h.installID)").id
+            #expect(try h.instance(id).status == .pending)
+            h.hook(first)
+            let boot = try await first.reconcile(probe: true)
+            #expect(boot.woken == 1, "\(boot)")
+            try await h.running(first) {
+                try await h.waitFor(id, "RUNNING") { $0.status == .running }
+                try await EngineHarness.poll(.seconds(10), "create operation succeeded") {
+                    try h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
+                }
+            }
+            let name = RuntimeNames.container(id)
+            try await h.podman(["exec", name, "sh", "-c", "echo kept > /home/node/.openclaw/marker"])
+
+            // Behind clawd's back, while it is down: the container disappears.
+            try await h.runtime.removeContainer(name, force: true)
+            let second = h.makeEngine()
+            h.hook(second)
+            let again = try await second.reconcile(probe: true)
+            #expect(again.woken == 1, "\(again)")
+            try await h.running(second) {
+                try await EngineHarness.poll(.seconds(60), "container recreated and running") {
+                    try await h.container(id)?.state == .running ? true : nil
+                }
+                let marker = try await h.podman(["exec", name, "cat", "/home/node/.openclaw/marker"])
+                #expect(marker.contains("kept"))
+                try await h.waitFor(id, "healthy") { $0.healthStatus == .healthy }
+            }
+            let converged = try await second.reconcile(probe: false)
+            #expect(converged.woken == 0, "a converged install wakes nobody: \(converged)")
+        }
+    }
+
+    @Test("deadlines: paidUntil stops the container (STOPPED expired), deleteAfter deletes container and volume")
+    func expiryAndRetention() async throws {
+        let policy = LifecyclePolicy(periodSeconds: 4, retentionSeconds: 3)
+        try await EngineHarness.with(policy: policy) { h, _ in
+            let id = try h.create("exp-\(h.installID)").id
+            try await h.waitFor(id, "RUNNING") { $0.status == .running }
+            #expect(h.deadlines.armedCount == 1)
+            let expired = try await h.waitFor(id, "STOPPED(expired)", timeout: .seconds(20)) {
+                $0.status == .stopped && $0.stopReason == .expired
+            }
+            #expect(Timestamp.now().millis - expired.paidUntil.millis < 1500, "expiry fired late")
+            try await EngineHarness.poll(.seconds(20), "container stopped") {
+                let state = try await h.container(id)?.state
+                return state != .running ? true : nil
+            }
+            try await h.waitFor(id, "DELETED by retention", timeout: .seconds(20)) { $0.status == .deleted }
+            try await EngineHarness.poll(.seconds(30), "container and volume removed") {
+                let gone = try await h.container(id) == nil
+                let volumeGone = try await !h.volumeExists(id)
+                return gone && volumeGone ? true : nil
+            }
+            #expect(h.deadlines.armedCount == 0)
+        }
+    }
+}
