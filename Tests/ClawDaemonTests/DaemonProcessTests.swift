@@ -132,3 +132,27 @@ struct DegradedHealthTests {
         #expect(checks["database"]?["ok"] as? Bool == true)
     }
 }
+
+@Suite("clawd shutdown with open streams")
+struct ShutdownWithStreamsTests {
+    @Test("an open /v1/events stream does not hold up SIGTERM: exit 0 well before the shutdown timeout")
+    func sseDoesNotBlockShutdown() async throws {
+        let daemon = try DaemonProcess()
+        try await daemon.waitReady()
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = ["-sN", "--unix-socket", daemon.socketPath, "http://clawd/v1/events"]
+        let out = Pipe()
+        curl.standardOutput = out
+        try curl.run()
+        defer { if curl.isRunning { curl.terminate() } }
+        // The stream is open once its first comment arrives.
+        let first = out.fileHandleForReading.availableData
+        #expect(String(decoding: first, as: UTF8.self).contains(": subscribed"))
+        let t0 = ContinuousClock.now
+        daemon.signal(SIGTERM)
+        let code = await daemon.waitExit(timeout: .seconds(8))
+        #expect(code == 0, "exit \(String(describing: code)); stderr:\n\(daemon.stderr)")
+        #expect(ContinuousClock.now - t0 < .seconds(5), "shutdown took \(ContinuousClock.now - t0)")
+    }
+}

@@ -2,6 +2,7 @@ import ClawCore
 import ClawStore
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 
 /// The body of `GET /v1/events`: replays stored events after a cursor, then follows the change
 /// feed. Every notification only says "look again": the events themselves are always read from
@@ -31,6 +32,11 @@ struct EventStream: Sendable {
                 }
                 // The feed dropped us (too slow), or we are being cancelled: end the stream; the
                 // client reconnects with Last-Event-ID and catches up from the table.
+                signal.yield(.dropped)
+            }
+            group.addTask {
+                // A daemon shutting down ends open streams at once instead of waiting out its timeout.
+                try? await gracefulShutdown()
                 signal.yield(.dropped)
             }
             group.addTask {
