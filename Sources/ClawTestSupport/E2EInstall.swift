@@ -1,0 +1,133 @@
+import ClawCore
+import ClawRuntime
+import Foundation
+
+/// One end-to-end test's own clawd install: a unique install id and host-port block, one data
+/// directory, the real `clawd` processes started on it (kept until the end, so their logs stay
+/// readable) and REAL podman. `E2EInstall.with` removes every container and volume carrying the
+/// install label, and every foreign container the test recorded, also when the test fails.
+public final class E2EInstall: @unchecked Sendable {
+    public static let image = RuntimeTestBackend.imageTag
+    public static let installLabel = "io.clawd.install"
+    public static let instanceLabel = "io.clawd.instance"
+    public static let generationLabel = "io.clawd.generation"
+
+    public let installID: String
+    public let portRange: ClosedRange<Int>
+    public let dir: String
+    public let runtime: CLIRuntime
+    private let lock = NSLock()
+    private var daemons: [DaemonProcess] = []
+    private var foreign: [String] = []
+
+    init(runtime: CLIRuntime) throws {
+        self.runtime = runtime
+        installID = "e2e" + String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(10))
+        // Below the kernel's ephemeral range (32768+), apart from the default pool's first ports.
+        let base = 23_000 + 100 * Int.random(in: 0..<69)
+        portRange = base...(base + 99)
+        dir = try TestPaths.makeTempDir("e2e")
+    }
+
+    /// Runs `body` with a fresh install and removes what it left at the runtime afterwards.
+    public static func with(_ body: (E2EInstall) async throws -> Void) async throws {
+        let runtime = try await RuntimeTestBackend.podman.makeRuntime()
+        _ = try await RuntimeTestImage.ensure(on: runtime)
+        let install = try E2EInstall(runtime: runtime)
+        do {
+            try await body(install)
+        } catch {
+            let failures = await install.cleanup()
+            throw DaemonProcessError("\(error)\n--- install \(install.installID), dir \(install.dir); cleanup failures: "
+                + "\(failures)\n--- clawd stderr (tail):\n\(install.logTail())")
+        }
+        let failures = await install.cleanup()
+        guard failures.isEmpty else { throw DaemonProcessError("cleanup failed: \(failures)") }
+        try? FileManager.default.removeItem(atPath: install.dir)
+    }
+
+    /// The settings every E2E daemon runs with; `extra` wins.
+    public func environment(_ extra: [String: String]) -> [String: String] {
+        var env = [
+            "CLAWD_RUNTIME": "podman",
+            "CLAWD_IMAGE": Self.image,
+            "CLAWD_INSTALL_ID": installID,
+            "CLAWD_HOST_PORT_RANGE": "\(portRange.lowerBound)-\(portRange.upperBound)",
+            "CLAWD_STOP_TIMEOUT_SECONDS": "2",
+            "CLAWD_CRASH_AT": "",
+        ]
+        env.merge(extra) { _, new in new }
+        return env
+    }
+
+    /// Starts `clawd serve` on this install's directory (after any earlier one, whose logs are
+    /// kept as `stderr.<n>.log`); does not wait for readiness.
+    @discardableResult
+    public func launch(environment extra: [String: String] = [:]) throws -> DaemonProcess {
+        try lock.withLock {
+            if let previous = daemons.last {
+                if previous.process.isRunning { previous.signal(SIGKILL); previous.process.waitUntilExit() }
+                let fm = FileManager.default
+                for name in ["stderr", "stdout"] {
+                    try? fm.copyItem(atPath: "\(dir)/\(name).log", toPath: "\(dir)/\(name).\(daemons.count).log")
+                }
+            }
+            let daemon = try DaemonProcess(environment: environment(extra), dir: dir)
+            daemons.append(daemon)
+            return daemon
+        }
+    }
+
+    /// `launch`, then waits for `READY=1`.
+    @discardableResult
+    public func start(environment extra: [String: String] = [:]) async throws -> DaemonProcess {
+        let daemon = try launch(environment: extra)
+        try await daemon.waitReady(timeout: .seconds(60))
+        return daemon
+    }
+
+    /// The newest daemon process.
+    public var daemon: DaemonProcess { lock.withLock { daemons.last! } }
+
+    public var databasePath: String { dir + "/data/clawd.sqlite" }
+
+    /// Remembers a container created outside clawd so cleanup removes it too.
+    public func recordForeign(container name: String) { lock.withLock { foreign.append(name) } }
+
+    /// Every daemon's stderr so far, oldest first, last `characters` only.
+    public func logTail(_ characters: Int = 6_000) -> String {
+        let count = lock.withLock { daemons.count }
+        var text = ""
+        for n in 1..<max(count, 1) {
+            text += "[clawd #\(n)]\n" + ((try? String(contentsOfFile: "\(dir)/stderr.\(n).log", encoding: .utf8)) ?? "")
+        }
+        if count > 0 { text += "[clawd #\(count)]\n" + daemon.stderr }
+        return String(text.suffix(characters))
+    }
+
+    /// Kills every daemon, then removes every container and volume with this install's label
+    /// and the recorded foreign containers; returns what could not be removed.
+    func cleanup() async -> [String] {
+        let all = lock.withLock { daemons }
+        for d in all where d.process.isRunning {
+            d.signal(SIGKILL)
+            _ = await d.waitExit(timeout: .seconds(10))
+        }
+        var failures: [String] = []
+        for name in lock.withLock({ foreign }) {
+            do { try await runtime.removeContainer(name, force: true) } catch { failures.append("\(name): \(error)") }
+        }
+        let labels = [Self.installLabel: installID]
+        do {
+            for c in try await runtime.listContainers(labels: labels) {
+                do { try await runtime.removeContainer(c.id, force: true) } catch { failures.append("\(c.name): \(error)") }
+            }
+            for v in try await runtime.listVolumes(labels: labels) {
+                do { try await runtime.removeVolume(name: v.name) } catch { failures.append("\(v.name): \(error)") }
+            }
+        } catch {
+            failures.append("listing: \(error)")
+        }
+        return failures
+    }
+}
