@@ -126,6 +126,7 @@ final class EngineHarness: Sendable {
     }
 
     /// Polls `condition` every 100 ms until it returns a value or `timeout` passes.
+    @discardableResult
     static func poll<T: Sendable>(_ timeout: Duration, _ what: String,
                                   _ condition: @escaping @Sendable () async throws -> T?) async throws -> T {
         let deadline = ContinuousClock.now + timeout
