@@ -126,7 +126,7 @@ struct InstanceWorker {
     /// the open operations as failed after the third attempt.
     func failed(_ instance: Instance, _ error: any Error) async {
         let message = (error as? ClawError)?.message ?? "\(error)"
-        if engine.isStopping, Task.isCancelled { return }
+        if engine.isStopping { return }  // shutting down: the next boot retries, no attempt is counted
         let provisioning = (instance.status == .pending || instance.status == .provisioning) && instance.desired == .running
         if provisioning {
             let attempt = instance.provisionAttempts + 1
