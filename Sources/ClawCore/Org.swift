@@ -47,9 +47,11 @@ public struct LedgerEntry: Sendable, Equatable {
     public var amount: Cents
     public var balanceAfter: Cents
     public var description: String
+    /// The `Idempotency-Key` of the request that caused it, when it carried one.
+    public var idempotencyKey: String?
     public var createdAt: Timestamp
     public init(id: Int64, orgID: String, instanceID: String?, kind: Kind, amount: Cents,
-                balanceAfter: Cents, description: String, createdAt: Timestamp) {
+                balanceAfter: Cents, description: String, idempotencyKey: String? = nil, createdAt: Timestamp) {
         self.id = id
         self.orgID = orgID
         self.instanceID = instanceID
@@ -57,6 +59,7 @@ public struct LedgerEntry: Sendable, Equatable {
         self.amount = amount
         self.balanceAfter = balanceAfter
         self.description = description
+        self.idempotencyKey = idempotencyKey
         self.createdAt = createdAt
     }
 }

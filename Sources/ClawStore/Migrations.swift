@@ -6,6 +6,7 @@ enum Migrations {
         var m = DatabaseMigrator()
         m.registerMigration("0001-orgs-keys-ledger-events", migrate: v1)
         m.registerMigration("0002-instances-operations-idempotency", migrate: v2)
+        m.registerMigration("0003-ledger-idempotency-key-low-balance", migrate: v3)
         return m
     }
 
@@ -123,6 +124,16 @@ enum Migrations {
                 created_at INTEGER NOT NULL,
                 PRIMARY KEY (org_id, key)
             ) STRICT;
+            """)
+    }
+
+    /// The ledger row names the `Idempotency-Key` of the request that paid (issue 4); the org
+    /// remembers that it was warned of a low balance (the lowest balance seen since), so the
+    /// warning goes out once until the balance rises.
+    static func v3(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE ledger ADD COLUMN idempotency_key TEXT;
+            ALTER TABLE orgs ADD COLUMN low_balance_marker_cents INTEGER;
             """)
     }
 }

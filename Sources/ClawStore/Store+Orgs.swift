@@ -42,7 +42,9 @@ extension Store {
             }
             var org = Self.org(row)
             org.balance = org.balance + amount
-            try db.execute(sql: "UPDATE orgs SET balance_cents = ? WHERE id = ?", arguments: [org.balance.value, orgID])
+            // The balance rose: a later shortfall is worth a new low-balance warning.
+            try db.execute(sql: "UPDATE orgs SET balance_cents = ?, low_balance_marker_cents = NULL WHERE id = ?",
+                           arguments: [org.balance.value, orgID])
             try db.execute(sql: """
                 INSERT INTO ledger(org_id, instance_id, kind, amount_cents, balance_after_cents, description, created_at)
                 VALUES (?, NULL, 'credit', ?, ?, ?, ?)
@@ -58,12 +60,29 @@ extension Store {
             let rows = try orgID.map {
                 try Row.fetchAll(db, sql: "SELECT * FROM ledger WHERE org_id = ? ORDER BY id", arguments: [$0])
             } ?? Row.fetchAll(db, sql: "SELECT * FROM ledger ORDER BY id")
-            return rows.map { row in
-                LedgerEntry(id: row["id"], orgID: row["org_id"], instanceID: row["instance_id"],
-                            kind: LedgerEntry.Kind(rawValue: row["kind"]) ?? .credit,
-                            amount: Cents(row["amount_cents"]), balanceAfter: Cents(row["balance_after_cents"]),
-                            description: row["description"], createdAt: Timestamp(millis: row["created_at"]))
-            }
+            return rows.map(Self.ledgerEntry)
         }
+    }
+
+    /// One page of the ledger, newest first: rows with `id < before` (all when nil), at most
+    /// `limit`; one org's, or every org's when `orgID` is nil.
+    public func ledgerPage(orgID: String?, before: Int64?, limit: Int) throws(ClawError) -> [LedgerEntry] {
+        try read { db in
+            var sql = "SELECT * FROM ledger WHERE 1"
+            var args: [any DatabaseValueConvertible] = []
+            if let orgID { sql += " AND org_id = ?"; args.append(orgID) }
+            if let before { sql += " AND id < ?"; args.append(before) }
+            sql += " ORDER BY id DESC LIMIT ?"
+            args.append(limit)
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.ledgerEntry)
+        }
+    }
+
+    static func ledgerEntry(_ row: Row) -> LedgerEntry {
+        LedgerEntry(id: row["id"], orgID: row["org_id"], instanceID: row["instance_id"],
+                    kind: LedgerEntry.Kind(rawValue: row["kind"]) ?? .credit,
+                    amount: Cents(row["amount_cents"]), balanceAfter: Cents(row["balance_after_cents"]),
+                    description: row["description"], idempotencyKey: row["idempotency_key"],
+                    createdAt: Timestamp(millis: row["created_at"]))
     }
 }

@@ -44,7 +44,7 @@ struct CreateAndBillingTests {
 
     @Test("renew before expiry adds one period to paidUntil: 2026-03-10 -> 2026-04-09")
     func renewBeforeExpiry() throws {
-        let out = try Lifecycle.apply(Fixture.instance(.running), .renew, now: Fixture.now, policy: policy)
+        let out = try Lifecycle.apply(Fixture.instance(.running), .renew(), now: Fixture.now, policy: policy)
         #expect(out.instance.paidUntil.iso8601 == "2026-04-09T00:00:00.000Z")
         #expect(out.instance.totalPaid == Cents(6000))
         #expect(out.effects.first == .charge(Cents(2000)))
@@ -54,7 +54,7 @@ struct CreateAndBillingTests {
     @Test("renew after expiry counts the period from now, clears deleteAfter and runs the instance again")
     func renewAfterExpiry() throws {
         let now = Fixture.at("2026-03-03T08:30:00.250Z")
-        let out = try Lifecycle.apply(Fixture.instance(.stoppedExpired), .renew, now: now, policy: policy)
+        let out = try Lifecycle.apply(Fixture.instance(.stoppedExpired), .renew(), now: now, policy: policy)
         let i = out.instance
         #expect(i.paidUntil.iso8601 == "2026-04-02T08:30:00.250Z")
         #expect(i.deleteAfter == nil && i.status == .running && i.stopReason == nil && i.desired == .running)
@@ -65,7 +65,7 @@ struct CreateAndBillingTests {
     func renewPro() throws {
         var pro = Fixture.instance(.running)
         pro.tier = .pro
-        let out = try Lifecycle.apply(pro, .renew, now: Fixture.now, policy: policy)
+        let out = try Lifecycle.apply(pro, .renew(), now: Fixture.now, policy: policy)
         #expect(out.effects.first == .charge(Cents(3500)))
     }
 
@@ -95,11 +95,11 @@ struct CreateAndBillingTests {
         let twice = try Lifecycle.apply(deleted, .retention, now: deleteAfter.adding(seconds: 9), policy: policy)
         #expect(twice.isNoOp && twice.instance == deleted)
 
-        let renewed = try Lifecycle.apply(running, .renew, now: Fixture.now, policy: policy).instance
+        let renewed = try Lifecycle.apply(running, .renew(), now: Fixture.now, policy: policy).instance
         let stale = try Lifecycle.apply(renewed, .expire, now: Fixture.paidUntil, policy: policy)
         #expect(stale.isNoOp)
         let staleRetention = try Lifecycle.apply(
-            try Lifecycle.apply(expired, .renew, now: Fixture.paidUntil, policy: policy).instance,
+            try Lifecycle.apply(expired, .renew(), now: Fixture.paidUntil, policy: policy).instance,
             .retention, now: deleteAfter, policy: policy)
         #expect(staleRetention.isNoOp)
     }
@@ -116,7 +116,7 @@ struct CreateAndBillingTests {
     @Test("a final provisioning failure refunds everything charged, renewals included")
     func failureRefundsAll() throws {
         let pending = Fixture.instance(.pending)
-        let renewed = try Lifecycle.apply(pending, .renew, now: Fixture.now, policy: policy).instance
+        let renewed = try Lifecycle.apply(pending, .renew(), now: Fixture.now, policy: policy).instance
         #expect(renewed.totalPaid == Cents(6000))
         let retry = try Lifecycle.apply(renewed, .provisioningFailed(final: false), now: Fixture.now, policy: policy)
         #expect(retry.instance.provisionAttempts == 1 && retry.instance.status == .provisioning)

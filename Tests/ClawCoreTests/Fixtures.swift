@@ -65,7 +65,7 @@ enum Fixture {
 
     /// Every command, with representative arguments.
     static let commands: [LifecycleCommand] = [
-        .start, .stop, .restart, .rebuild(), .patch(defaultModel: "gpt-5.2", hasIMConfig: true), .renew, .delete,
+        .start, .stop, .restart, .rebuild(), .patch(defaultModel: "gpt-5.2", hasIMConfig: true), .renew(), .delete,
         .expire, .retention, .provisioningStarted, .provisioned, .provisioningFailed(final: false),
         .provisioningFailed(final: true), .containerDied, .healthProbe(ok: true), .healthProbe(ok: false),
     ]

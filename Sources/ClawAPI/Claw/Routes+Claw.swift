@@ -31,7 +31,7 @@ extension RouterBuilding {
                              headers: op?.locationHeaders ?? [:])
             }, action: { hook throws(ClawError) in
                 _ = try env.instances.create(orgID: orgID, subdomain: subdomain, defaultModel: model, tier: tier,
-                                             imConfig: imConfig, inTransaction: hook)
+                                             imConfig: imConfig, idempotencyKey: idem.key, inTransaction: hook)
             })
         }
 
@@ -72,13 +72,17 @@ extension RouterBuilding {
             let raw = try await JSONBody.collect(request, context: context)
             let idem = try Idempotency(request: request, context: context, body: raw)
             if let replay = try idem.replay(store) { return replay }
-            try JSONBody.parse(raw).allowOnly([])
+            let body = try JSONBody.parse(raw)
+            try body.allowOnly(["tier"])
+            // Absent or null: renew the current tier; a tier: switch to it and pay its price.
+            let tier = body.has("tier") && !body.isNull("tier") ? try ClawFields.tier(body) : nil
             let id = Self.instanceID(context)
             return try idem.perform(store, answer: { instance, op in
                 StoredAnswer(.ok, ClawChargeDTO(instance, env: env, withURL: false, operationID: op?.id),
                              headers: op?.locationHeaders ?? [:])
             }, action: { hook throws(ClawError) in
-                _ = try env.instances.request(.renew, instanceID: id, orgID: orgID, inTransaction: hook)
+                _ = try env.instances.request(.renew(tier: tier), instanceID: id, orgID: orgID,
+                                              idempotencyKey: idem.key, inTransaction: hook)
             })
         }
 

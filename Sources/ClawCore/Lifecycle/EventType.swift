@@ -17,4 +17,6 @@ public enum EventType {
     public static let instanceHealthy = "instance.healthy"
     public static let billingCharged = "billing.charged"
     public static let billingRefunded = "billing.refunded"
+    /// The org's balance cannot pay the next renewal of its instances due within 7 days.
+    public static let billingLowBalance = "billing.low_balance"
 }

@@ -1,8 +1,16 @@
 extension Lifecycle {
-    /// One more period from `max(paidUntil, now)`; an expired instance runs again at once.
-    static func renew(_ i: inout Instance, now: Timestamp,
+    /// One more period from `max(paidUntil, now)`; an expired instance runs again at once. A
+    /// different `tier` switches the instance to it and charges its price; the container is
+    /// recreated (a new generation) so the new limits apply.
+    static func renew(_ i: inout Instance, tier: Tier?, now: Timestamp,
                       policy: LifecyclePolicy) throws(ClawError) -> [LifecycleEffect] {
-        guard !i.status.isTerminal else { throw conflict(.renew, i.status) }
+        guard !i.status.isTerminal else { throw conflict(.renew(tier: tier), i.status) }
+        let switchesTier = tier.map { $0 != i.tier } ?? false
+        if let tier, switchesTier {
+            i.tier = tier
+            i.generation += 1
+            if i.status == .running { i.healthStatus = .unknown }
+        }
         let amount = price(tier: i.tier, pricing: policy.pricing)
         i.totalPaid = i.totalPaid + amount
         i.paidUntil = max(i.paidUntil, now).adding(seconds: policy.periodSeconds)
@@ -11,6 +19,7 @@ extension Lifecycle {
         var effects: [LifecycleEffect] = [
             .charge(amount), .event(type: EventType.billingCharged), .event(type: EventType.instanceRenewed),
         ]
+        if switchesTier { effects.append(.event(type: EventType.instanceUpdated)) }
         let wasExpired = i.status == .stopped && i.stopReason == .expired
         if wasExpired {
             i.status = .running
@@ -21,7 +30,7 @@ extension Lifecycle {
         }
         effects.append(.armDeadline(.expiry, at: i.paidUntil))
         if hadRetention { effects.append(.disarmDeadline(.retention)) }
-        if wasExpired { effects.append(.wakeWorker) }
+        if wasExpired || switchesTier { effects.append(.wakeWorker) }
         return effects
     }
 

@@ -37,7 +37,7 @@ public enum Lifecycle {
         case .restart: effects = try restart(&next)
         case .rebuild(let image): effects = try rebuild(&next, image: image, now: now, policy: policy)
         case .patch(let model, let hasIM): effects = try patch(&next, defaultModel: model, hasIMConfig: hasIM)
-        case .renew: effects = try renew(&next, now: now, policy: policy)
+        case .renew(let tier): effects = try renew(&next, tier: tier, now: now, policy: policy)
         case .delete: effects = try delete(&next)
         case .expire: effects = expire(&next, now: now, policy: policy)
         case .retention: effects = retention(&next, now: now)

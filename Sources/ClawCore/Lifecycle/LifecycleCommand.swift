@@ -8,7 +8,8 @@ public enum LifecycleCommand: Sendable, Equatable {
     case rebuild(image: String? = nil)
     /// The stored config after a PATCH, merged by the caller (`imConfig` content is not core data).
     case patch(defaultModel: String?, hasIMConfig: Bool)
-    case renew
+    /// `tier` switches the instance to that tier (and charges its price) when given.
+    case renew(tier: Tier? = nil)
     case delete
 
     // Timers and worker reports: one that no longer applies is a no-op, never an error.

@@ -5,7 +5,9 @@ import GRDB
 extension InstanceService {
     /// Money and events of an outcome, inside the caller's transaction. A charge the balance
     /// cannot cover aborts the whole transaction with 402: nothing is created or changed.
-    static func applyEffects(_ db: Database, _ outcome: LifecycleOutcome, now: Timestamp) throws -> CommittedChange {
+    /// A charge or refund re-checks the org's low balance in the same transaction.
+    static func applyEffects(_ db: Database, _ outcome: LifecycleOutcome, now: Timestamp, pricing: Pricing,
+                             idempotencyKey: String? = nil) throws -> CommittedChange {
         let i = outcome.instance
         var eventIDs: [Int64] = []
         for effect in outcome.effects {
@@ -17,10 +19,12 @@ extension InstanceService {
                 }
                 try db.execute(sql: "UPDATE orgs SET balance_cents = balance_cents - ? WHERE id = ?", arguments: [amount.value, i.orgID])
                 try db.execute(sql: """
-                    INSERT INTO ledger(org_id, instance_id, kind, amount_cents, balance_after_cents, description, created_at)
-                    VALUES (?, ?, 'charge', ?, ?, ?, ?)
+                    INSERT INTO ledger(org_id, instance_id, kind, amount_cents, balance_after_cents, description,
+                                       idempotency_key, created_at)
+                    VALUES (?, ?, 'charge', ?, ?, ?, ?, ?)
                     """, arguments: [i.orgID, i.id, amount.value, balance - amount.value,
-                                     "period for \(i.subdomain) until \(i.paidUntil.iso8601)", now.millis])
+                                     "period for \(i.subdomain) (\(i.tier.rawValue)) until \(i.paidUntil.iso8601)",
+                                     idempotencyKey, now.millis])
                 let chargeID = db.lastInsertedRowID
                 try db.execute(sql: "UPDATE instances SET charge_id = COALESCE(charge_id, ?) WHERE id = ?", arguments: [chargeID, i.id])
             case .refund(let amount):
@@ -29,12 +33,14 @@ extension InstanceService {
                 let balance = try Int64.fetchOne(db, sql: "SELECT balance_cents FROM orgs WHERE id = ?", arguments: [i.orgID]) ?? 0
                 try db.execute(sql: "UPDATE orgs SET balance_cents = balance_cents + ? WHERE id = ?", arguments: [amount.value, i.orgID])
                 try db.execute(sql: """
-                    INSERT INTO ledger(org_id, instance_id, kind, amount_cents, balance_after_cents, description, charge_id, created_at)
-                    VALUES (?, ?, 'refund', ?, ?, ?, ?, ?)
+                    INSERT INTO ledger(org_id, instance_id, kind, amount_cents, balance_after_cents, description, charge_id,
+                                       idempotency_key, created_at)
+                    VALUES (?, ?, 'refund', ?, ?, ?, ?, ?, ?)
                     """, arguments: [i.orgID, i.id, amount.value, balance + amount.value,
-                                     "refund: provisioning of \(i.subdomain) failed", chargeID, now.millis])
+                                     "refund: provisioning of \(i.subdomain) failed", chargeID, idempotencyKey, now.millis])
             case .event(let type):
-                var data = ["status": i.status.rawValue, "subdomain": i.subdomain, "generation": "\(i.generation)"]
+                var data = ["status": i.status.rawValue, "subdomain": i.subdomain, "generation": "\(i.generation)",
+                            "tier": i.tier.rawValue]
                 if let reason = i.stopReason { data["stopReason"] = reason.rawValue }
                 for case .charge(let amount) in outcome.effects where type == EventType.billingCharged {
                     data["amountCents"] = "\(amount.value)"
@@ -46,6 +52,14 @@ extension InstanceService {
             case .wakeWorker, .armDeadline, .disarmDeadline:
                 break
             }
+        }
+        let movesMoney = outcome.effects.contains { effect in
+            if case .charge = effect { return true }
+            if case .refund = effect { return true }
+            return false
+        }
+        if movesMoney, let id = try checkLowBalance(db, orgID: i.orgID, now: now, pricing: pricing) {
+            eventIDs.append(id)
         }
         return CommittedChange(instance: i, effects: outcome.effects, eventIDs: eventIDs)
     }

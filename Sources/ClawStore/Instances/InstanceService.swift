@@ -46,7 +46,7 @@ public final class InstanceService: Sendable {
 
     /// Creates a paid `PENDING` instance: charge, row, port, events, operation in one transaction.
     public func create(orgID: String, subdomain: String, defaultModel: String?, tier: Tier, imConfig: [String: String]?,
-                       image: String? = nil, now: Timestamp = .now(),
+                       image: String? = nil, now: Timestamp = .now(), idempotencyKey: String? = nil,
                        inTransaction: InTransaction? = nil) throws(ClawError) -> (Instance, OperationRecord) {
         let id = Identifier.make(prefix: "c", length: 24)
         let created = try Lifecycle.create(id: id, orgID: orgID, subdomain: subdomain, defaultModel: defaultModel,
@@ -64,7 +64,8 @@ public final class InstanceService: Sendable {
             try Store.insertInstance(db, outcome.instance, imConfigJSON: imJSON, chargeID: nil)
             let op = try Store.insertOperation(db, orgID: orgID, instanceID: id, kind: OperationKind.create.rawValue,
                                                now: now, supersede: false)
-            let change = try Self.applyEffects(db, outcome, now: now)
+            let change = try Self.applyEffects(db, outcome, now: now, pricing: config.policy.pricing,
+                                               idempotencyKey: idempotencyKey)
             try inTransaction?(db, change.instance, op)
             return (change, op)
         }
@@ -74,8 +75,10 @@ public final class InstanceService: Sendable {
 
     /// An API request on an existing instance (start, stop, restart, rebuild, renew, delete).
     public func request(_ command: LifecycleCommand, instanceID: String, orgID: String?, now: Timestamp = .now(),
+                        idempotencyKey: String? = nil,
                         inTransaction: InTransaction? = nil) throws(ClawError) -> (Instance, OperationRecord?) {
-        try mutate(instanceID: instanceID, orgID: orgID, now: now, inTransaction: inTransaction) { instance, _ throws(ClawError) in
+        try mutate(instanceID: instanceID, orgID: orgID, now: now, idempotencyKey: idempotencyKey,
+                   inTransaction: inTransaction) { instance, _ throws(ClawError) in
             try Lifecycle.apply(instance, command, now: now, policy: self.config.policy)
         } operationKind: { outcome in
             guard outcome.effects.contains(.wakeWorker) else { return nil }
@@ -125,12 +128,19 @@ public final class InstanceService: Sendable {
             }
             guard !outcome.isNoOp else { return nil }
             try Store.updateInstance(db, outcome.instance)
-            if command == .expire || command == .retention {
+            let timer = command == .expire || command == .retention
+            if timer {
                 _ = try Store.insertOperation(db, orgID: instance.orgID, instanceID: instanceID,
                                               kind: (command == .expire ? OperationKind.expire : .purge).rawValue,
                                               now: now, supersede: true)
             }
-            return try Self.applyEffects(db, outcome, now: now)
+            var change = try Self.applyEffects(db, outcome, now: now, pricing: self.config.policy.pricing)
+            // A deadline that fired is a moment to look at the org's balance again (issue 4).
+            if timer, let id = try Self.checkLowBalance(db, orgID: instance.orgID, now: now,
+                                                        pricing: self.config.policy.pricing) {
+                change.eventIDs.append(id)
+            }
+            return change
         }
         guard let change else { return nil }
         publish(change)
@@ -142,7 +152,8 @@ public final class InstanceService: Sendable {
         try store.write { db in try Store.finishOperations(db, instanceID: instanceID, succeeded: succeeded, error: error, now: now) }
     }
 
-    private func mutate(instanceID: String, orgID: String?, now: Timestamp, inTransaction: InTransaction?,
+    private func mutate(instanceID: String, orgID: String?, now: Timestamp, idempotencyKey: String? = nil,
+                        inTransaction: InTransaction?,
                         decide: @escaping @Sendable (Instance, Database) throws(ClawError) -> LifecycleOutcome,
                         operationKind: @escaping @Sendable (LifecycleOutcome) -> String?) throws(ClawError) -> (Instance, OperationRecord?) {
         let (change, op) = try store.write { db -> (CommittedChange, OperationRecord?) in
@@ -154,7 +165,8 @@ public final class InstanceService: Sendable {
             let op = try operationKind(outcome).map {
                 try Store.insertOperation(db, orgID: instance.orgID, instanceID: instanceID, kind: $0, now: now, supersede: true)
             }
-            let change = try Self.applyEffects(db, outcome, now: now)
+            let change = try Self.applyEffects(db, outcome, now: now, pricing: self.config.policy.pricing,
+                                               idempotencyKey: idempotencyKey)
             try inTransaction?(db, change.instance, op)
             return (change, op)
         }
@@ -162,7 +174,7 @@ public final class InstanceService: Sendable {
         return (change.instance, op)
     }
 
-    private func publish(_ change: CommittedChange) {
+    func publish(_ change: CommittedChange) {
         let body = hook.withLock { $0 }
         body?(change)
     }
