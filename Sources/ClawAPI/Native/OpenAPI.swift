@@ -14,11 +14,14 @@ public enum OpenAPI {
         /// Served without an API key.
         public var isPublic = false
         public var success = "200"
+        /// Integer query parameters the route reads.
+        public var integerQuery: [String] = []
     }
 
     static func r(_ method: String, _ path: String, _ summary: String, success: String = "200",
-                  socketOnly: Bool = false, isPublic: Bool = false) -> Route {
-        Route(method: method, path: path, summary: summary, socketOnly: socketOnly, isPublic: isPublic, success: success)
+                  socketOnly: Bool = false, isPublic: Bool = false, integerQuery: [String] = []) -> Route {
+        Route(method: method, path: path, summary: summary, socketOnly: socketOnly, isPublic: isPublic, success: success,
+              integerQuery: integerQuery)
     }
 
     public static let routes: [Route] = [
@@ -37,6 +40,8 @@ public enum OpenAPI {
         r("POST", "/v1/claw/instances/{id}/stop", "Stop a running instance", success: "202"),
         r("POST", "/v1/claw/instances/{id}/restart", "Restart a running instance", success: "202"),
         r("GET", "/v1/claw/instances/{id}/wait", "Wait (<= 60 s) until the instance has ?status="),
+        r("GET", "/v1/claw/ledger", "The org's ledger, newest first (?limit= <= 100, default 50; ?before=<id>)",
+          integerQuery: ["limit", "before"]),
         r("GET", "/v1/operations/{id}", "Get an operation"),
         r("GET", "/v1/operations/{id}/wait", "Wait (<= 60 s) until the operation finishes"),
         r("GET", "/v1/events", "Server-Sent Events of the org, replayed from Last-Event-ID"),
@@ -68,6 +73,11 @@ public enum OpenAPI {
             if !params.isEmpty {
                 operation["parameters"] = params.map {
                     ["name": String($0), "in": "path", "required": true, "schema": ["type": "string"]] as [String: Any]
+                }
+            }
+            if !route.integerQuery.isEmpty {
+                operation["parameters"] = (operation["parameters"] as? [[String: Any]] ?? []) + route.integerQuery.map {
+                    ["name": $0, "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1]] as [String: Any]
                 }
             }
             if route.isPublic { operation["security"] = [[String: Any]]() }
