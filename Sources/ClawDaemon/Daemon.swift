@@ -45,13 +45,16 @@ public struct Daemon: Sendable {
                    crash: CrashSwitch(armed: crashPoint), runner: $0.runner)
         }
         let deadlines = DeadlineService(instances: instances)
+        let lowBalance = LowBalanceWatch(instances: instances)
         let feed = ChangeFeed()
         instances.onCommit { change in
             feed.publish(change)
             deadlines.handle(change)
+            lowBalance.handle(change)
             engine?.handle(change)
         }
         try deadlines.load()
+        try lowBalance.load()
         notifier.status("boot reconciliation")
         let boot = await BootRecovery.run(runtime: runtime, detectionError: detectionError,
                                           engine: engine, logger: logger)
@@ -110,7 +113,7 @@ public struct Daemon: Sendable {
             logger: Logger(label: "clawd.api")))
 
         // The engine before the listeners: shutdown runs in reverse order, so requests stop first.
-        var services: [any Service] = [monitor, deadlines]
+        var services: [any Service] = [monitor, deadlines, lowBalance]
         if let engine { services.append(engine) }
         services += [tcp, unix]
         if let watchdog = WatchdogService(notifier: notifier, isHealthy: {

@@ -68,6 +68,7 @@ public final class DeadlineService: Service, Sendable {
         let due = queue.withLock { $0.popDue(now: .now()) }
         for entry in due {
             let command: LifecycleCommand = entry.key.kind == .expiry ? .expire : .retention
+            DeadlineLag.record(kind: entry.key.kind.rawValue, deadline: entry.at)
             do {
                 let changed = try instances.report(command, instanceID: entry.key.instanceID)
                 logger.info("deadline fired", metadata: [
