@@ -113,8 +113,8 @@ extension E2EInstall {
 }
 
 /// Polls `condition` every 200 ms until it returns a value or `timeout` passes (never a fixed sleep).
-public func e2ePoll<T: Sendable>(_ what: String, timeout: Duration = .seconds(60),
-                                 _ condition: @Sendable () async throws -> T?) async throws -> T {
+public func e2ePoll<T>(_ what: String, timeout: Duration = .seconds(60),
+                                 _ condition: () async throws -> T?) async throws -> T {
     let deadline = ContinuousClock.now + timeout
     while true {
         if let value = try await condition() { return value }
