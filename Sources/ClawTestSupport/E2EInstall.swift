@@ -19,6 +19,7 @@ public final class E2EInstall: @unchecked Sendable {
     private let lock = NSLock()
     private var daemons: [DaemonProcess] = []
     private var foreign: [String] = []
+    private var foreignVolumes: [String] = []
 
     init(runtime: CLIRuntime) throws {
         self.runtime = runtime
@@ -94,6 +95,9 @@ public final class E2EInstall: @unchecked Sendable {
     /// Remembers a container created outside clawd so cleanup removes it too.
     public func recordForeign(container name: String) { lock.withLock { foreign.append(name) } }
 
+    /// Remembers a volume created outside clawd so cleanup removes it too.
+    public func recordForeign(volume name: String) { lock.withLock { foreignVolumes.append(name) } }
+
     /// Every daemon's stderr so far, oldest first, last `characters` only.
     public func logTail(_ characters: Int = 6_000) -> String {
         let count = lock.withLock { daemons.count }
@@ -116,6 +120,9 @@ public final class E2EInstall: @unchecked Sendable {
         var failures: [String] = []
         for name in lock.withLock({ foreign }) {
             do { try await runtime.removeContainer(name, force: true) } catch { failures.append("\(name): \(error)") }
+        }
+        for name in lock.withLock({ foreignVolumes }) where (try? await runtime.volumeExists(name: name)) == true {
+            do { try await runtime.removeVolume(name: name) } catch { failures.append("\(name): \(error)") }
         }
         let labels = [Self.installLabel: installID]
         do {
