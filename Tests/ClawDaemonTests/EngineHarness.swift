@@ -24,9 +24,18 @@ final class EngineHarness: Sendable {
     let deadlines: DeadlineService
     static let image = RuntimeTestBackend.imageTag
 
-    private init(configure: (inout EngineConfig) -> Void, policy: LifecyclePolicy) async throws {
-        runtime = try await RuntimeTestBackend.podman.makeRuntime()
-        _ = try await RuntimeTestImage.ensure(on: runtime)
+    /// podman always; docker too when the private dockerd of `scripts/test` runs.
+    static var backends: [RuntimeTestBackend] {
+        let docker = ProcessInfo.processInfo.environment["CLAWD_TEST_DOCKER_HOST"].map { !$0.isEmpty } ?? false
+        return docker ? [.podman, .docker] : [.podman]
+    }
+
+    private init(backend: RuntimeTestBackend, configure: (inout EngineConfig) -> Void, policy: LifecyclePolicy) async throws {
+        let verified = try await backend.makeRuntime()
+        _ = try await RuntimeTestImage.ensure(on: verified)
+        // As the daemon detects it: no helper image (the engine imports secrets with the instance image).
+        runtime = CLIRuntime(backend: verified.backend, binaryPath: verified.binaryPath, environment: verified.environment,
+                             runner: verified.runner, defaultTimeout: verified.defaultTimeout)
         dir = try TestPaths.makeTempDir("e")
         store = try Store(path: dir + "/clawd.sqlite")
         installID = "t" + String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(11))
@@ -68,10 +77,10 @@ final class EngineHarness: Sendable {
     }
 
     /// A harness with a running engine (`autostart`), or none yet (the test starts one).
-    static func with(autostart: Bool = true, policy: LifecyclePolicy = .default,
+    static func with(_ backend: RuntimeTestBackend = .podman, autostart: Bool = true, policy: LifecyclePolicy = .default,
                      configure: (inout EngineConfig) -> Void = { _ in },
                      _ body: (EngineHarness, Engine) async throws -> Void) async throws {
-        let h = try await EngineHarness(configure: configure, policy: policy)
+        let h = try await EngineHarness(backend: backend, configure: configure, policy: policy)
         let engine = h.makeEngine()
         do {
             if autostart {
@@ -145,11 +154,11 @@ final class EngineHarness: Sendable {
         try await runtime.volumeExists(name: RuntimeNames.volume(id))
     }
 
-    /// `podman <args>` as argv; returns stdout (fails the test on a non-zero exit).
+    /// `podman <args>` (or docker) as argv; returns stdout (fails the test on a non-zero exit).
     @discardableResult
     func podman(_ args: [String]) async throws -> String {
-        let r = try await runtime.runner.run(runtime.binaryPath, args, timeout: .seconds(60))
-        guard r.succeeded else { throw ClawError(.runtime, "podman \(args) failed: \(r.diagnosticTail())") }
+        let r = try await runtime.runner.run(runtime.binaryPath, args, environment: runtime.environment, timeout: .seconds(60))
+        guard r.succeeded else { throw ClawError(.runtime, "\(runtime.backend) \(args) failed: \(r.diagnosticTail())") }
         return r.stdout
     }
 

@@ -6,11 +6,12 @@ import ClawTestSupport
 import Foundation
 import Testing
 
-@Suite("engine against real podman", .serialized)
+@Suite("engine against real podman (and docker when its test dockerd runs)", .serialized)
 struct EngineLifecycleTests {
-    @Test("create → RUNNING with a real container answering HTTP; secrets only in a 0600 file; delete removes container and volume")
-    func createServeDelete() async throws {
-        try await EngineHarness.with { h, _ in
+    @Test("create → RUNNING with a real container answering HTTP; secrets only in a 0600 file; delete removes container and volume",
+          arguments: EngineHarness.backends)
+    func createServeDelete(backend: RuntimeTestBackend) async throws {
+        try await EngineHarness.with(backend) { h, _ in
             let token = "tok-\(UUID().uuidString)"
             let created = try h.create("bot-\(h.installID)", imConfig: ["telegramToken": token])
             let id = created.id
@@ -55,9 +56,10 @@ struct EngineLifecycleTests {
         }
     }
 
-    @Test("a container killed behind clawd's back is restarted: health unhealthy, then healthy again")
-    func killedContainerIsRestarted() async throws {
-        try await EngineHarness.with { h, _ in
+    @Test("a container killed behind clawd's back is restarted: health unhealthy, then healthy again",
+          arguments: EngineHarness.backends)
+    func killedContainerIsRestarted(backend: RuntimeTestBackend) async throws {
+        try await EngineHarness.with(backend) { h, _ in
             let id = try h.create("kill-\(h.installID)").id
             try await h.waitFor(id, "RUNNING and healthy") { $0.status == .running && $0.healthStatus == .healthy }
             let before = try #require(try await h.container(id))

@@ -22,7 +22,8 @@ extension InstanceWorker {
                 engine.crash.reach(.afterVolume, instance: id)
 
             case .createContainer(let generation):
-                try await engine.secrets.write(imConfig: try engine.store.imConfig(instanceID: id), volume: volumeName)
+                try await engine.secrets.write(imConfig: try engine.store.imConfig(instanceID: id), volume: volumeName,
+                                               image: instance.image)
                 var spec = InstanceContainerSpec.make(instance, config: engine.config)
                 spec.labels[RuntimeNames.generationLabel] = String(generation)
                 _ = try await engine.runtime.createContainer(spec)

@@ -15,7 +15,9 @@ struct SecretsDelivery: Sendable {
     let owner: Int
 
     /// Without an IM config the file holds `{}`, so a removed config does not linger in the volume.
-    func write(imConfig: [String: String]?, volume: String) async throws {
+    /// `image` is the instance's image: docker imports through a helper container with `tar`,
+    /// and the image that will use the volume is the one sure to be present.
+    func write(imConfig: [String: String]?, volume: String, image: String) async throws {
         let json = try JSONSerialization.data(withJSONObject: imConfig ?? [:], options: [.sortedKeys])
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("clawd-secrets-\(UUID().uuidString.lowercased())").path
@@ -36,6 +38,12 @@ struct SecretsDelivery: Sendable {
         guard result.succeeded else {
             throw ClawError(.internal, "tar failed (exit \(result.exitCode)): \(result.diagnosticTail())")
         }
-        try await runtime.importVolume(name: volume, from: archive)
+        try await importer(image: image).importVolume(name: volume, from: archive)
+    }
+
+    func importer(image: String) -> any ContainerRuntime {
+        guard let cli = runtime as? CLIRuntime, cli.backend == .docker, cli.helperImage == nil else { return runtime }
+        return CLIRuntime(backend: cli.backend, binaryPath: cli.binaryPath, environment: cli.environment,
+                          runner: cli.runner, defaultTimeout: cli.defaultTimeout, helperImage: image)
     }
 }
