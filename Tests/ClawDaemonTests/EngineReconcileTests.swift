@@ -113,4 +113,36 @@ struct EngineReconcileTests {
             #expect(h.deadlines.armedCount == 0)
         }
     }
+
+    @Test("the runtime event stream dies: clawd re-subscribes with backoff and still restarts a killed container")
+    func eventStreamResubscribes() async throws {
+        try await EngineHarness.with { h, _ in
+            let id = try h.create("ev-\(h.installID)").id
+            try await h.waitFor(id, "RUNNING and healthy") { $0.status == .running && $0.healthStatus == .healthy }
+            let first = try await EngineHarness.poll(.seconds(10), "events process running") { Self.eventsProcess(h.installID) }
+            kill(first, SIGKILL)  // the `podman events` child this test's engine started
+            let second = try await EngineHarness.poll(.seconds(20), "events re-subscribed") {
+                Self.eventsProcess(h.installID).flatMap { $0 != first ? $0 : nil }
+            }
+            #expect(second != first)
+            try await h.podman(["kill", RuntimeNames.container(id)])
+            try await EngineHarness.poll(.seconds(30), "death noticed through the new stream") {
+                try h.store.eventTypes(instanceID: id).contains(EventType.instanceUnhealthy) ? true : nil
+            }
+            try await h.waitFor(id, "healthy again") { $0.healthStatus == .healthy }
+            #expect(try await h.container(id)?.state == .running)
+        }
+    }
+
+    /// The pid of the `events` process filtering on this install's label, if one runs.
+    static func eventsProcess(_ installID: String) -> Int32? {
+        let own = "io.clawd.install=\(installID)"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = Int32(entry),
+                  let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+            let args = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            if args.contains("events"), args.contains("label=\(own)") { return pid }
+        }
+        return nil
+    }
 }
