@@ -6,6 +6,7 @@ extension InstanceWorker {
     /// the worker must look again (a wake arrived: a newer intent or a runtime event).
     func execute(_ plan: [RuntimeAction], _ instance: Instance, _ start: Observation) async throws -> Observation? {
         var seen = start
+        var freshVolume = false
         for (index, action) in plan.enumerated() {
             if engine.isStopping { return nil }
             if index > 0, engine.pool.consumeDirty(id) { return nil }
@@ -19,11 +20,15 @@ extension InstanceWorker {
                 try await engine.runtime.createVolume(
                     name: volumeName, labels: InstanceContainerSpec.labels(id, config: engine.config))
                 seen.volumeExists = true
+                freshVolume = !start.volumeExists
                 engine.crash.reach(.afterVolume, instance: id)
 
             case .createContainer(let generation):
-                try await engine.secrets.write(imConfig: try engine.store.imConfig(instanceID: id), volume: volumeName,
-                                               image: instance.image)
+                // A volume created just now holds no stale secrets file: nothing to write without a config.
+                if instance.hasIMConfig || !freshVolume {
+                    try await engine.secrets.write(imConfig: try engine.store.imConfig(instanceID: id), volume: volumeName,
+                                                   image: instance.image)
+                }
                 var spec = InstanceContainerSpec.make(instance, config: engine.config)
                 spec.labels[RuntimeNames.generationLabel] = String(generation)
                 _ = try await engine.runtime.createContainer(spec)

@@ -42,6 +42,9 @@ struct InstanceWorker {
             let observation: Observation
             if let known {
                 observation = known
+            } else if instance.status == .pending {
+                // Nothing was ever created: the worker reports PROVISIONING before its first runtime step.
+                observation = Observation(container: nil, volumeExists: false)
             } else {
                 do {
                     observation = try await observe()
