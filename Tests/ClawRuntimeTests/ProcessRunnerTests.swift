@@ -44,7 +44,8 @@ struct ProcessRunnerTests {
         }
         #expect(error?.code == .timeout)
         #expect(error?.message.contains("sleep") == true)
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Cut short, not run to its natural end (a loose bound: the whole suite shares 2 cores).
+        #expect(ContinuousClock.now - started < .seconds(25))
     }
 
     @Test("a child ignoring SIGTERM is killed after the grace period")
@@ -54,7 +55,8 @@ struct ProcessRunnerTests {
             try await runner.run("/bin/sh", ["-c", "trap '' TERM; while true; do sleep 0.1; done"],
                                  timeout: .milliseconds(300))
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // The loop never ends by itself: returning at all means SIGKILL followed the ignored TERM.
+        #expect(ContinuousClock.now - started < .seconds(25))
     }
 
     @Test("output beyond the limit is an error, not a truncated success")
