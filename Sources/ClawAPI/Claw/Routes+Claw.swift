@@ -9,10 +9,9 @@ extension RouterBuilding {
         let instances = router.group("/v1/claw/instances")
 
         instances.get { _, context in
-            struct List: Encodable { var instances: [ClawInstanceDTO] }
             let now = Timestamp.now()
             let list = try store.listInstances(orgID: context.orgID).map { ClawInstanceDTO($0, env: env, now: now) }
-            return JSONResponse.make(.ok, List(instances: list))
+            return JSONResponse.raw(.ok, ClawInstanceDTO.listJSON(list))
         }
 
         instances.post { request, context in

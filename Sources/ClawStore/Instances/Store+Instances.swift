@@ -3,19 +3,29 @@ import Foundation
 import GRDB
 
 extension Store {
-    static func instance(_ row: Row) -> Instance {
+    static func instance(_ row: Row) -> Instance { instance(row, InstanceColumns(row)) }
+
+    /// Many rows of one query: the column positions are looked up once, not per row and field
+    /// (GRDB's by-name lookup lowercases names on every call; it dominated a 1,000-row list).
+    static func instances(_ rows: [Row]) -> [Instance] {
+        guard let first = rows.first else { return [] }
+        let columns = InstanceColumns(first)
+        return rows.map { instance($0, columns) }
+    }
+
+    static func instance(_ row: Row, _ c: InstanceColumns) -> Instance {
         Instance(
-            id: row["id"], orgID: row["org_id"], subdomain: row["subdomain"], defaultModel: row["default_model"],
-            hasIMConfig: (row["im_config_json"] as String?) != nil, tier: Tier(rawValue: row["tier"]) ?? .default,
-            status: InstanceStatus(rawValue: row["status"]) ?? .failed,
-            stopReason: (row["stop_reason"] as String?).flatMap(StopReason.init(rawValue:)),
-            healthStatus: HealthStatus(rawValue: row["health_status"]) ?? .unknown,
-            desired: Desired(rawValue: row["desired"]) ?? .absent, generation: row["generation"], image: row["image"],
-            hostPort: row["host_port"], paidUntil: Timestamp(millis: row["paid_until"]),
-            deleteAfter: (row["delete_after"] as Int64?).map { Timestamp(millis: $0) },
-            createdAt: Timestamp(millis: row["created_at"]), updatedAt: Timestamp(millis: row["updated_at"]),
-            provisionAttempts: row["provision_attempts"], rebuildDay: row["rebuild_day"] ?? "",
-            rebuildsOnDay: row["rebuilds_on_day"], totalPaid: Cents(row["total_paid_cents"]))
+            id: row[c.id], orgID: row[c.orgID], subdomain: row[c.subdomain], defaultModel: row[c.defaultModel],
+            hasIMConfig: !row.hasNull(atIndex: c.imConfig), tier: Tier(rawValue: row[c.tier]) ?? .default,
+            status: InstanceStatus(rawValue: row[c.status]) ?? .failed,
+            stopReason: (row[c.stopReason] as String?).flatMap(StopReason.init(rawValue:)),
+            healthStatus: HealthStatus(rawValue: row[c.healthStatus]) ?? .unknown,
+            desired: Desired(rawValue: row[c.desired]) ?? .absent, generation: row[c.generation], image: row[c.image],
+            hostPort: row[c.hostPort], paidUntil: Timestamp(millis: row[c.paidUntil]),
+            deleteAfter: (row[c.deleteAfter] as Int64?).map { Timestamp(millis: $0) },
+            createdAt: Timestamp(millis: row[c.createdAt]), updatedAt: Timestamp(millis: row[c.updatedAt]),
+            provisionAttempts: row[c.provisionAttempts], rebuildDay: row[c.rebuildDay] ?? "",
+            rebuildsOnDay: row[c.rebuildsOnDay], totalPaid: Cents(row[c.totalPaid]))
     }
 
     /// The instance, when it exists and (unless `orgID` is nil, the admin) belongs to `orgID`.
@@ -39,7 +49,7 @@ extension Store {
             if let orgID { sql += " AND org_id = ?"; args.append(orgID) }
             if let status { sql += " AND status = ?"; args.append(status.rawValue) }
             sql += " ORDER BY created_at DESC, num DESC"
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.instance)
+            return Self.instances(try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)))
         }
     }
 
