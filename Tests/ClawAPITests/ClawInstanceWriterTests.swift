@@ -48,3 +48,15 @@ struct ClawInstanceWriterTests {
                 == ["instances": []] as NSDictionary)
     }
 }
+
+@Suite("instance URL template")
+struct URLTemplateTests {
+    @Test("placeholders are replaced; unknown braces and text around them stay as they are")
+    func template() {
+        let i = ClawInstanceWriterTests.samples[0]
+        #expect(ClawInstanceDTO.url(template: "http://h/{id}/{x}{", instance: i) == "http://h/cabc/{x}{")
+        #expect(ClawInstanceDTO.url(template: "{subdomain}{hostPort}{id}", instance: i) == "my-bot41001cabc")
+        #expect(ClawInstanceDTO.url(template: "plain", instance: i) == "plain")
+        #expect(ClawInstanceDTO.url(template: "p:{hostPort}", instance: ClawInstanceWriterTests.samples[4]) == "p:0")
+    }
+}

@@ -51,6 +51,12 @@ extension ClawInstanceDTO {
 enum JSONText {
     static func string(_ s: String, into out: inout String) {
         out += "\""
+        // Almost every value needs no escaping: append it whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

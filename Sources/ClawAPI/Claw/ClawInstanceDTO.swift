@@ -21,10 +21,29 @@ struct ClawInstanceDTO: Encodable {
     }
 
     /// `{hostPort}`, `{subdomain}` and `{id}` of the configured template.
+    /// One pass over the template (Foundation's `replacingOccurrences` dominated a long list).
     static func url(template: String, instance: Instance) -> String {
-        template.replacingOccurrences(of: "{hostPort}", with: instance.hostPort.map(String.init) ?? "0")
-            .replacingOccurrences(of: "{subdomain}", with: instance.subdomain)
-            .replacingOccurrences(of: "{id}", with: instance.id)
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let tail = rest[open...]
+            if tail.hasPrefix("{hostPort}") {
+                out += instance.hostPort.map(String.init) ?? "0"
+                rest = tail.dropFirst(10)
+            } else if tail.hasPrefix("{subdomain}") {
+                out += instance.subdomain
+                rest = tail.dropFirst(11)
+            } else if tail.hasPrefix("{id}") {
+                out += instance.id
+                rest = tail.dropFirst(4)
+            } else {
+                out += "{"
+                rest = tail.dropFirst()
+            }
+        }
+        return out + rest
     }
 
     enum Key: String, CodingKey {
