@@ -49,7 +49,16 @@ extension Store {
             if let orgID { sql += " AND org_id = ?"; args.append(orgID) }
             if let status { sql += " AND status = ?"; args.append(status.rawValue) }
             sql += " ORDER BY created_at DESC, num DESC"
-            return Self.instances(try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)))
+            // A cursor decodes straight from the statement, without copying each row first.
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
+            var out: [Instance] = []
+            var columns: InstanceColumns?
+            while let row = try cursor.next() {
+                let c = columns ?? InstanceColumns(row)
+                columns = c
+                out.append(Self.instance(row, c))
+            }
+            return out
         }
     }
 
