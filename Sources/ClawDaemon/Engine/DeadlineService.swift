@@ -54,14 +54,7 @@ public final class DeadlineService: Service, Sendable {
     public var armedCount: Int { queue.withLock { $0.count } }
 
     public func run() async {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                self.fireDue()
-                let next = self.queue.withLock { $0.peek()?.at }
-                let wait = next.map { Duration.milliseconds(max(0, $0.millis - Timestamp.now().millis)) }
-                await self.wakeup.sleep(for: wait)
-            }
-        }
+        await wakeup.runDeadlines(next: { self.queue.withLock { $0.peek()?.at } }, fireDue: { self.fireDue() })
     }
 
     func fireDue() {
