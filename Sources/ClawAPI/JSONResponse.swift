@@ -18,8 +18,8 @@ enum JSONResponse {
     }
 
     /// A body that is already JSON text.
-    static func raw(_ status: HTTPResponse.Status, _ json: String) -> Response {
+    static func raw(_ status: HTTPResponse.Status, _ json: [UInt8]) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: json)))
+                 body: .init(byteBuffer: ByteBuffer(bytes: json)))
     }
 }

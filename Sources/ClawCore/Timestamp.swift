@@ -11,21 +11,6 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.millis < b.millis }
     public func adding(seconds: Int64) -> Timestamp { Timestamp(millis: millis + seconds * 1000) }
 
-    /// `2026-03-10T00:00:00.000Z`
-    public var iso8601: String {
-        let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
-        let ms = Int(millis - seconds * 1000)
-        var t = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        func pad(_ v: Int32, _ width: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(ms), 3))Z"
-    }
-
     /// Parses ISO-8601 with an explicit zone (`Z` or `±hh:mm`), with or without fractional
     /// seconds. A string without a zone is refused: it is never read as local time.
     public init?(iso8601 string: String) {

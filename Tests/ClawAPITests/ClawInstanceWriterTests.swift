@@ -28,9 +28,10 @@ struct ClawInstanceWriterTests {
         let env = try Harness().env
         for op in [nil, "op_1"] as [String?] {
             let dto = ClawInstanceDTO(Self.samples[n], env: env, operationID: op, now: Timestamp(millis: 1_770_600_000_000))
-            var written = ""
-            dto.writeJSON(into: &written)
-            let viaWriter = try JSONSerialization.jsonObject(with: Data(written.utf8)) as? NSDictionary
+            var bytes: [UInt8] = []
+            dto.writeJSON(into: &bytes)
+            let written = String(decoding: bytes, as: UTF8.self)
+            let viaWriter = try JSONSerialization.jsonObject(with: Data(bytes)) as? NSDictionary
             let viaEncoder = try JSONSerialization.jsonObject(with: JSONEncoder().encode(dto)) as? NSDictionary
             #expect(viaWriter != nil, "not JSON: \(written)")
             #expect(viaWriter == viaEncoder, "writer: \(written)")
@@ -41,10 +42,10 @@ struct ClawInstanceWriterTests {
     func list() throws {
         let env = try Harness().env
         let dtos = Self.samples.map { ClawInstanceDTO($0, env: env) }
-        let object = try JSONSerialization.jsonObject(with: Data(ClawInstanceDTO.listJSON(dtos).utf8)) as? [String: Any]
+        let object = try JSONSerialization.jsonObject(with: Data(ClawInstanceDTO.listJSON(dtos))) as? [String: Any]
         let items = try #require(object?["instances"] as? [[String: Any]])
         #expect(items.map { $0["subdomain"] as? String } == Self.samples.map(\.subdomain))
-        #expect(try JSONSerialization.jsonObject(with: Data(ClawInstanceDTO.listJSON([]).utf8)) as? NSDictionary
+        #expect(try JSONSerialization.jsonObject(with: Data(ClawInstanceDTO.listJSON([]))) as? NSDictionary
                 == ["instances": []] as NSDictionary)
     }
 }

@@ -15,6 +15,20 @@ struct TimeAndMoneyTests {
         if millis >= 946_684_800_000 { #expect(Timestamp(iso8601: iso) == Timestamp(millis: millis)) }
     }
 
+    @Test("formatting agrees with Foundation's ISO-8601 formatter across 400 years")
+    func formatsLikeFoundation() {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        f.timeZone = TimeZone(identifier: "UTC")
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            // 1900-01-01 … 2300-01-01, whole milliseconds.
+            let millis = Int64.random(in: -2_208_988_800_000...10_413_792_000_000, using: &rng)
+            let t = Timestamp(millis: millis)
+            #expect(t.iso8601 == f.string(from: t.date), "millis \(millis)")
+        }
+    }
+
     @Test("a time with an offset is read as the same instant in UTC")
     func parsesZone() {
         #expect(Timestamp(iso8601: "2026-03-10T09:00:00+09:00")?.millis == 1_773_100_800_000)

@@ -12,38 +12,55 @@ struct ClawInstanceDTO: Encodable {
     var operationID: String?
 
     init(_ instance: Instance, env: APIEnvironment, operationID: String? = nil, now: Timestamp = .now()) {
-        let policy = env.instances.config.policy
+        self.init(instance, urlTemplate: env.urlTemplate, policy: env.instances.config.policy,
+                  today: UTCDay.string(now), operationID: operationID)
+    }
+
+    init(_ instance: Instance, urlTemplate: String, policy: LifecyclePolicy, today: String, operationID: String? = nil) {
         self.instance = instance
-        url = Self.url(template: env.urlTemplate, instance: instance)
-        canRebuild = Lifecycle.canRebuild(instance, now: now, policy: policy)
-        rebuildsLeftToday = Lifecycle.rebuildsLeftToday(instance, now: now, policy: policy)
+        url = Self.url(template: urlTemplate, instance: instance)
+        rebuildsLeftToday = Lifecycle.rebuildsLeftToday(instance, today: today, policy: policy)
+        canRebuild = Lifecycle.canRebuild(instance, rebuildsLeft: rebuildsLeftToday)
         self.operationID = operationID
+    }
+
+    /// Many instances at one instant: the settings and today's date are read once.
+    static func list(_ instances: [Instance], env: APIEnvironment, now: Timestamp) -> [ClawInstanceDTO] {
+        let template = env.urlTemplate, policy = env.instances.config.policy, today = UTCDay.string(now)
+        return instances.map { ClawInstanceDTO($0, urlTemplate: template, policy: policy, today: today) }
     }
 
     /// `{hostPort}`, `{subdomain}` and `{id}` of the configured template.
     /// One pass over the template (Foundation's `replacingOccurrences` dominated a long list).
     static func url(template: String, instance: Instance) -> String {
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            let tail = rest[open...]
-            if tail.hasPrefix("{hostPort}") {
-                out += instance.hostPort.map(String.init) ?? "0"
-                rest = tail.dropFirst(10)
-            } else if tail.hasPrefix("{subdomain}") {
-                out += instance.subdomain
-                rest = tail.dropFirst(11)
-            } else if tail.hasPrefix("{id}") {
-                out += instance.id
-                rest = tail.dropFirst(4)
-            } else {
-                out += "{"
-                rest = tail.dropFirst()
-            }
+        let t = Array(template.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(t.count + 32)
+        func placeholder(at n: Int, _ name: StaticString) -> Bool {
+            name.withUTF8Buffer { p in n + p.count <= t.count && t[n..<(n + p.count)].elementsEqual(p) }
         }
-        return out + rest
+        var n = 0
+        while n < t.count {
+            if t[n] == UInt8(ascii: "{") {
+                if placeholder(at: n, "{hostPort}") {
+                    ASCII.appendPadded(Int64(instance.hostPort ?? 0), to: &out)
+                    n += 10
+                    continue
+                } else if placeholder(at: n, "{subdomain}") {
+                    out.append(contentsOf: instance.subdomain.utf8)
+                    n += 11
+                    continue
+                } else if placeholder(at: n, "{id}") {
+                    out.append(contentsOf: instance.id.utf8)
+                    n += 4
+                    continue
+                }
+            }
+            out.append(t[n])
+            n += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     enum Key: String, CodingKey {

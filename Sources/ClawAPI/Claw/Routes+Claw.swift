@@ -10,7 +10,7 @@ extension RouterBuilding {
 
         instances.get { _, context in
             let now = Timestamp.now()
-            let list = try store.listInstances(orgID: context.orgID).map { ClawInstanceDTO($0, env: env, now: now) }
+            let list = ClawInstanceDTO.list(try store.listInstances(orgID: context.orgID), env: env, now: now)
             return JSONResponse.raw(.ok, ClawInstanceDTO.listJSON(list))
         }
 

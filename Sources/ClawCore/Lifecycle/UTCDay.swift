@@ -8,16 +8,6 @@ public enum UTCDay {
         return r < 0 ? q - 1 : q
     }
 
-    /// `YYYY-MM-DD` of the UTC day containing `t`.
-    public static func string(_ t: Timestamp) -> String {
-        let (y, m, d) = civil(fromDays: dayNumber(t))
-        func pad(_ v: Int64, _ w: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, w - s.count)) + s
-        }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
-    }
-
     /// The next 00:00:00.000 UTC strictly after `t`.
     public static func nextMidnight(after t: Timestamp) -> Timestamp {
         Timestamp(millis: (dayNumber(t) + 1) * millisPerDay)
