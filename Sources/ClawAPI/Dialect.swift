@@ -31,7 +31,8 @@ enum Dialect {
     func response(for error: ClawError) -> Response {
         switch self {
         case .claw: return clawResponse(error)
-        case .hosters, .container: return hostersResponse(error)
+        case .hosters: return HostersError.response(for: error)
+        case .container: return hostersResponse(error)
         }
     }
 

@@ -8,12 +8,14 @@ extension RouterBuilding {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: DialectErrorMiddleware())
         router.add(middleware: AuthMiddleware(store: env.store, listener: listener, bodyLimit: env.maxBodyBytes))
+        router.add(middleware: HostersMethodMiddleware())
         addHealthRoutes(router, env: env)
         addOpenAPIRoute(router)
         addClawRoutes(router, env: env)
         addLedgerRoutes(router, env: env)
         addOperationRoutes(router, env: env)
         addEventRoutes(router, env: env)
+        addHostersRoutes(router, env: env)
         if listener == .adminSocket {
             addAdminRoutes(router, env: env)
         }

@@ -1,0 +1,71 @@
+import ClawCore
+import Hummingbird
+
+extension ClawError.Code {
+    /// The path exists under another method (405 in the ClawHosters dialect).
+    static let methodNotAllowed = ClawError.Code(rawValue: "method_not_allowed")
+}
+
+/// The ClawHosters error envelope `{"error": {"code", "message", "details"?}}` (api-hosters.md):
+/// 401 `unauthorized`, 404 `not_found`, 405 `method_not_allowed`, 413 `payload_too_large`,
+/// 422 `unprocessable_entity` (validation with `details`, or an action the state does not allow,
+/// or a balance that does not cover it), 429 `rate_limit_exceeded`, 500 `internal_error`.
+public enum HostersError {
+    /// 404 `not_found` "Instance not found": a missing instance and another org's alike.
+    static func instanceNotFound() -> ClawError { ClawError(.notFound, "Instance not found") }
+
+    /// 404 `not_found` for any other object, e.g. `notFound("Backup")`.
+    static func notFound(_ what: String) -> ClawError { ClawError(.notFound, "\(what) not found") }
+
+    /// 422 "Validation failed" with `details: {field: problem}`.
+    static func validation(_ field: String, _ problem: String) -> ClawError {
+        ClawError(.invalidArgument, problem, param: field)
+    }
+
+    /// 422 for an action the current state does not allow.
+    static func unprocessable(_ message: String) -> ClawError { ClawError(.conflict, message) }
+
+    /// The answer for `error` in this dialect.
+    static func response(for error: ClawError) -> Response {
+        let (status, code) = statusAndCode(error.code)
+        var message = error.message
+        var details: [String: String]?
+        switch error.code {
+        case .unauthenticated:
+            message = "Invalid or missing API key"
+        case .invalidArgument:
+            if let param = error.param {
+                message = "Validation failed"
+                details = [param: Self.problem(error.message, field: param)]
+            }
+        default:
+            break
+        }
+        return JSONResponse.make(status, Body(error: .init(code: code, message: message, details: details)))
+    }
+
+    static func statusAndCode(_ code: ClawError.Code) -> (HTTPResponse.Status, String) {
+        switch code {
+        case .unauthenticated: (.unauthorized, "unauthorized")
+        case .notFound: (.notFound, "not_found")
+        case .methodNotAllowed: (.methodNotAllowed, "method_not_allowed")
+        case .payloadTooLarge: (.contentTooLarge, "payload_too_large")
+        case .invalidArgument, .conflict, .insufficientBalance: (.unprocessableContent, "unprocessable_entity")
+        case .rateLimited: (.tooManyRequests, "rate_limit_exceeded")
+        case .timeout: (.requestTimeout, "request_timeout")
+        case .unavailable, .runtime: (.serviceUnavailable, "service_unavailable")
+        default: (.internalServerError, "internal_error")
+        }
+    }
+
+    /// The problem without the field name the shared validators put in front ("'x' is required" → "is required").
+    static func problem(_ message: String, field: String) -> String {
+        let quoted = "'\(field)' "
+        return message.hasPrefix(quoted) ? String(message.dropFirst(quoted.count)) : message
+    }
+
+    struct Body: Encodable {
+        struct Inner: Encodable { var code: String; var message: String; var details: [String: String]? }
+        var error: Inner
+    }
+}
