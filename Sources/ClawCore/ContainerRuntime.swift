@@ -150,6 +150,23 @@ public struct RuntimeEvent: Sendable, Equatable {
     }
 }
 
+/// The throwaway container that archives or restores a volume: `image` needs `sh`, `tar` and
+/// `find` (busybox or GNU); it runs as root without network under `name` (a leftover of that
+/// name from a killed run is removed first) and carries `labels`.
+public struct VolumeArchiveHelper: Sendable, Equatable {
+    public var image: String
+    public var name: String
+    public var labels: [String: String]
+    /// The whole run, however large the volume.
+    public var timeout: Duration
+    public init(image: String, name: String, labels: [String: String] = [:], timeout: Duration = .seconds(3600)) {
+        self.image = image
+        self.name = name
+        self.labels = labels
+        self.timeout = timeout
+    }
+}
+
 /// A container engine driven through its CLI. Creating what exists (ours) and removing
 /// what is gone are successes, so every step can be retried after a crash.
 public protocol ContainerRuntime: Sendable {
@@ -171,6 +188,12 @@ public protocol ContainerRuntime: Sendable {
     func exportVolume(name: String, to path: String) async throws
     /// Replaces/extends the volume's contents from a tar archive at `path` (the volume must exist).
     func importVolume(name: String, from path: String) async throws
+    /// Streams the volume's contents as a tar archive into the file at `path` through a throwaway
+    /// `helper` container (the same way on podman and docker). See `VolumeArchiveHelper`.
+    func archiveVolume(name: String, to path: String, helper: VolumeArchiveHelper) async throws
+    /// REPLACES the volume's contents with the tar archive at `path`: extracted beside the old
+    /// content first, which is removed only once the archive extracted whole.
+    func restoreVolume(name: String, from path: String, helper: VolumeArchiveHelper) async throws
 
     /// Returns the container id.
     func createContainer(_ spec: ContainerSpec) async throws -> String
@@ -190,4 +213,14 @@ public protocol ContainerRuntime: Sendable {
     func followLogs(_ nameOrID: String, tail: Int?) -> AsyncThrowingStream<String, any Error>
     /// Container events for containers carrying all of `labels`, until cancelled.
     func events(labels: [String: String]) -> AsyncThrowingStream<RuntimeEvent, any Error>
+}
+
+extension ContainerRuntime {
+    public func archiveVolume(name: String, to path: String, helper: VolumeArchiveHelper) async throws {
+        throw ClawError(.unavailable, "\(backend) driver cannot archive volumes")
+    }
+
+    public func restoreVolume(name: String, from path: String, helper: VolumeArchiveHelper) async throws {
+        throw ClawError(.unavailable, "\(backend) driver cannot restore volumes")
+    }
 }
