@@ -40,10 +40,14 @@ public struct Daemon: Sendable {
             detectionError = "\(error)"
         }
         let instances = InstanceService(store: store, config: settings.instanceServiceConfig)
+        let backups = try openBackups(instances)
         let engine = runtime.map {
             Engine(runtime: $0, instances: instances, config: settings.engineConfig(installID: installID),
-                   crash: CrashSwitch(armed: crashPoint), runner: $0.runner)
+                   crash: CrashSwitch(armed: crashPoint), runner: $0.runner,
+                   backups: BackupJobs(service: backups, settings: settings.backup))
         }
+        let backupScheduler = BackupScheduler(service: backups, wake: { engine?.wake($0) })
+        backups.onDeadlines { backupScheduler.handle($0) }
         let deadlines = DeadlineService(instances: instances)
         let lowBalance = LowBalanceWatch(instances: instances)
         let feed = ChangeFeed()
@@ -55,6 +59,7 @@ public struct Daemon: Sendable {
         }
         try deadlines.load()
         try lowBalance.load()
+        try backupScheduler.load()
         notifier.status("boot reconciliation")
         let boot = await BootRecovery.run(runtime: runtime, detectionError: detectionError,
                                           engine: engine, logger: logger)
@@ -66,7 +71,7 @@ public struct Daemon: Sendable {
             runtime: runtime, interval: .seconds(settings.resyncSeconds),
             initial: boot.runtime.map { .init(ok: true, detail: "\($0.backend.rawValue) \($0.version)") }
                 ?? .init(ok: false, detail: boot.runtimeError ?? "no runtime"))
-        let env = APIEnvironment(
+        var env = APIEnvironment(
             store: store, registry: registry, version: ClawVersion.current, maxBodyBytes: settings.maxBodyBytes,
             instances: instances, feed: feed, urlTemplate: settings.urlTemplate,
             health: { await HealthReport(checks: ["database": Self.databaseCheck(store), "runtime": monitor.check]) },
@@ -86,6 +91,7 @@ public struct Daemon: Sendable {
                 return try await engine.reconcile(probe: true).counts
             })
 
+        env.backups = backups
         try SocketFile.prepare(settings.socketPath)
         defer { SocketFile.remove(settings.socketPath) }
         let socketPath = settings.socketPath
@@ -113,7 +119,7 @@ public struct Daemon: Sendable {
             logger: Logger(label: "clawd.api")))
 
         // The engine before the listeners: shutdown runs in reverse order, so requests stop first.
-        var services: [any Service] = [monitor, deadlines, lowBalance]
+        var services: [any Service] = [monitor, deadlines, lowBalance, backupScheduler]
         if let engine { services.append(engine) }
         services += [tcp, unix]
         if let watchdog = WatchdogService(notifier: notifier, isHealthy: {

@@ -7,6 +7,7 @@ enum Migrations {
         m.registerMigration("0001-orgs-keys-ledger-events", migrate: v1)
         m.registerMigration("0002-instances-operations-idempotency", migrate: v2)
         m.registerMigration("0003-ledger-idempotency-key-low-balance", migrate: v3)
+        m.registerMigration("0004-backups", migrate: v4Backups)
         return m
     }
 

@@ -33,6 +33,8 @@ public struct Settings: Sendable, Equatable {
     public var maxBodyBytes = 1 << 20
     /// On the first start with an empty database: create org `demo`, credit $100, print a key.
     public var demo = false
+    /// Backups and the `backup` add-on (`backup_*` keys).
+    public var backup = BackupSettings()
 
     public init() {}
 

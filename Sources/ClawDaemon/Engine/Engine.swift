@@ -27,6 +27,8 @@ public final class Engine: Sendable {
     let supervisor: Supervisor
     let secrets: SecretsDelivery
     let prober: HealthProber
+    /// Backups and restores, run by the workers (nil: none, e.g. in engine tests).
+    let backups: BackupJobs?
     let logger = Logger(label: "clawd.engine")
     let jobs: AsyncStream<Job>
     private let sink: AsyncStream<Job>.Continuation
@@ -36,7 +38,7 @@ public final class Engine: Sendable {
 
     public init(runtime: any ContainerRuntime, instances: InstanceService, config: EngineConfig,
                 crash: CrashSwitch = CrashSwitch(armed: nil), runner: ProcessRunner = ProcessRunner(),
-                tarPath: String = "/bin/tar") {
+                tarPath: String = "/bin/tar", backups: BackupJobs? = nil) {
         self.runtime = runtime
         self.store = instances.store
         self.instances = instances
@@ -46,6 +48,7 @@ public final class Engine: Sendable {
         self.supervisor = Supervisor(stableAfter: config.stableAfter)
         self.secrets = SecretsDelivery(runtime: runtime, runner: runner, tarPath: tarPath, owner: config.secretsOwner)
         self.prober = HealthProber()
+        self.backups = backups
         (jobs, sink) = AsyncStream.makeStream(of: Job.self)
     }
 

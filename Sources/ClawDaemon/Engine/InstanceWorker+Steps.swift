@@ -24,6 +24,7 @@ extension InstanceWorker {
                 engine.crash.reach(.afterVolume, instance: id)
 
             case .createContainer(let generation):
+                await backupBeforeRebuild(instance, volumeExists: seen.volumeExists)
                 // A volume created just now holds no stale secrets file: nothing to write without a config.
                 if instance.hasIMConfig || !freshVolume {
                     try await engine.secrets.write(imConfig: try engine.store.imConfig(instanceID: id), volume: volumeName,
@@ -57,6 +58,7 @@ extension InstanceWorker {
                 if rest.contains(.removeVolume) { engine.crash.reach(.midDelete, instance: id) }
 
             case .removeVolume:
+                await backupBeforeVolumeRemoval(instance)
                 try await engine.runtime.removeVolume(name: volumeName)
                 seen.volumeExists = false
 

@@ -68,6 +68,7 @@ struct InstanceWorker {
             let plan = Planner.plan(instance: instance, observed: observation.container,
                                     volumeExists: observation.volumeExists, now: .now())
             if plan.isEmpty {
+                if await runBackupJobs(instance, observation) { continue }
                 if converged(instance, observation) { return }
                 continue
             }

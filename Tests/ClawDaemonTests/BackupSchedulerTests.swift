@@ -1,0 +1,63 @@
+import ClawCore
+@testable import ClawDaemon
+import ClawStore
+import ClawTestSupport
+import Foundation
+import Synchronization
+import Testing
+
+@Suite("Backup scheduler on the deadline queue")
+struct BackupSchedulerTests {
+    @Test("boot arms schedules and expiries and wakes pending work; a due schedule queues a backup and re-arms, an expiry deletes")
+    func fires() throws {
+        let dir = try TestPaths.makeTempDir("bs")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try Store(path: dir + "/clawd.sqlite")
+        let instances = InstanceService(store: store, config: InstanceServiceConfig(
+            policy: .default, image: "localhost/img:1", portRange: 40_200...40_300))
+        let service = BackupService(instances: instances, directory: dir + "/backups")
+        let org = try store.createOrg(name: "org", email: nil)
+        _ = try store.credit(orgID: org.id, amount: Cents(10_000), description: "test")
+        let (created, _) = try instances.create(orgID: org.id, subdomain: "bot", defaultModel: nil, tier: .budget, imConfig: nil)
+        try instances.report(.provisioningStarted, instanceID: created.id)
+        try instances.report(.provisioned, instanceID: created.id)
+        let num = try #require(try store.read { db in
+            try Int64.fetchOne(db, sql: "SELECT num FROM instances WHERE id = ?", arguments: [created.id])
+        })
+
+        let now = Timestamp.now()
+        let addon = try service.updateAddon(id: num, orgID: nil, enabled: true, schedule: "0 * * * *", retentionDays: 1, now: now)
+        let leftover = try service.requestBackup(instanceID: created.id, orgID: nil, now: now)
+
+        let woken = Mutex<[String]>([])
+        let scheduler = BackupScheduler(service: service, wake: { id in woken.withLock { $0.append(id) } })
+        service.onDeadlines { scheduler.handle($0) }
+        // The engine hears of queued work through the commit hook, as in the daemon.
+        instances.onCommit { change in
+            if change.effects.contains(.wakeWorker) { woken.withLock { $0.append(change.instance.id) } }
+        }
+        try scheduler.load()
+        #expect(scheduler.armedCount == 2)  // the schedule and the leftover's expiry
+        #expect(woken.withLock { $0 } == [created.id])
+
+        scheduler.fireDue(now: now)  // nothing due yet
+        #expect(try service.list(orgID: nil, offset: 0, limit: 10).total == 1)
+
+        let due = try #require(addon.nextRunAt)
+        scheduler.fireDue(now: due)
+        let backups = try service.list(orgID: nil, offset: 0, limit: 10).backups
+        #expect(backups.map(\.kind) == [.scheduled, .manual])
+        #expect(woken.withLock { $0 } == [created.id, created.id])
+        #expect(try service.addon(id: num, orgID: nil)?.nextRunAt == due.adding(seconds: 3600))
+        #expect(scheduler.armedCount == 3)  // next run, two expiries
+
+        // The leftover completes; once expired it is deleted with its file.
+        let file = "\(created.id)/\(leftover.id).tar"
+        try FileManager.default.createDirectory(atPath: service.directory + "/" + created.id, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: service.path(file)))
+        try service.complete(leftover, file: file, sizeBytes: 1, sha256: String(repeating: "0", count: 64))
+        scheduler.fireDue(now: leftover.expiresAt)
+        #expect(try service.backup(id: leftover.id, orgID: nil) == nil)
+        #expect(!FileManager.default.fileExists(atPath: service.path(file)))
+    }
+}
