@@ -12,6 +12,7 @@ extension RouterBuilding {
         addHealthRoutes(router, env: env)
         addOpenAPIRoute(router)
         addClawRoutes(router, env: env)
+        addLogRoutes(router, env: env)
         addLedgerRoutes(router, env: env)
         addOperationRoutes(router, env: env)
         addEventRoutes(router, env: env)

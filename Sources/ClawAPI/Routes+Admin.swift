@@ -10,6 +10,8 @@ public struct AdminStatus: Encodable, Sendable {
     public var database: [String: String]
     public var instancesByStatus: [String: Int]
     public var timersArmed: Int
+    /// The earliest armed deadline: `{"at", "kind", "instanceId"}`, nil when none is armed.
+    public var nextDeadline: [String: String]?
     public init(version: String, uptimeSeconds: Int64, runtime: [String: String], database: [String: String],
                 instancesByStatus: [String: Int], timersArmed: Int) {
         self.version = version

@@ -8,59 +8,60 @@ public struct ClawctlCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "clawctl",
         abstract: "Control the local clawd daemon over its Unix socket.",
-        discussion: "Exit codes: 0 ok, 1 the action failed, 2 usage error, 3 not found, 4 daemon unreachable.",
-        subcommands: [Status.self])
+        discussion: """
+            clawctl talks HTTP to clawd over its Unix socket (--socket PATH, or $CLAWD_SOCKET, default \
+            /run/clawd/clawd.sock). Requests on the socket act as the host admin: members of the clawd \
+            group (or root) need no API key.
+
+            Getting started:
+              clawctl status                    is clawd up? runtime, instance counts
+              clawctl doctor                    check the whole installation
+              clawctl org create acme           an org (prints its id)
+              clawctl org credit ORG_ID 10000   add $100.00 (amounts are integer cents)
+              clawctl key create ORG_ID         an API key for the HTTP API (shown once)
+              clawctl instance create --org ORG_ID --subdomain bot1 --wait
+              clawctl instance logs ID --follow
+
+            Every command takes --json (the API's JSON answer, unchanged) and --socket. Tables are \
+            coloured only on a terminal and never with NO_COLOR set.
+
+            Exit codes:
+              0  ok
+              1  the action failed (the daemon refused it or it ended in failure)
+              2  usage error (bad arguments or options)
+              3  not found (org, key, instance, operation)
+              4  daemon unreachable (socket missing, refused, or permission denied)
+
+            Shell completion: clawctl --generate-completion-script bash|zsh|fish
+            """,
+        subcommands: [
+            Status.self, Doctor.self, Reconcile.self,
+            OrgCommand.self, KeyCommand.self, InstanceCommand.self,
+            Events.self, Ledger.self, PurchaseCommand.self,
+        ])
 
     public init() {}
 }
 
-/// Options every subcommand takes.
-struct GlobalOptions: ParsableArguments {
-    @Option(help: "clawd's Unix socket (default $CLAWD_SOCKET or /run/clawd/clawd.sock).")
-    var socket: String?
-
-    @Flag(help: "Print the API's JSON answer unchanged.")
-    var json = false
-
-    var client: ClawClient {
-        let path = socket ?? ProcessInfo.processInfo.environment["CLAWD_SOCKET"] ?? "/run/clawd/clawd.sock"
-        return ClawClient(endpoint: .unix(path: path))
-    }
-}
-
-enum ExitCodes {
-    static let failed: Int32 = 1
-    static let notFound: Int32 = 3
-    static let unreachable: Int32 = 4
-
-    /// One line on stderr and the documented exit code.
-    static func fail(_ error: any Error) -> ExitCode {
-        let (line, code): (String, Int32) = {
-            if let e = error as? ClawError {
-                switch e.code {
-                case .unavailable: return (e.message, unreachable)
-                case .notFound: return (e.message, notFound)
-                default: return (e.message, failed)
-                }
-            }
-            return ("\(error)", failed)
-        }()
-        FileHandle.standardError.write(Data("clawctl: \(line)\n".utf8))
-        return ExitCode(code)
-    }
-}
-
 extension ClawctlCommand {
     /// Entry point for `main.swift`: parses argv and runs the chosen subcommand, async or not.
-    public static func runMain() async {
+    /// Usage errors exit 2 (ArgumentParser's own code is 64) with one line on stderr.
+    public static func runMain(_ arguments: [String]? = nil) async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch {
+            if error is ExitCode { exit(withError: error) }
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "usage error"
+                Terminal.standardError("clawctl: \(message) (see 'clawctl --help')")
+                Foundation.exit(ExitCodes.usage)
+            }
             exit(withError: error)
         }
     }

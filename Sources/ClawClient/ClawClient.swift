@@ -85,7 +85,4 @@ public struct ClawClient: Sendable {
         try await request("POST", path, headers: headers, json: JSONSerialization.data(withJSONObject: object))
     }
 
-    func unreachable(_ error: any Error) -> ClawError {
-        ClawError(.unavailable, "cannot reach clawd at \(endpoint) (is clawd running? are you in the clawd group?): \(error)")
-    }
 }

@@ -77,12 +77,18 @@ public struct Daemon: Sendable {
             health: { await HealthReport(checks: ["database": Self.databaseCheck(store), "runtime": monitor.check]) },
             status: {
                 let check = await monitor.check
-                return AdminStatus(
+                var status = AdminStatus(
                     version: ClawVersion.current,
                     uptimeSeconds: (ContinuousClock.now - started).components.seconds,
                     runtime: ["backend": runtime?.backend.rawValue ?? "none", "ok": "\(check.ok)", "detail": check.detail],
                     database: ["path": store.path, "sizeBytes": "\(store.sizeBytes)"],
                     instancesByStatus: (try? store.countByStatus()) ?? [:], timersArmed: deadlines.armedCount)
+                let image = settings.image
+                let present = try? await runtime?.imageExists(image)
+                status.runtime["image"] = image
+                status.runtime["imagePresent"] = present.map { "\($0)" } ?? "unknown"
+                status.nextDeadline = deadlines.next.map { ["at": $0.at.iso8601, "kind": $0.kind, "instanceId": $0.instanceID] }
+                return status
             },
             reconcile: {
                 guard let engine else {
@@ -90,6 +96,9 @@ public struct Daemon: Sendable {
                 }
                 return try await engine.reconcile(probe: true).counts
             })
+
+        env.logs = InstanceLogSource(runtime: runtime, containerName: RuntimeNames.container,
+                                     archive: LogArchive(directory: settings.logArchiveDir))
 
         env.backups = backups
         try SocketFile.prepare(settings.socketPath)

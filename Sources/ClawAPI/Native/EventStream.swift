@@ -15,6 +15,8 @@ struct EventStream: Sendable {
     let changes: AsyncStream<CommittedChange>
     var heartbeat: Duration = .seconds(15)
     var pageSize = 500
+    /// false: only the stored history after the cursor, then the stream ends (`?follow=false`).
+    var follow = true
 
     private enum Signal: Sendable { case change, heartbeat, dropped }
 
@@ -23,6 +25,7 @@ struct EventStream: Sendable {
         // An early comment flushes the response head, so a client knows it is subscribed.
         try await writer.write(ByteBuffer(string: ": subscribed\nretry: 2000\n\n"))
         try await flush(&writer, &cursor)
+        if !follow { return try await writer.finish(nil) }
         let (signals, signal) = AsyncStream.makeStream(of: Signal.self, bufferingPolicy: .bufferingNewest(8))
         let orgID = self.orgID, changes = self.changes, heartbeat = self.heartbeat
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -92,9 +95,10 @@ extension RouterBuilding {
     static func addEventRoutes(_ router: Router<APIContext>, env: APIEnvironment) {
         router.get("/v1/events") { request, context in
             let after = try Self.eventCursor(request)
+            let follow = try Self.queryBool(request.uri.queryParameters.get("follow"), name: "follow") ?? true
             // Subscribe before the replay reads the table, so nothing committed in between is missed.
             let stream = EventStream(store: env.store, orgID: context.orgID, after: after, changes: env.feed.subscribe(),
-                                     heartbeat: env.eventHeartbeat)
+                                     heartbeat: env.eventHeartbeat, follow: follow)
             return Response(status: .ok,
                             headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache",
                                       HeaderName("X-Accel-Buffering")!: "no"],

@@ -53,6 +53,11 @@ public final class DeadlineService: Service, Sendable {
     /// Deadlines currently armed (`/admin/status` `timersArmed`).
     public var armedCount: Int { queue.withLock { $0.count } }
 
+    /// The earliest armed deadline (`/admin/status` `nextDeadline`): when, what, which instance.
+    public var next: (at: Timestamp, kind: String, instanceID: String)? {
+        queue.withLock { q in q.peek().map { ($0.at, "\($0.key.kind)", $0.key.instanceID) } }
+    }
+
     public func run() async {
         await wakeup.runDeadlines(next: { self.queue.withLock { $0.peek()?.at } }, fireDue: { self.fireDue() })
     }

@@ -21,6 +21,8 @@ public struct EngineConfig: Sendable {
     /// Numeric owner of the secrets file in the volume: the `node` user of the OpenClaw image.
     /// Root-run images (the demo bot) read it anyway.
     public var secretsOwner = 1000
+    /// Where the logs of a container replaced by a rebuild are kept (`<data dir>/logs`); nil: not kept.
+    public var logArchiveDir: String?
 
     public init(installID: String, stateDir: String, instancePort: Int, stopTimeoutSeconds: Int,
                 resync: Duration, orphanGraceSeconds: Int) {

@@ -50,9 +50,12 @@ extension InstanceWorker {
 
             case .removeContainer:
                 if seen.container?.isUp == true { engine.supervisor.stopping(id, generation: seen.container?.generation) }
+                let replaced = rest.contains(where: { if case .createContainer = $0 { return true } else { return false } })
+                // A new generation follows: keep the old one's logs readable after its removal.
+                if replaced { await engine.archiveLogs(id, generation: seen.container?.generation) }
                 try await engine.runtime.removeContainer(containerName, force: true)
                 seen.container = nil
-                if rest.contains(where: { if case .createContainer = $0 { return true } else { return false } }) {
+                if replaced {
                     engine.crash.reach(.midRebuild, instance: id)
                 }
                 if rest.contains(.removeVolume) { engine.crash.reach(.midDelete, instance: id) }
@@ -61,6 +64,7 @@ extension InstanceWorker {
                 await backupBeforeVolumeRemoval(instance)
                 try await engine.runtime.removeVolume(name: volumeName)
                 seen.volumeExists = false
+                engine.logArchive?.remove(instanceID: id)
 
             case .markRunning:
                 if try engine.instances.report(.provisioned, instanceID: id) != nil {

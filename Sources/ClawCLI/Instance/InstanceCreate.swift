@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+
+extension ClawctlCommand.InstanceCommand {
+    struct InstanceCreate: ClawctlSubcommand {
+        static let configuration = CommandConfiguration(
+            commandName: "create", abstract: "Create an instance for an org and charge its first period.",
+            discussion: "With --wait, waits until the instance is RUNNING (or FAILED: exit 1) and prints it.")
+        @Option(help: "The org that owns and pays for it.") var org: String
+        @Option(help: "3-32 chars of [a-z0-9-], unique among live instances.") var subdomain: String
+        @Option(help: "Default model, e.g. claude-opus-4-6.") var model: String?
+        @Option(help: "budget, balanced (default) or pro.") var tier: String?
+        @OptionGroup var wait: WaitOptions
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ api: API) async throws {
+            var body: [String: Any] = ["subdomain": subdomain]
+            if let model { body["defaultModel"] = model }
+            if let tier { body["tier"] = tier }
+            try await InstanceAction(api: api, global: global, wait: wait)
+                .perform("/v1/claw/instances", body: body, org: org, instanceID: nil)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+extension ClawctlCommand.KeyCommand {
+    struct KeyCreate: ClawctlSubcommand {
+        static let configuration = CommandConfiguration(
+            commandName: "create", abstract: "Create an API key; the secret is printed once and never again.")
+        @Argument(help: "The org's id.") var orgID: String
+        @Option(help: "A name to recognise the key by.") var name: String?
+        @Option(help: "Key prefix, 1-16 chars of [a-z0-9] (default claw).") var prefix: String?
+        @Option(help: ArgumentHelp("Expiry, ISO-8601 with a zone, e.g. 2026-12-31T00:00:00Z.", valueName: "iso8601"))
+        var expires: String?
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ api: API) async throws {
+            var body: [String: Any] = [:]
+            if let name { body["name"] = name }
+            if let prefix { body["prefix"] = prefix }
+            if let expires { body["expiresAt"] = expires }
+            let (reply, key) = try await api.object("POST", "/admin/orgs/\(API.segment(orgID))/keys", body: body)
+            if global.json { return print(reply.text) }
+            var f = Fields()
+            f.add("id", Format.text(key["id"]))
+            f.add("name", Format.text(key["name"]))
+            f.add("expires", key["expiresAt"] is String ? Format.time(key["expiresAt"]) : "never")
+            f.add("key", Format.text(key["key"]))
+            f.print()
+            Terminal.standardError("The key is shown only now: store it safely.")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+
+extension ClawctlCommand.OrgCommand {
+    struct OrgCreate: ClawctlSubcommand {
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create an org (balance 0).")
+        @Argument(help: "1-64 characters of [A-Za-z0-9._-].") var name: String
+        @Option(help: "Contact email.") var email: String?
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ api: API) async throws {
+            var body: [String: Any] = ["name": name]
+            if let email { body["email"] = email }
+            let (reply, org) = try await api.object("POST", "/admin/orgs", body: body)
+            if global.json { return print(reply.text) }
+            ClawctlCommand.OrgCommand.show(org)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import Foundation
+
+extension ClawctlCommand.OrgCommand {
+    struct OrgShow: ClawctlSubcommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one org.")
+        @Argument(help: "The org's id.") var orgID: String
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ api: API) async throws {
+            let (reply, org) = try await api.object("GET", "/admin/orgs/\(API.segment(orgID))")
+            if global.json { return print(reply.text) }
+            ClawctlCommand.OrgCommand.show(org)
+        }
+    }
+}

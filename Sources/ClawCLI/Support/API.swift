@@ -1,0 +1,74 @@
+import ClawClient
+import ClawCore
+import Foundation
+
+/// clawd's HTTP API as clawctl uses it: a non-2xx answer becomes a `CLIFailure` carrying the
+/// API's error message and the matching exit code.
+struct API: Sendable {
+    let client: ClawClient
+
+    /// Sends one request and returns the successful answer.
+    @discardableResult
+    func call(_ method: String, _ path: String, body: [String: Any]? = nil, org: String? = nil,
+              timeout: Duration = .seconds(30), accept: Set<Int> = []) async throws -> ClawClient.Reply {
+        var headers: [(String, String)] = []
+        if let org { headers.append(("X-Clawd-Org", org)) }
+        let data = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+        let reply = try await client.request(method, path, headers: headers, json: data, timeout: timeout)
+        guard (200..<300).contains(reply.status) || accept.contains(reply.status) else {
+            throw Self.failure(reply)
+        }
+        return reply
+    }
+
+    func get(_ path: String, org: String? = nil) async throws -> ClawClient.Reply {
+        try await call("GET", path, org: org)
+    }
+
+    func object(_ method: String, _ path: String, body: [String: Any]? = nil, org: String? = nil) async throws
+        -> (ClawClient.Reply, [String: Any]) {
+        let reply = try await call(method, path, body: body, org: org)
+        return (reply, try reply.json())
+    }
+
+    /// The API's error answer as one line and an exit code: 400/413/422 usage, 404 not found.
+    static func failure(_ reply: ClawClient.Reply) -> CLIFailure {
+        failure(status: reply.status, body: reply.body)
+    }
+
+    static func failure(status: Int, body: Data) -> CLIFailure {
+        var message = String(decoding: body.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if let obj = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
+            if let error = obj["error"] as? [String: Any], let text = error["message"] as? String {
+                message = text
+            } else if let text = obj["error"] as? String {
+                message = text
+            } else if let text = obj["message"] as? String {
+                message = text
+            }
+        }
+        if message.isEmpty { message = "HTTP \(status)" }
+        let code: Int32 = switch status {
+        case 400, 413, 422: ExitCodes.usage
+        case 404: ExitCodes.notFound
+        default: ExitCodes.failed
+        }
+        return CLIFailure(code, message)
+    }
+
+    /// A path segment from user input, percent-encoded.
+    static func segment(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? s
+    }
+
+    /// The org an instance belongs to (renew acts for one org): asks each org in turn.
+    func owner(ofInstance id: String) async throws -> String {
+        let orgs = try await get("/admin/orgs").json()["orgs"] as? [[String: Any]] ?? []
+        for org in orgs {
+            guard let orgID = org["id"] as? String else { continue }
+            let reply = try await call("GET", "/v1/claw/instances/\(Self.segment(id))", org: orgID, accept: [404])
+            if reply.status == 200 { return orgID }
+        }
+        throw CLIFailure(ExitCodes.notFound, "instance \(id) not found")
+    }
+}
