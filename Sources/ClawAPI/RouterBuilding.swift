@@ -17,6 +17,7 @@ extension RouterBuilding {
         addOperationRoutes(router, env: env)
         addEventRoutes(router, env: env)
         addHostersRoutes(router, env: env)
+        addHostersBackupRoutes(router, env: env)
         if listener == .adminSocket {
             addAdminRoutes(router, env: env)
         }

@@ -1,0 +1,93 @@
+import ClawCore
+import ClawStore
+import Hummingbird
+
+extension RouterBuilding {
+    /// Backups and the `backup` add-on of the ClawHosters dialect (api-hosters.md). Requests only
+    /// write intent (a pending backup, a restore operation, the add-on's settings); the instance's
+    /// worker does the runtime work.
+    static func addHostersBackupRoutes(_ router: Router<APIContext>, env: APIEnvironment) {
+        let store = env.store
+        let api = router.group("/api/v1")
+        @Sendable func service() throws -> BackupService {
+            guard let backups = env.backups else { throw ClawError(.unavailable, "backups are not available") }
+            return backups
+        }
+
+        api.get("/backups") { request, context in
+            let page = try HostersPage(request)
+            let (backups, total) = try service().list(orgID: context.orgID, offset: page.offset, limit: page.perPage)
+            return Hosters.list(backups.map { HostersBackupDTO(backup: $0) }, page: page, totalCount: total)
+        }
+
+        api.get("/backups/:id") { _, context in
+            Hosters.data(HostersBackupDTO(backup: try Self.hostersBackup(context, try service())))
+        }
+
+        api.post("/backups/:id/restore") { request, context in
+            try JSONBody.parse(try await JSONBody.collect(request, context: context)).allowOnly([])
+            let backup = try Self.hostersBackup(context, try service())
+            let (restored, op) = try service().requestRestore(backupID: backup.id, orgID: context.orgID)
+            return Hosters.data(HostersBackupDTO(backup: restored, operationID: op.id), status: .accepted,
+                                headers: [.location: "/v1/operations/\(op.id)"])
+        }
+
+        api.get("/instances/:id/backups") { request, context in
+            let page = try HostersPage(request)
+            let record = try Hosters.instance(context, store: store)
+            let (backups, total) = try service().list(orgID: context.orgID, instanceID: record.instance.id,
+                                                      offset: page.offset, limit: page.perPage)
+            return Hosters.list(backups.map { HostersBackupDTO(backup: $0) }, page: page, totalCount: total)
+        }
+
+        api.post("/instances/:id/backups") { request, context in
+            try JSONBody.parse(try await JSONBody.collect(request, context: context)).allowOnly([])
+            let record = try Hosters.instance(context, store: store)
+            let backup = try service().requestBackup(instanceID: record.instance.id, orgID: context.orgID)
+            return Hosters.data(HostersBackupDTO(backup: backup), status: .created)
+        }
+
+        api.get("/addons") { request, context in
+            let page = try HostersPage(request)
+            let (addons, total) = try service().addons(orgID: context.orgID, offset: page.offset, limit: page.perPage)
+            return Hosters.list(addons.map(HostersAddonDTO.init), page: page, totalCount: total)
+        }
+
+        api.get("/addons/:id") { _, context in
+            Hosters.data(HostersAddonDTO(addon: try Self.hostersAddon(context, try service())))
+        }
+
+        api.patch("/addons/:id") { request, context in
+            let body = try JSONBody.parse(try await JSONBody.collect(request, context: context))
+            try body.allowOnly(["enabled", "schedule", "retention_days"])
+            let enabled = try body.bool("enabled")
+            let schedule = try body.string("schedule", maxLength: 200)
+            let days = try body.int("retention_days", range: 1...3650)
+            for field in ["enabled", "schedule", "retention_days"] where body.isNull(field) {
+                throw HostersError.validation(field, "must not be null")
+            }
+            let addon = try Self.hostersAddon(context, try service())
+            let updated = try service().updateAddon(id: addon.id, orgID: context.orgID, enabled: enabled, schedule: schedule,
+                                                    retentionDays: days.map { Int($0) })
+            return Hosters.data(HostersAddonDTO(addon: updated))
+        }
+    }
+
+    /// The backup named by `:id` (an integer), scoped to the caller's org: else 404 "Backup not found".
+    static func hostersBackup(_ context: APIContext, _ service: BackupService) throws -> BackupRecord {
+        guard let id = Hosters.instanceNumber(context.parameters.get("id")),
+              let backup = try service.backup(id: id, orgID: context.orgID) else {
+            throw HostersError.notFound("Backup")
+        }
+        return backup
+    }
+
+    /// The add-on named by `:id`, scoped to the caller's org: else 404 "Add-on not found".
+    static func hostersAddon(_ context: APIContext, _ service: BackupService) throws -> BackupAddon {
+        guard let id = Hosters.instanceNumber(context.parameters.get("id")),
+              let addon = try service.addon(id: id, orgID: context.orgID) else {
+            throw HostersError.notFound("Add-on")
+        }
+        return addon
+    }
+}
