@@ -35,6 +35,8 @@ public struct APIEnvironment: Sendable {
     public init(store: Store, registry: PrometheusCollectorRegistry, version: String,
                 maxBodyBytes: Int, instances: InstanceService, feed: ChangeFeed, urlTemplate: String,
                 health: @escaping @Sendable () async -> HealthReport,
+    /// Container API part 2: groups, agent runs, queue, schedules, audit; nil answers 503.
+    public var containerRuns: ContainerRunsAPI?
                 status: @escaping @Sendable () async -> AdminStatus,
                 reconcile: @escaping @Sendable () async throws -> [String: Int]) {
         self.instances = instances

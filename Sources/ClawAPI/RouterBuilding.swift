@@ -7,7 +7,9 @@ extension RouterBuilding {
         let router = Router(context: APIContext.self)
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: DialectErrorMiddleware())
+        router.add(middleware: AuditMiddleware(runs: env.containerRuns?.runs, stage: .denials))
         router.add(middleware: AuthMiddleware(store: env.store, listener: listener, bodyLimit: env.maxBodyBytes))
+        router.add(middleware: AuditMiddleware(runs: env.containerRuns?.runs, stage: .mutations))
         router.add(middleware: HostersMethodMiddleware())
         addHealthRoutes(router, env: env)
         addOpenAPIRoute(router)
@@ -17,6 +19,7 @@ extension RouterBuilding {
         addOperationRoutes(router, env: env)
         addEventRoutes(router, env: env)
         addHostersRoutes(router, env: env)
+        addContainerRunRoutes(router, env: env)
         addHostersBackupRoutes(router, env: env)
         if listener == .adminSocket {
             addAdminRoutes(router, env: env)

@@ -40,5 +40,7 @@ public struct Settings: Sendable, Equatable {
 
     /// `host:port` as configured.
     public var listen: String { "\(listenHost):\(listenPort)" }
+    /// The container API's agent-run queue and schedules (`container_*` keys).
+    public var containerRuns = ContainerRunSettings()
     public var databasePath: String { dataDir + "/clawd.sqlite" }
 }

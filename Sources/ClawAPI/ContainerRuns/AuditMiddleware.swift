@@ -1,0 +1,51 @@
+import ClawCore
+import ClawStore
+import Hummingbird
+
+/// The container API's audit log (`GET /container/audit-log`), fed for every dialect: placed
+/// before authentication it records denied requests (401, 429); placed after it, every mutating
+/// call with its actor and outcome. Only method, path, ids and codes are kept, never bodies.
+struct AuditMiddleware: RouterMiddleware {
+    typealias Context = APIContext
+    enum Stage { case denials, mutations }
+
+    let runs: ContainerRunStore?
+    let stage: Stage
+
+    static let mutating: Set<HTTPRequest.Method> = [.post, .put, .patch, .delete]
+
+    func handle(_ request: Request, context: APIContext,
+                next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        guard let runs else { return try await next(request, context) }
+        let path = request.uri.path
+        switch stage {
+        case .denials:
+            do {
+                return try await next(request, context)
+            } catch let error as ClawError where error.code == .unauthenticated || error.code == .rateLimited {
+                runs.audit(AuditEntry(at: .now(), orgID: context.orgID, actor: context.apiKeyID.map { "key:" + $0 } ?? "anonymous",
+                                      action: "denied", target: "\(request.method.rawValue) \(path)",
+                                      outcome: error.code.rawValue, detail: error.message))
+                throw error
+            }
+        case .mutations:
+            guard Self.mutating.contains(request.method) else { return try await next(request, context) }
+            let actor = context.isAdmin ? "admin" : context.apiKeyID.map { "key:" + $0 } ?? "anonymous"
+            func record(_ outcome: String, _ detail: String?) {
+                runs.audit(AuditEntry(at: .now(), orgID: context.orgID, actor: actor, action: request.method.rawValue,
+                                      target: path, outcome: outcome, detail: detail))
+            }
+            do {
+                let response = try await next(request, context)
+                record(String(response.status.code), nil)
+                return response
+            } catch let error as ClawError {
+                record(error.code.rawValue, error.message)
+                throw error
+            } catch {
+                record("error", nil)
+                throw error
+            }
+        }
+    }
+}

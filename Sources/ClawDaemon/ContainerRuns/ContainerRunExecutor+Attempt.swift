@@ -1,0 +1,111 @@
+import ClawCore
+import ClawRuntime
+import ClawStore
+import Foundation
+import Synchronization
+
+struct RunResult: Sendable {
+    var status: RunStatus
+    var output: String?
+    var error: String?
+}
+
+/// The output seen so far and when the last line came (the timeout restarts on each).
+final class RunProgress: Sendable {
+    private struct State {
+        var output: AgentOutput
+        var last = ContinuousClock.now
+        var timedOut = false
+    }
+
+    private let state: Mutex<State>
+    init(limitBytes: Int) { state = Mutex(State(output: AgentOutput(limitBytes: limitBytes))) }
+
+    func line(_ text: String) {
+        state.withLock {
+            $0.output.append(line: text)
+            $0.last = .now
+        }
+    }
+
+    var lastOutput: ContinuousClock.Instant { state.withLock { $0.last } }
+    var output: AgentOutput { state.withLock { $0.output } }
+    var timedOut: Bool {
+        get { state.withLock { $0.timedOut } }
+        set { state.withLock { $0.timedOut = newValue } }
+    }
+}
+
+extension ContainerRunExecutor {
+    /// Creates the run's container, feeds it the prompt, follows its output against the
+    /// timeout, and removes it. A timed-out run is stopped (SIGTERM, then SIGKILL after the grace).
+    func attempt(_ queued: QueuedRun) async throws -> RunResult {
+        guard let runtime else { throw ClawError(.unavailable, "no container runtime") }
+        guard let run = try runs.run(id: queued.runID, orgID: nil) else {
+            throw ClawError(.notFound, "run \(queued.runID) vanished")
+        }
+        let name = queued.containerName
+        try runs.markRunning(id: run.id, containerName: name)
+        try? await runtime.removeContainer(name, force: true)
+        let progress = RunProgress(limitBytes: AgentOutput.defaultLimitBytes)
+        let exitCode: Int?
+        do {
+            var spec = try await specFor(run, name)
+            spec.labels[Self.installLabel] = installID
+            _ = try await runtime.createContainer(spec)
+            exitCode = try await follow(name, prompt: run.prompt, timeoutSecs: run.timeoutSecs, progress: progress)
+        } catch {
+            try? await runtime.removeContainer(name, force: true)
+            throw error
+        }
+        try? await runtime.removeContainer(name, force: true)
+        let output = progress.output
+        var text = output.output
+        if output.truncated { text += "\n[output cut at \(output.limitBytes) bytes]" }
+        if progress.timedOut {
+            return RunResult(status: .timeout, output: text, error: "no output for \(run.timeoutSecs) s: stopped")
+        }
+        guard let exitCode, exitCode == 0 else {
+            let tail = output.raw.split(separator: "\n").suffix(5).joined(separator: "\n")
+            return RunResult(status: .failed, output: text, error: "agent exited with \(exitCode.map(String.init) ?? "unknown status"): \(tail)")
+        }
+        return RunResult(status: .succeeded, output: text, error: nil)
+    }
+
+    enum Followed: Sendable {
+        case exited(Int?)
+        case stoppedForTimeout
+    }
+
+    /// Attaches with the prompt on stdin; a watcher stops the container once no line came for
+    /// `timeoutSecs` (0: never), and the attach then ends with the container.
+    func follow(_ name: String, prompt: String, timeoutSecs: Int, progress: RunProgress) async throws -> Int? {
+        guard let runtime else { return nil }
+        let grace = stopGraceSeconds
+        return try await withThrowingTaskGroup(of: Followed.self) { group in
+            group.addTask {
+                .exited(try await runtime.attachStreaming(name, stdin: Data(prompt.utf8)) { progress.line($0) })
+            }
+            if timeoutSecs > 0 {
+                let timeout = Duration.seconds(timeoutSecs)
+                group.addTask {
+                    while true {
+                        let deadline = progress.lastOutput + timeout
+                        if ContinuousClock.now >= deadline { break }
+                        try await Task.sleep(until: deadline, clock: .continuous)
+                    }
+                    progress.timedOut = true
+                    try? await runtime.stopContainer(name, timeoutSeconds: grace)
+                    return .stoppedForTimeout
+                }
+            }
+            while let next = try await group.next() {
+                if case .exited(let code) = next {
+                    group.cancelAll()
+                    return code
+                }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import ClawAPI
+import ClawCore
+import ClawRuntime
+import ClawStore
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Carries out the agent-run queue: the pure `RunQueue` decides, this runs the containers.
+/// Each started run is a child task of `run()` (structured: it ends with the service); a
+/// failed message run's retry waits in a child task too. Runs are rows first: `running` with
+/// the container's name is written before the container is created.
+public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
+    enum Work: Sendable {
+        case start(QueuedRun)
+        case retry(runID: String, afterMillis: Int64)
+    }
+
+    let runs: ContainerRunStore
+    let runtime: CLIRuntime?
+    let installID: String
+    let stopGraceSeconds: Int
+    /// Builds the container of a run (mounts, proxy address, image): `AgentContainerSpec`.
+    let specFor: @Sendable (ContainerRun, String) async throws -> ContainerSpec
+    private let queue: Mutex<RunQueue>
+    private let work: AsyncStream<Work>
+    private let workIn: AsyncStream<Work>.Continuation
+    let logger = Logger(label: "clawd.runs")
+
+    public static let installLabel = "io.clawd.agent-install"
+
+    init(runs: ContainerRunStore, runtime: CLIRuntime?, installID: String, maxConcurrent: Int, stopGraceSeconds: Int,
+         specFor: @escaping @Sendable (ContainerRun, String) async throws -> ContainerSpec) {
+        self.runs = runs
+        self.runtime = runtime
+        self.installID = installID
+        self.stopGraceSeconds = stopGraceSeconds
+        self.specFor = specFor
+        queue = Mutex(RunQueue(maxConcurrent: maxConcurrent))
+        (work, workIn) = AsyncStream.makeStream(of: Work.self)
+    }
+
+    // MARK: events
+
+    /// The `ContainerRunStore.onChange` hook (runs only; schedules go to `ScheduleTimer`).
+    public func handle(_ changes: [ContainerChange]) {
+        for change in changes {
+            if case .runQueued(let run) = change { submit(run) }
+        }
+    }
+
+    func submit(_ run: QueuedRun) {
+        dispatch(queue.withLock { $0.submit(run) })
+    }
+
+    func dispatch(_ actions: [QueueAction]) {
+        for action in actions {
+            switch action {
+            case .start(let run): workIn.yield(.start(run))
+            case .retry(let run, let delay): workIn.yield(.retry(runID: run.runID, afterMillis: delay))
+            case .giveUp: break
+            }
+        }
+    }
+
+    // MARK: RunQueueView
+
+    public func counts() -> QueueCounts { queue.withLock { $0.counts } }
+    public func groups() -> [QueueGroupState] { queue.withLock { $0.groups } }
+    public func group(_ name: String) -> QueueGroupState { queue.withLock { $0.group(named: name) } }
+    public func setMaxConcurrent(_ n: Int) { dispatch(queue.withLock { $0.setMaxConcurrent(n) }) }
+    public func containerStats() async -> (cpuPercent: Double, memoryBytes: Int64, containers: Int)? {
+        try? await runtime?.stats(labels: [Self.installLabel: installID])
+    }
+
+    // MARK: boot
+
+    /// Before serving: runs that were running when clawd died are failed, every agent container
+    /// of this install is removed (none can be ours any more), queued runs re-enter the queue.
+    public func recover() async throws {
+        let interrupted = try runs.failInterruptedRuns()
+        if let runtime {
+            for c in try await runtime.listContainers(labels: [Self.installLabel: installID]) {
+                logger.notice("removing leftover agent container", metadata: ["container": "\(c.name)"])
+                try? await runtime.removeContainer(c.id, force: true)
+            }
+        }
+        let queued = try runs.queuedRuns()
+        logger.info("agent runs recovered", metadata: ["failed": "\(interrupted.count)", "queued": "\(queued.count)"])
+        for run in queued { submit(run.queued) }
+    }
+
+    // MARK: running
+
+    public func run() async {
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                await cancelWhenGracefulShutdown { try? await Task.sleep(for: .seconds(1_000_000_000)) }
+                self.workIn.finish()
+            }
+            for await item in work {
+                switch item {
+                case .start(let run):
+                    group.addTask { await self.execute(run) }
+                case .retry(let id, let delay):
+                    group.addTask {
+                        try? await Task.sleep(for: .milliseconds(delay))
+                        guard !Task.isCancelled else { return }
+                        self.dispatch(self.queue.withLock { $0.retryDue(runID: id) })
+                    }
+                }
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// One run, start to final status; then the queue hears it finished.
+    func execute(_ queued: QueuedRun) async {
+        let result: RunResult
+        do {
+            result = try await attempt(queued)
+        } catch {
+            result = RunResult(status: .failed, output: nil, error: "\(error)")
+        }
+        let actions = queue.withLock { $0.finished(runID: queued.runID, failed: result.status == .failed) }
+        let retrying = actions.contains { if case .retry(let r, _) = $0 { r.runID == queued.runID } else { false } }
+        do {
+            if retrying, let again = actions.compactMap({ if case .retry(let r, _) = $0 { r } else { nil } }).first {
+                try runs.markRetrying(id: queued.runID, attempt: again.attempt, error: result.error ?? "failed")
+            } else {
+                try runs.finishRun(id: queued.runID, status: result.status, output: result.output, error: result.error)
+            }
+        } catch {
+            logger.error("cannot record run result", metadata: ["run": "\(queued.runID)", "error": "\(error)"])
+        }
+        logger.info("agent run finished", metadata: [
+            "run": "\(queued.runID)", "group": "\(queued.group)", "status": "\(result.status.rawValue)",
+            "retry": "\(retrying)",
+        ])
+        dispatch(actions)
+    }
+}

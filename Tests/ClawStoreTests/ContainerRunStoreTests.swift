@@ -1,0 +1,149 @@
+import ClawCore
+@testable import ClawStore
+import ClawTestSupport
+import Foundation
+import Synchronization
+import Testing
+
+@Suite("Container run rows: groups, runs, schedules fired once, audit (real SQLite file)")
+struct ContainerRunStoreTests {
+    final class Changes: Sendable {
+        let list = Mutex<[ContainerChange]>([])
+        func withLock<T>(_ body: (inout [ContainerChange]) -> T) -> T { list.withLock { body(&$0) } }
+    }
+
+    static func make() throws -> (ContainerRunStore, Changes, String) {
+        let dir = try TestPaths.makeTempDir("runs")
+        let store = try Store(path: dir + "/clawd.sqlite")
+        let runs = ContainerRunStore(store: store, files: ContainerFiles(dataDir: dir), defaultTimeoutSecs: 60)
+        let changes = Changes()
+        runs.onChange { c in changes.withLock { $0 += c } }
+        return (runs, changes, dir)
+    }
+
+    static func at(_ s: String) -> Timestamp { Timestamp(iso8601: s)! }
+
+    @Test("a group gets its directories; names are unique; another org sees nothing; instructions merge")
+    func groups() throws {
+        let (runs, _, dir) = try Self.make()
+        let g = try runs.createGroup(orgID: "o1", name: "team", description: "d", isMain: false, chatJids: ["tg:1"])
+        for sub in ["groups/team", "sessions/team", "ipc/team/input", "ipc/team/messages", "ipc/team/tasks"] {
+            #expect(FileManager.default.fileExists(atPath: dir + "/" + sub), "\(sub)")
+        }
+        #expect(throws: ClawError.self) { try runs.createGroup(orgID: "o2", name: "team", description: "", isMain: false, chatJids: []) }
+        #expect(throws: ClawError.self) { try runs.createGroup(orgID: "o1", name: "global", description: "", isMain: false, chatJids: []) }
+        #expect(try runs.group(name: "team", orgID: "o2") == nil)
+        #expect(try runs.group(name: "team", orgID: nil) == g)
+        try runs.files.writeInstructions("global", content: "be nice")
+        try runs.files.writeInstructions("team", content: "ship it")
+        #expect(try runs.files.mergedInstructions("team") == "be nice\n\nship it")
+        #expect(try runs.files.instructions("team") == "ship it")
+        let updated = try runs.updateGroup(name: "team", orgID: "o1", description: nil, chatJids: [])
+        #expect(updated.description == "d" && updated.chatJids.isEmpty)
+    }
+
+    @Test("a run is queued before the queue hears of it; running, then final with timings; history newest first")
+    func runLifecycle() throws {
+        let (runs, changes, _) = try Self.make()
+        _ = try runs.createGroup(orgID: "o1", name: "g", description: "", isMain: false, chatJids: [])
+        let r1 = try runs.enqueueRun(group: "g", orgID: "o1", prompt: "p", kind: .message, timeoutSecs: nil)
+        #expect(r1.status == .queued && r1.timeoutSecs == 60)
+        #expect(changes.withLock { $0 } == [.runQueued(r1.queued)])
+        #expect(throws: ClawError.self) { try runs.enqueueRun(group: "g", orgID: "o2", prompt: "p", kind: .message, timeoutSecs: 1) }
+        try runs.markRunning(id: r1.id, containerName: "c1", now: Timestamp(millis: 1000))
+        #expect(throws: ClawError.self) { try runs.deleteGroup(name: "g", orgID: "o1") }
+        let done = try #require(try runs.finishRun(id: r1.id, status: .succeeded, output: "ok", error: nil,
+                                                  now: Timestamp(millis: 3500)))
+        #expect(done.durationMs == 2500 && done.status == .succeeded)
+        // A final status is never overwritten.
+        try runs.finishRun(id: r1.id, status: .failed, output: nil, error: "late")
+        #expect(try runs.run(id: r1.id, orgID: "o1")?.status == .succeeded)
+        #expect(try runs.run(id: r1.id, orgID: "o2") == nil)
+        let r2 = try runs.enqueueRun(group: "g", orgID: nil, prompt: "p2", kind: .task, timeoutSecs: 0)
+        #expect(try runs.runs(orgID: "o1", limit: 10).map(\.id) == [r2.id, r1.id])
+        #expect(try runs.queuedRuns().map(\.id) == [r2.id])
+    }
+
+    @Test("at boot, runs that were running are failed; queued ones stay queued")
+    func interrupted() throws {
+        let (runs, _, _) = try Self.make()
+        _ = try runs.createGroup(orgID: "o1", name: "g", description: "", isMain: false, chatJids: [])
+        let a = try runs.enqueueRun(group: "g", orgID: nil, prompt: "a", kind: .message, timeoutSecs: 5)
+        let b = try runs.enqueueRun(group: "g", orgID: nil, prompt: "b", kind: .message, timeoutSecs: 5)
+        try runs.markRunning(id: a.id, containerName: "ca")
+        let failed = try runs.failInterruptedRuns()
+        #expect(failed.map(\.id) == [a.id])
+        #expect(try runs.run(id: a.id, orgID: nil)?.status == .failed)
+        #expect(try runs.run(id: a.id, orgID: nil)?.error?.contains("interrupted") == true)
+        #expect(try runs.run(id: b.id, orgID: nil)?.status == .queued)
+    }
+
+    @Test("an interval schedule fires once per slot, stays on its grid, skips missed slots; pause and once")
+    func scheduleFiring() throws {
+        let (runs, changes, _) = try Self.make()
+        _ = try runs.createGroup(orgID: "o1", name: "g", description: "", isMain: false, chatJids: [])
+        var f = ScheduleFields()
+        (f.name, f.group, f.prompt) = ("s", "g", "tick")
+        f.schedule = try RunSchedule(type: "interval", value: "2000")
+        let t0 = Self.at("2026-03-10T10:00:00Z")
+        let s = try runs.createSchedule(orgID: "o1", f, now: t0)
+        #expect(s.nextRun == Timestamp(millis: t0.millis + 2000))
+        let due = s.nextRun!
+        let run = try #require(try runs.fireSchedule(id: s.id, due: due, now: due))
+        #expect(run.kind == .task && run.scheduleID == s.id)
+        #expect(try runs.fireSchedule(id: s.id, due: due, now: due) == nil)  // twice: nothing
+        // Down for 10 s: one run, then the next slot on the grid after now.
+        let next = Timestamp(millis: due.millis + 2000)
+        _ = try runs.fireSchedule(id: s.id, due: next, now: Timestamp(millis: next.millis + 10_500))
+        #expect(try runs.schedule(id: s.id, orgID: nil)?.nextRun == Timestamp(millis: next.millis + 12_000))
+        changes.withLock { $0 = [] }
+        var pause = ScheduleFields()
+        pause.enabled = false
+        let paused = try runs.updateSchedule(id: s.id, orgID: "o1", pause)
+        #expect(paused.status == .paused && paused.nextRun == nil)
+        #expect(changes.withLock { $0 } == [.scheduleArmed(id: s.id, at: nil)])
+        #expect(try runs.fireSchedule(id: s.id, due: Timestamp(millis: next.millis + 12_000)) == nil)
+
+        var once = ScheduleFields()
+        (once.name, once.group, once.prompt) = ("o", "g", "one")
+        once.schedule = try RunSchedule(type: "once", value: "2026-03-10T11:00:00Z")
+        let o = try runs.createSchedule(orgID: "o1", once, now: t0)
+        _ = try runs.fireSchedule(id: o.id, due: o.nextRun!, now: o.nextRun!)
+        let completed = try #require(try runs.schedule(id: o.id, orgID: nil))
+        #expect(completed.status == .completed && completed.nextRun == nil)
+        #expect(try runs.scheduleDeadlines().isEmpty)
+    }
+
+    @Test("a scheduled run's end is logged on its schedule, newest first")
+    func scheduleLogs() throws {
+        let (runs, _, _) = try Self.make()
+        _ = try runs.createGroup(orgID: "o1", name: "g", description: "", isMain: false, chatJids: [])
+        var f = ScheduleFields()
+        (f.name, f.group, f.prompt) = ("s", "g", "tick")
+        f.schedule = try RunSchedule(type: "interval", value: "1000")
+        let s = try runs.createSchedule(orgID: "o1", f, now: Timestamp(millis: 0))
+        let r1 = try #require(try runs.fireSchedule(id: s.id, due: Timestamp(millis: 1000), now: Timestamp(millis: 1000)))
+        try runs.markRunning(id: r1.id, containerName: "x", now: Timestamp(millis: 1000))
+        try runs.finishRun(id: r1.id, status: .succeeded, output: "fine", error: nil, now: Timestamp(millis: 1200))
+        let r2 = try #require(try runs.fireSchedule(id: s.id, due: Timestamp(millis: 2000), now: Timestamp(millis: 2000)))
+        try runs.finishRun(id: r2.id, status: .timeout, output: nil, error: "silent", now: Timestamp(millis: 2500))
+        let logs = try runs.scheduleLogs(id: s.id, orgID: "o1")
+        #expect(logs.map(\.runID) == [r2.id, r1.id])
+        #expect(logs.map(\.success) == [false, true])
+        #expect(logs[1].durationMs == 200 && logs[1].result == "fine")
+        #expect(try runs.schedule(id: s.id, orgID: nil)?.lastResult?.hasPrefix("error") == true)
+        #expect(throws: ClawError.self) { try runs.scheduleLogs(id: s.id, orgID: "o2") }
+    }
+
+    @Test("the audit log answers newest first, filtered by org and time")
+    func audit() throws {
+        let (runs, _, _) = try Self.make()
+        for i in 0..<3 {
+            runs.audit(AuditEntry(at: Timestamp(millis: Int64(i) * 1000), orgID: i == 2 ? "o2" : "o1", actor: "admin",
+                                  action: "POST", target: "/x/\(i)", outcome: "201"))
+        }
+        #expect(try runs.auditLog(orgID: "o1", since: nil, limit: 10).map(\.target) == ["/x/1", "/x/0"])
+        #expect(try runs.auditLog(orgID: nil, since: Timestamp(millis: 1000), limit: 10).map(\.target) == ["/x/2", "/x/1"])
+        #expect(try runs.auditLog(orgID: nil, since: nil, limit: 1).count == 1)
+    }
+}
