@@ -8,6 +8,8 @@ public struct APIContext: RequestContext {
     public var isAdmin = false
     /// The org the request acts for: the key's org, or `X-Clawd-Org` on the socket.
     public var orgID: String?
+    /// The id of the API key that authenticated the request (TCP only): the rate limit's key.
+    public var apiKeyID: String?
     /// Set by the router: the largest body a route collects.
     public var bodyLimit = 1 << 20
 

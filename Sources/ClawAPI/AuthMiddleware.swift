@@ -36,6 +36,7 @@ struct AuthMiddleware: RouterMiddleware {
                     throw ClawError(.unauthenticated, "invalid, expired or revoked API key")
                 }
                 context.orgID = key.orgID
+                context.apiKeyID = key.id
             }
         }
         return try await next(request, context)

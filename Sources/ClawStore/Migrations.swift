@@ -8,6 +8,7 @@ enum Migrations {
         m.registerMigration("0002-instances-operations-idempotency", migrate: v2)
         m.registerMigration("0003-ledger-idempotency-key-low-balance", migrate: v3)
         m.registerMigration("0004-backups", migrate: v4Backups)
+        m.registerMigration("0005-hosters-purchases", migrate: v5HostersPurchases)
         m.registerMigration("0007-container-runs", migrate: v7ContainerRuns)
         return m
     }

@@ -66,7 +66,7 @@ extension SettingsKey {
         .init(name: "shutdown_timeout_seconds") { s, v throws(SettingsProblem) in s.shutdownTimeoutSeconds = try SettingsParse.int(v, 1...300) },
         .init(name: "max_body_bytes") { s, v throws(SettingsProblem) in s.maxBodyBytes = try SettingsParse.int(v, 1024...(64 << 20)) },
         .init(name: "demo") { s, v throws(SettingsProblem) in s.demo = try SettingsParse.bool(v) },
-    ] + backupKeys + containerRunKeys
+    ] + backupKeys + containerRunKeys + hostersKeys
 
     static let byName: [String: SettingsKey] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }

@@ -1,0 +1,34 @@
+import ClawCore
+import Hummingbird
+
+/// The per-key rate limit of every dialect (api-hosters.md "Rate limit"): every answer to a
+/// request with a valid API key carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and
+/// `X-RateLimit-Reset`; over the limit it is 429 with `Retry-After`, in the dialect's error shape,
+/// and the route does not run. Requests without a key (public paths, the admin socket) are not counted.
+struct RateLimitMiddleware: RouterMiddleware {
+    typealias Context = APIContext
+    let limiter: RateLimiter?
+
+    static let limitHeader = HeaderName("X-RateLimit-Limit")!
+    static let remainingHeader = HeaderName("X-RateLimit-Remaining")!
+    static let resetHeader = HeaderName("X-RateLimit-Reset")!
+
+    func handle(_ request: Request, context: APIContext,
+                next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        guard let limiter, let key = context.apiKeyID else { return try await next(request, context) }
+        let decision = limiter.acquire(key)
+        var response: Response
+        if decision.allowed {
+            // Errors become answers here, so they carry the headers too.
+            response = try await DialectErrorMiddleware<APIContext>().handle(request, context: context, next: next)
+        } else {
+            let error = ClawError(.rateLimited, "Rate limit exceeded. Try again in \(decision.retryAfterSeconds) seconds.")
+            response = Dialect.of(path: request.uri.path).response(for: error)
+            response.headers[.retryAfter] = "\(decision.retryAfterSeconds)"
+        }
+        response.headers[Self.limitHeader] = "\(decision.limit)"
+        response.headers[Self.remainingHeader] = "\(decision.remaining)"
+        response.headers[Self.resetHeader] = "\(decision.resetAt)"
+        return response
+    }
+}
