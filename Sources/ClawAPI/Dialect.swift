@@ -8,7 +8,7 @@ enum Dialect {
     case container
 
     static func of(path: String) -> Dialect {
-        if path.hasPrefix("/api/v1/container") || path.hasPrefix("/api/v1/channels") { return .container }
+        if ContainerError.owns(path: path) { return .container }
         if path.hasPrefix("/api/v1") { return .hosters }
         return .claw
     }
@@ -32,7 +32,7 @@ enum Dialect {
         switch self {
         case .claw: return clawResponse(error)
         case .hosters: return HostersError.response(for: error)
-        case .container: return hostersResponse(error)
+        case .container: return ContainerError.response(for: error)
         }
     }
 

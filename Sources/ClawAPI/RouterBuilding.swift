@@ -9,7 +9,6 @@ extension RouterBuilding {
         router.add(middleware: DialectErrorMiddleware())
         router.add(middleware: AuditMiddleware(runs: env.containerRuns?.runs, stage: .denials))
         router.add(middleware: AuthMiddleware(store: env.store, listener: listener, bodyLimit: env.maxBodyBytes))
-        router.add(middleware: RateLimitMiddleware(limiter: env.rateLimiter))
         router.add(middleware: AuditMiddleware(runs: env.containerRuns?.runs, stage: .mutations))
         router.add(middleware: HostersMethodMiddleware())
         addHealthRoutes(router, env: env)
@@ -19,13 +18,12 @@ extension RouterBuilding {
         addLedgerRoutes(router, env: env)
         addOperationRoutes(router, env: env)
         addEventRoutes(router, env: env)
+        addContainerRoutes(router, env: env)
         addHostersRoutes(router, env: env)
-        addHostersBillingRoutes(router, env: env)
         addContainerRunRoutes(router, env: env)
         addHostersBackupRoutes(router, env: env)
         if listener == .adminSocket {
             addAdminRoutes(router, env: env)
-            addAdminPurchaseRoutes(router, env: env)
         }
         return router
     }

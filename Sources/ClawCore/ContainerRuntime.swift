@@ -66,6 +66,19 @@ public struct VolumeMount: Sendable, Equatable {
     }
 }
 
+/// A host directory bind-mounted into a container (agent runs: workspace, IPC, extra mounts).
+/// The host path must be absolute and already validated (see `MountSecurity`).
+public struct BindMount: Sendable, Equatable {
+    public var hostPath: String
+    public var containerPath: String
+    public var readOnly: Bool
+    public init(hostPath: String, containerPath: String, readOnly: Bool) {
+        self.hostPath = hostPath
+        self.containerPath = containerPath
+        self.readOnly = readOnly
+    }
+}
+
 /// Everything needed to create one container. Every string is validated by the driver
 /// before it reaches an argv (names, images, label keys, env keys; nothing may start with `-`).
 public struct ContainerSpec: Sendable, Equatable {
@@ -83,6 +96,12 @@ public struct ContainerSpec: Sendable, Equatable {
     /// Overrides the image's entrypoint (one executable, e.g. `/bin/sh`) when set; `command`
     /// then holds its arguments.
     public var entrypoint: String?
+    /// Host directories mounted into the container.
+    public var binds: [BindMount] = []
+    /// `--add-host name:ip` entries (e.g. the host gateway for the credential proxy).
+    public var extraHosts: [String: String] = [:]
+    /// Keeps stdin open (`--interactive`), for a prompt written on `start --attach`.
+    public var interactive = false
 
     public init(name: String, image: String, labels: [String: String] = [:],
                 environment: [String: String] = [:], volumes: [VolumeMount] = [],
@@ -167,6 +186,16 @@ public struct VolumeArchiveHelper: Sendable, Equatable {
     }
 }
 
+/// What a `build` printed, and whether it succeeded (a failed build is data, not an error).
+public struct ImageBuildResult: Sendable, Equatable {
+    public var success: Bool
+    public var output: String
+    public init(success: Bool, output: String) {
+        self.success = success
+        self.output = output
+    }
+}
+
 /// A container engine driven through its CLI. Creating what exists (ours) and removing
 /// what is gone are successes, so every step can be retried after a crash.
 public protocol ContainerRuntime: Sendable {
@@ -213,6 +242,11 @@ public protocol ContainerRuntime: Sendable {
     func followLogs(_ nameOrID: String, tail: Int?) -> AsyncThrowingStream<String, any Error>
     /// Container events for containers carrying all of `labels`, until cancelled.
     func events(labels: [String: String]) -> AsyncThrowingStream<RuntimeEvent, any Error>
+
+    // Agent runs (container API); defaults below for drivers without them.
+    func hostGateway() async throws -> String?
+    func buildImageCapturingOutput(tag: String, contextDirectory: String) async throws -> ImageBuildResult
+    func runAttached(_ nameOrID: String, stdin: Data?, timeout: Duration) async throws -> (exitCode: Int32, stdout: String, stderr: String)
 }
 
 extension ContainerRuntime {
@@ -222,5 +256,22 @@ extension ContainerRuntime {
 
     public func restoreVolume(name: String, from path: String, helper: VolumeArchiveHelper) async throws {
         throw ClawError(.unavailable, "\(backend) driver cannot restore volumes")
+    }
+}
+
+extension ContainerRuntime {
+    /// The address a container on the default network uses to reach the host (the bridge
+    /// gateway), as the engine reports it; nil when it reports none.
+    public func hostGateway() async throws -> String? { nil }
+
+    /// Builds like `buildImage` but keeps the merged output and reports failure as a result.
+    public func buildImageCapturingOutput(tag: String, contextDirectory: String) async throws -> ImageBuildResult {
+        throw ClawError(.unavailable, "\(backend) driver cannot build images with output")
+    }
+
+    /// Starts a created container attached (`start --attach [--interactive]`), writes `stdin`
+    /// to it and waits for it to exit; the result carries stdout and stderr.
+    public func runAttached(_ nameOrID: String, stdin: Data?, timeout: Duration) async throws -> (exitCode: Int32, stdout: String, stderr: String) {
+        throw ClawError(.unavailable, "\(backend) driver cannot run attached containers")
     }
 }

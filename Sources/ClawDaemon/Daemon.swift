@@ -96,13 +96,14 @@ public struct Daemon: Sendable {
                 }
                 return try await engine.reconcile(probe: true).counts
             })
-        env.rateLimiter = settings.rateLimiter
-        env.clawPackages = settings.clawPackages
 
         env.logs = InstanceLogSource(runtime: runtime, containerName: RuntimeNames.container,
                                      archive: LogArchive(directory: settings.logArchiveDir))
 
         env.backups = backups
+        let containerHub = try ContainerHub(settings: settings, runtime: runtime, runtimeError: boot.runtimeError,
+                                            installID: installID)
+        env.container = containerHub
         try SocketFile.prepare(settings.socketPath)
         defer { SocketFile.remove(settings.socketPath) }
         let socketPath = settings.socketPath
@@ -132,6 +133,7 @@ public struct Daemon: Sendable {
         // The engine before the listeners: shutdown runs in reverse order, so requests stop first.
         var services: [any Service] = [monitor, deadlines, lowBalance, backupScheduler]
         if let engine { services.append(engine) }
+        services.append(CredentialProxyService(proxy: containerHub.proxy, autostart: settings.credentialProxyAutostart))
         services += [tcp, unix]
         if let watchdog = WatchdogService(notifier: notifier, isHealthy: {
             await monitor.isProgressing && Self.databaseCheck(store).ok

@@ -31,6 +31,11 @@ public struct CLIArguments: Sendable, Equatable {
         for mount in spec.volumes {
             argv += ["--volume", "\(mount.volume):\(mount.path)" + (mount.readOnly ? ":ro" : "")]
         }
+        for bind in spec.binds {
+            argv += ["--volume", "\(bind.hostPath):\(bind.containerPath)" + (bind.readOnly ? ":ro" : "")]
+        }
+        for (host, ip) in spec.extraHosts.sorted(by: { $0.key < $1.key }) { argv += ["--add-host", "\(host):\(ip)"] }
+        if spec.interactive { argv.append("--interactive") }
         for port in spec.ports {
             argv += ["--publish", "\(port.hostIP):\(port.hostPort.map(String.init) ?? ""):\(port.containerPort)"]
         }
@@ -142,6 +147,14 @@ public struct CLIArguments: Sendable, Equatable {
         for mount in spec.volumes {
             try RuntimeValidation.name(mount.volume, param: "volumes")
             try RuntimeValidation.containerPath(mount.path)
+        }
+        for bind in spec.binds {
+            try RuntimeValidation.bindHostPath(bind.hostPath)
+            try RuntimeValidation.containerPath(bind.containerPath, param: "binds")
+        }
+        for (host, ip) in spec.extraHosts {
+            try RuntimeValidation.hostname(host)
+            try RuntimeValidation.hostIP(ip)
         }
         for port in spec.ports {
             try RuntimeValidation.hostIP(port.hostIP)

@@ -31,15 +31,22 @@ public struct Settings: Sendable, Equatable {
     public var orphanGraceSeconds = 300
     public var shutdownTimeoutSeconds = 10
     public var maxBodyBytes = 1 << 20
-    /// Requests per API key per window, every dialect; 0 turns the limit off.
-    public var rateLimitRequests = 100
-    public var rateLimitWindowSeconds = 60
-    /// Credit packages of `GET /api/v1/billing/packages`.
-    public var clawPackages = ClawPackage.defaults
     /// On the first start with an empty database: create org `demo`, credit $100, print a key.
     public var demo = false
     /// Backups and the `backup` add-on (`backup_*` keys).
     public var backup = BackupSettings()
+
+    /// Container API: the credential proxy's port, its bind address (`auto`: the runtime's
+    /// bridge gateway, reachable from containers only), and whether it starts with the daemon.
+    public var credentialProxyPort = 3001
+    public var credentialProxyBind = "auto"
+    public var credentialProxyAutostart = true
+    /// The mount allowlist file; nil: `mount-allowlist.json` beside the config file.
+    public var mountAllowlistPath: String?
+    /// The agent image of container runs, its build context, and the busybox added to it.
+    public var agentImage = "clawd-agent-runner:latest"
+    public var agentImageContext = "/usr/share/clawd/agent-image"
+    public var agentImageBusybox = "/bin/busybox"
 
     public init() {}
 

@@ -66,7 +66,21 @@ extension SettingsKey {
         .init(name: "shutdown_timeout_seconds") { s, v throws(SettingsProblem) in s.shutdownTimeoutSeconds = try SettingsParse.int(v, 1...300) },
         .init(name: "max_body_bytes") { s, v throws(SettingsProblem) in s.maxBodyBytes = try SettingsParse.int(v, 1024...(64 << 20)) },
         .init(name: "demo") { s, v throws(SettingsProblem) in s.demo = try SettingsParse.bool(v) },
-    ] + backupKeys + containerRunKeys + hostersKeys
+        .init(name: "credential_proxy_port") { s, v throws(SettingsProblem) in s.credentialProxyPort = try SettingsParse.int(v, 1024...65535) },
+        .init(name: "credential_proxy_bind") { s, v throws(SettingsProblem) in
+            guard v == "auto" || SettingsParse.isIPAddress(v) else { throw SettingsProblem("'\(v)' is not auto or an IP address") }
+            guard v != "0.0.0.0", v != "::" else { throw SettingsProblem("the proxy must not listen on every address") }
+            s.credentialProxyBind = v
+        },
+        .init(name: "credential_proxy_autostart") { s, v throws(SettingsProblem) in s.credentialProxyAutostart = try SettingsParse.bool(v) },
+        .init(name: "mount_allowlist") { s, v throws(SettingsProblem) in s.mountAllowlistPath = v.isEmpty ? nil : try SettingsParse.path(v) },
+        .init(name: "agent_image") { s, v throws(SettingsProblem) in
+            guard Validation.isImageReference(v) else { throw SettingsProblem("'\(v)' is not a valid image reference") }
+            s.agentImage = v
+        },
+        .init(name: "agent_image_context") { s, v throws(SettingsProblem) in s.agentImageContext = try SettingsParse.path(v) },
+        .init(name: "agent_image_busybox") { s, v throws(SettingsProblem) in s.agentImageBusybox = v.isEmpty ? "" : try SettingsParse.path(v) },
+    ] + backupKeys + containerRunKeys
 
     static let byName: [String: SettingsKey] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }

@@ -1,0 +1,39 @@
+import ClawCore
+import Foundation
+import Hummingbird
+
+extension RouterBuilding {
+    static func addContainerMountRoutes(_ g: RouterGroup<APIContext>, backend: ContainerRoutes) {
+        g.post("mount/validate") { request, context in
+            let body = try await JSONBody.read(request, context: context)
+            try body.allowOnly(["hostPath", "containerPath", "readOnly", "group"])
+            let host = try body.string("hostPath", required: true, maxLength: 4096)!
+            let container = try body.string("containerPath", maxLength: 1024)
+            let readOnly = try body.bool("readOnly") ?? true
+            let group = try body.string("group", maxLength: 64)
+            if let group { try GroupName.validate(group, param: "group") }
+            let d = try await backend.api().validateMount(
+                MountRequest(hostPath: host, containerPath: container, readOnly: readOnly), group: group)
+            return ContainerJSON.response([
+                "allowed": d.allowed, "canonicalHostPath": d.canonicalHostPath ?? NSNull(),
+                "containerPath": d.containerPath ?? NSNull(), "readOnly": d.readOnly, "message": d.message,
+            ])
+        }
+        g.get("mount/allowlist") { _, _ in
+            let list = try await backend.api().mountAllowlist()
+            var object = (list ?? MountAllowlist()).jsonObject
+            object["configured"] = list != nil
+            object["builtInBlockedPatterns"] = MountAllowlist.builtInBlockedPatterns
+            return ContainerJSON.response(object)
+        }
+        g.put("mount/allowlist") { request, context in
+            let data = Data(buffer: try await JSONBody.collect(request, context: context))
+            let list = try MountAllowlist.parse(data)
+            try await backend.api().replaceMountAllowlist(list)
+            var object = list.jsonObject
+            object["configured"] = true
+            object["builtInBlockedPatterns"] = MountAllowlist.builtInBlockedPatterns
+            return ContainerJSON.response(object)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ClawCore
+import Foundation
+
+/// The container of one agent run: the group workspace at `/workspace/group` (rw), global
+/// instructions at `/workspace/global` (ro), the IPC directory at `/workspace/ipc`, validated
+/// extra mounts under `/workspace/extra/`, the credential proxy's address in the environment
+/// and as a host entry, stdin kept open for the prompt.
+struct AgentContainerSpec: Sendable {
+    /// Labels of agent-run containers. Not `io.clawd.install`: the instance reconciler removes
+    /// containers with that label that no instance row owns.
+    static let installLabel = "io.clawd.agent-install"
+    static let groupLabel = "io.clawd.agent-group"
+    static let runLabel = "io.clawd.agent-run"
+    /// The name containers use for the host (podman's own name for it; added explicitly so
+    /// docker containers have it too).
+    static let hostName = "host.containers.internal"
+
+    var name: String
+    var image: String
+    var installID: String
+    var group: String
+    var runID: String
+    var workspace: String
+    var global: String?
+    var ipc: String
+    var extraMounts: [MountDecision] = []
+    /// The bridge gateway; nil leaves the proxy variables out.
+    var gateway: String?
+    var proxyPort: Int
+    /// Non-secret variables, e.g. a mapping's placeholder as `ANTHROPIC_API_KEY`.
+    var environment: [String: String] = [:]
+
+    static func extraRunArgs(gateway: String?) -> [String] {
+        gateway.map { ["--add-host", "\(hostName):\($0)"] } ?? []
+    }
+
+    func make() -> ContainerSpec {
+        var spec = ContainerSpec(name: name, image: image, labels: [
+            Self.installLabel: installID, Self.groupLabel: group, Self.runLabel: runID,
+        ])
+        spec.binds = [
+            BindMount(hostPath: workspace, containerPath: "/workspace/group", readOnly: false),
+            BindMount(hostPath: ipc, containerPath: "/workspace/ipc", readOnly: false),
+        ]
+        if let global { spec.binds.append(BindMount(hostPath: global, containerPath: "/workspace/global", readOnly: true)) }
+        for m in extraMounts where m.allowed {
+            if let host = m.canonicalHostPath, let path = m.containerPath {
+                spec.binds.append(BindMount(hostPath: host, containerPath: path, readOnly: m.readOnly))
+            }
+        }
+        var env = environment
+        if let gateway {
+            spec.extraHosts = [Self.hostName: gateway]
+            env["CLAWD_PROXY_URL"] = "http://\(Self.hostName):\(proxyPort)"
+            env["ANTHROPIC_BASE_URL"] = "http://\(Self.hostName):\(proxyPort)"
+        }
+        env["CLAWD_GROUP"] = group
+        spec.environment = env
+        spec.interactive = true
+        spec.pidsLimit = 512
+        return spec
+    }
+}

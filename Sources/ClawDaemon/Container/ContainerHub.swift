@@ -1,0 +1,167 @@
+import AsyncHTTPClient
+import ClawAPI
+import ClawCore
+import Foundation
+import Logging
+
+/// The daemon's side of the container API (part 1): runtime facts, agent image builds, the
+/// mount allowlist, the credential proxy and IPC directories.
+final class ContainerHub: ContainerBackend {
+    let runtime: (any ContainerRuntime)?
+    let runtimeError: String?
+    let installID: String
+    let allowlistPath: String
+    let images: ImageBuilds
+    let proxy: CredentialProxy
+    let ipc: IPCDirectories
+    let agentImage: String
+    let logger = Logger(label: "clawd.container")
+
+    init(settings: Settings, runtime: (any ContainerRuntime)?, runtimeError: String?, installID: String) throws {
+        self.runtime = runtime
+        self.runtimeError = runtimeError
+        self.installID = installID
+        allowlistPath = settings.mountAllowlistPath ?? ContainerHub.defaultAllowlistPath(configPath: settings.configPath)
+        agentImage = settings.agentImage
+        images = ImageBuilds(runtime: runtime, context: settings.agentImageContext, busybox: settings.agentImageBusybox,
+                             defaultTag: settings.agentImage)
+        ipc = IPCDirectories(root: settings.dataDir + "/ipc")
+        var config = HTTPClient.Configuration()
+        config.redirectConfiguration = .disallow
+        config.decompression = .disabled
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
+        let mappings = try CredentialMappings(path: settings.dataDir + "/credential-proxy/mappings.json")
+        proxy = CredentialProxy(mappings: mappings, client: client, port: settings.credentialProxyPort,
+                                bindSetting: settings.credentialProxyBind,
+                                gateway: { [runtime] in try? await runtime?.hostGateway() })
+    }
+
+    static func defaultAllowlistPath(configPath: String?) -> String {
+        let config = configPath ?? SettingsLoader.defaultConfigPath
+        return (config as NSString).deletingLastPathComponent + "/mount-allowlist.json"
+    }
+
+    // MARK: runtime and image
+
+    func runtimeStatus() async -> [String: Any] {
+        guard let runtime else {
+            return ["available": false, "backend": NSNull(), "version": NSNull(),
+                    "networking": ["hostGateway": NSNull(), "extraRunArgs": [String]()],
+                    "message": runtimeError ?? "no container runtime detected"]
+        }
+        do {
+            let info = try await runtime.info()
+            let gateway = try await runtime.hostGateway()
+            return ["available": true, "backend": info.backend.rawValue, "version": info.version,
+                    "networking": ["hostGateway": gateway.map { $0 as Any } ?? NSNull(),
+                                   "extraRunArgs": AgentContainerSpec.extraRunArgs(gateway: gateway)],
+                    "message": "\(info.backend.rawValue) \(info.version) at \(info.binaryPath)"]
+        } catch {
+            return ["available": false, "backend": runtime.backend.rawValue, "version": NSNull(),
+                    "networking": ["hostGateway": NSNull(), "extraRunArgs": [String]()], "message": "\(error)"]
+        }
+    }
+
+    func startImageBuild(tag: String?) async throws -> [String: Any] { try await images.start(tag: tag).object }
+
+    func imageBuild(id: String, wait: Bool) async throws -> [String: Any]? { await images.get(id, wait: wait)?.object }
+
+    func imageStatus(tag: String?) async throws -> [String: Any] {
+        let tag = tag ?? agentImage
+        guard Validation.isImageReference(tag) else {
+            throw ClawError(.invalidArgument, "'imageTag' is not a valid image reference", param: "imageTag")
+        }
+        guard let runtime else { throw ClawError(.unavailable, "no container runtime: \(runtimeError ?? "not detected")") }
+        guard let image = try await runtime.inspectImage(tag) else {
+            return ["exists": false, "imageTag": tag, "message": "image \(tag) not found: POST /container/image/build",
+                    "id": NSNull(), "createdAt": NSNull(), "sizeBytes": NSNull()]
+        }
+        return ["exists": true, "imageTag": tag, "message": "image \(tag) exists", "id": image.id,
+                "createdAt": image.createdAt.map { Timestamp($0).iso8601 } ?? NSNull(),
+                "sizeBytes": image.sizeBytes ?? NSNull()]
+    }
+
+    // MARK: mounts
+
+    func validateMount(_ request: MountRequest, group: String?) async throws -> MountDecision {
+        let decision = MountSecurity.validate(request, allowlist: try await mountAllowlist(), isMain: group == "main",
+                                              home: NSHomeDirectory())
+        logger.info("mount decision", metadata: ["allowed": "\(decision.allowed)", "group": "\(group ?? "-")"])
+        return decision
+    }
+
+    func mountAllowlist() async throws -> MountAllowlist? {
+        guard let data = FileManager.default.contents(atPath: allowlistPath) else { return nil }
+        return try MountAllowlist.parse(data)
+    }
+
+    func replaceMountAllowlist(_ list: MountAllowlist) async throws {
+        let dir = (allowlistPath as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try AtomicFile.write(list.jsonData(), to: allowlistPath, mode: 0o644)
+        logger.info("mount allowlist replaced", metadata: ["roots": "\(list.allowedRoots.count)"])
+    }
+
+    // MARK: credential proxy
+
+    func proxyStatus() async -> [String: Any] { await proxy.status().object }
+
+    func startProxy() async throws -> [String: Any] {
+        try await proxy.start()
+        return await proxy.status().object
+    }
+
+    func stopProxy() async throws -> [String: Any] {
+        await proxy.stop()
+        return await proxy.status().object
+    }
+
+    func setProxyPort(_ port: Int) async throws -> [String: Any] {
+        try await proxy.setPort(port)
+        return await proxy.status().object
+    }
+
+    func addProxyMapping(name: String, upstreamURL: String, credentialType: String, credential: String)
+        async throws -> [String: Any] {
+        let m = try proxy.mappings.add(name: name, upstreamUrl: upstreamURL, credentialType: credentialType,
+                                       credential: credential)
+        logger.info("credential mapping added", metadata: ["mapping": "\(m.id)", "name": "\(name)"])
+        return ["id": m.id, "name": m.name, "placeholder": m.placeholder]
+    }
+
+    func deleteProxyMapping(id: String) async throws -> Bool {
+        let removed = try proxy.mappings.remove(id: id)
+        if removed { logger.info("credential mapping removed", metadata: ["mapping": "\(id)"]) }
+        return removed
+    }
+
+    // MARK: IPC
+
+    func createIPCDirectories(group: String) async throws -> [String: Any] {
+        let (path, created) = try ipc.create(group: group)
+        return ["group": group, "path": path, "created": created]
+    }
+
+    func sendFollowUp(group: String, text: String) async throws -> [String: Any] {
+        try GroupName.validate(group, param: "group")
+        guard try await hasActiveRun(group: group) else {
+            throw ClawError(.conflict, "group \(group) has no active run to send a follow-up to")
+        }
+        let file = try ipc.writeFollowUp(group: group, text: text)
+        return ["delivered": true, "file": file]
+    }
+
+    func closeGroup(group: String) async throws -> [String: Any] {
+        try ipc.writeClose(group: group)
+        return ["closed": true]
+    }
+
+    /// A running agent container of this install carries the group's label.
+    func hasActiveRun(group: String) async throws -> Bool {
+        guard let runtime else { return false }
+        let containers = try await runtime.listContainers(labels: [
+            AgentContainerSpec.installLabel: installID, AgentContainerSpec.groupLabel: group,
+        ])
+        return containers.contains { $0.state == .running }
+    }
+}
