@@ -29,6 +29,10 @@ public struct APIEnvironment: Sendable {
     public var eventHeartbeat: Duration = .seconds(15)
     /// The NanoClaw container API (`/api/v1/container/*`); nil answers 503.
     public var container: (any ContainerBackend)?
+    /// Requests per API key per window, for every dialect; nil: no limit.
+    public var rateLimiter: RateLimiter?
+    /// Credit packages of `GET /api/v1/billing/packages` (`claw_packages`).
+    public var clawPackages: [ClawPackage] = ClawPackage.defaults
     /// Instance logs (`GET /v1/claw/instances/<id>/logs`); nil answers 503.
     public var logs: InstanceLogSource?
     /// Backups and the `backup` add-on (`/api/v1/backups`, `/api/v1/addons`); nil answers 503.

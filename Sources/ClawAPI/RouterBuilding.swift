@@ -9,6 +9,7 @@ extension RouterBuilding {
         router.add(middleware: DialectErrorMiddleware())
         router.add(middleware: AuditMiddleware(runs: env.containerRuns?.runs, stage: .denials))
         router.add(middleware: AuthMiddleware(store: env.store, listener: listener, bodyLimit: env.maxBodyBytes))
+        router.add(middleware: RateLimitMiddleware(limiter: env.rateLimiter))
         router.add(middleware: AuditMiddleware(runs: env.containerRuns?.runs, stage: .mutations))
         router.add(middleware: HostersMethodMiddleware())
         addHealthRoutes(router, env: env)
@@ -20,10 +21,12 @@ extension RouterBuilding {
         addEventRoutes(router, env: env)
         addContainerRoutes(router, env: env)
         addHostersRoutes(router, env: env)
+        addHostersBillingRoutes(router, env: env)
         addContainerRunRoutes(router, env: env)
         addHostersBackupRoutes(router, env: env)
         if listener == .adminSocket {
             addAdminRoutes(router, env: env)
+            addAdminPurchaseRoutes(router, env: env)
         }
         return router
     }

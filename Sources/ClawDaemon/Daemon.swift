@@ -96,6 +96,8 @@ public struct Daemon: Sendable {
                 }
                 return try await engine.reconcile(probe: true).counts
             })
+        env.rateLimiter = settings.rateLimiter
+        env.clawPackages = settings.clawPackages
 
         env.logs = InstanceLogSource(runtime: runtime, containerName: RuntimeNames.container,
                                      archive: LogArchive(directory: settings.logArchiveDir))

@@ -31,6 +31,11 @@ public struct Settings: Sendable, Equatable {
     public var orphanGraceSeconds = 300
     public var shutdownTimeoutSeconds = 10
     public var maxBodyBytes = 1 << 20
+    /// Requests per API key per window, every dialect; 0 turns the limit off.
+    public var rateLimitRequests = 100
+    public var rateLimitWindowSeconds = 60
+    /// Credit packages of `GET /api/v1/billing/packages`.
+    public var clawPackages = ClawPackage.defaults
     /// On the first start with an empty database: create org `demo`, credit $100, print a key.
     public var demo = false
     /// Backups and the `backup` add-on (`backup_*` keys).
