@@ -106,6 +106,9 @@ public struct Daemon: Sendable {
         let containerHub = try ContainerHub(settings: settings, runtime: runtime, runtimeError: boot.runtimeError,
                                             installID: installID)
         env.container = containerHub
+        let containerRuns = try await openContainerRuns(store: store, runtime: runtime, installID: installID,
+                                                        hub: containerHub)
+        env.containerRuns = containerRuns.api
         try SocketFile.prepare(settings.socketPath)
         defer { SocketFile.remove(settings.socketPath) }
         let socketPath = settings.socketPath
@@ -136,6 +139,7 @@ public struct Daemon: Sendable {
         var services: [any Service] = [monitor, deadlines, lowBalance, backupScheduler]
         if let engine { services.append(engine) }
         services.append(CredentialProxyService(proxy: containerHub.proxy, autostart: settings.credentialProxyAutostart))
+        services += containerRuns.services
         services += [tcp, unix]
         if let watchdog = WatchdogService(notifier: notifier, isHealthy: {
             await monitor.isProgressing && Self.databaseCheck(store).ok

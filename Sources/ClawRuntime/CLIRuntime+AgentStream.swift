@@ -3,26 +3,35 @@ import Foundation
 import Subprocess
 
 extension CLIRuntime {
-    /// `start --attach --interactive <name>` on a created container: writes `stdin` to it and
-    /// hands every line it prints (stdout and stderr merged) to `onLine` as it comes, until the
-    /// container exits. Cancelling the caller tears the attach process down (the container is
-    /// the caller's to stop). Answers the container's exit code as the engine reports it.
-    public func attachStreaming(_ name: String, stdin: Data, onLine: @escaping @Sendable (String) -> Void)
-        async throws -> Int? {
-        try RuntimeValidation.name(name)
-        let configuration = try runner.makeConfiguration(binaryPath, ["start", "--attach", "--interactive", name],
-                                                         environment: environment)
+    /// `run --rm --interactive` of `spec` in ONE engine call (as a bare `podman run` would be):
+    /// writes `stdin` to the container and hands every line it prints (stdout and stderr merged)
+    /// to `onLine` as it comes, until it exits. Answers the exit status of the run, which is the
+    /// container's own (125-127: the engine could not run it). Cancelling the caller tears the
+    /// client down; the container is the caller's to stop (it carries the caller's labels).
+    public func runStreaming(_ spec: ContainerSpec, stdin: Data, onLine: @escaping @Sendable (String) -> Void)
+        async throws -> Int32 {
+        var spec = spec
+        spec.interactive = true
+        var argv = try arguments.createContainer(spec)
+        guard argv.first == "create" else { throw ClawError(.internal, "unexpected create argv") }
+        argv[0] = "run"
+        argv.insert("--rm", at: 1)
+        let configuration = try runner.makeConfiguration(binaryPath, argv, environment: environment)
+        let result: TerminationStatus
         do {
-            _ = try await Subprocess.run(configuration, input: .data(stdin), output: .sequence,
-                                         error: .combinedWithOutput) { execution in
+            result = try await Subprocess.run(configuration, input: .data(stdin), output: .sequence,
+                                              error: .combinedWithOutput) { execution in
                 for try await line in execution.standardOutput.strings() {
                     onLine(String(line.trimmingSuffix(while: { $0 == "\n" || $0 == "\r" })))
                 }
-            }
+            }.terminationStatus
         } catch {
             throw ProcessRunner.map(error, binaryPath)
         }
-        return try await inspectContainer(name)?.exitCode
+        switch result {
+        case .exited(let code): return Int32(code)
+        case .signaled(let signal): return 128 + Int32(signal)
+        }
     }
 
     /// CPU percent and memory bytes of the running containers carrying all of `labels`

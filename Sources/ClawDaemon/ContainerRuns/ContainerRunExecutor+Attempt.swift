@@ -46,19 +46,18 @@ extension ContainerRunExecutor {
         }
         let name = queued.containerName
         try runs.markRunning(id: run.id, containerName: name)
-        try? await runtime.removeContainer(name, force: true)
         let progress = RunProgress(limitBytes: AgentOutput.defaultLimitBytes)
-        let exitCode: Int?
+        let exitCode: Int32?
         do {
             var spec = try await specFor(run, name)
             spec.labels[Self.installLabel] = installID
-            _ = try await runtime.createContainer(spec)
-            exitCode = try await follow(name, prompt: run.prompt, timeoutSecs: run.timeoutSecs, progress: progress)
+            exitCode = try await follow(spec, prompt: run.prompt, timeoutSecs: run.timeoutSecs, progress: progress)
         } catch {
             try? await runtime.removeContainer(name, force: true)
             throw error
         }
-        try? await runtime.removeContainer(name, force: true)
+        // `run --rm` removed it; after a stop or an engine error make sure.
+        if progress.timedOut || exitCode != 0 { try? await runtime.removeContainer(name, force: true) }
         let output = progress.output
         var text = output.output
         if output.truncated { text += "\n[output cut at \(output.limitBytes) bytes]" }
@@ -73,18 +72,19 @@ extension ContainerRunExecutor {
     }
 
     enum Followed: Sendable {
-        case exited(Int?)
+        case exited(Int32)
         case stoppedForTimeout
     }
 
     /// Attaches with the prompt on stdin; a watcher stops the container once no line came for
     /// `timeoutSecs` (0: never), and the attach then ends with the container.
-    func follow(_ name: String, prompt: String, timeoutSecs: Int, progress: RunProgress) async throws -> Int? {
+    func follow(_ spec: ContainerSpec, prompt: String, timeoutSecs: Int, progress: RunProgress) async throws -> Int32? {
         guard let runtime else { return nil }
+        let name = spec.name
         let grace = stopGraceSeconds
         return try await withThrowingTaskGroup(of: Followed.self) { group in
             group.addTask {
-                .exited(try await runtime.attachStreaming(name, stdin: Data(prompt.utf8)) { progress.line($0) })
+                .exited(try await runtime.runStreaming(spec, stdin: Data(prompt.utf8)) { progress.line($0) })
             }
             if timeoutSecs > 0 {
                 let timeout = Duration.seconds(timeoutSecs)

@@ -1,0 +1,64 @@
+import ClawAPI
+import ClawCore
+import ClawRuntime
+import ClawStore
+import Foundation
+import ServiceLifecycle
+import Synchronization
+
+/// The agent-run part of the container API, composed: rows, queue executor, schedule timer.
+struct ContainerRunParts {
+    let api: ContainerRunsAPI
+    let executor: ContainerRunExecutor
+    let timer: ScheduleTimer
+    var services: [any Service] { [timer, executor] }
+}
+
+extension Daemon {
+    /// Opens the run rows, recovers runs a dead daemon left (before serving), arms the schedules.
+    /// A run's container is `AgentContainerSpec`: workspace, global instructions, IPC, the
+    /// credential proxy's address (the bridge gateway and the proxy's port, asked per run).
+    func openContainerRuns(store: Store, runtime: CLIRuntime?, installID: String, hub: ContainerHub) async throws
+        -> ContainerRunParts {
+        let files = ContainerFiles(dataDir: settings.dataDir)
+        let config = settings.containerRuns
+        let runs = ContainerRunStore(store: store, files: files, timeZone: config.zone,
+                                     defaultTimeoutSecs: config.runTimeoutSeconds)
+        let image = settings.agentImage
+        let gatewayCache = GatewayCache()
+        let executor = ContainerRunExecutor(
+            runs: runs, runtime: runtime, installID: installID, maxConcurrent: config.maxConcurrent,
+            stopGraceSeconds: config.stopGraceSeconds,
+            specFor: { run, name in
+                try files.prepareGroup(run.group)
+                let gateway = await gatewayCache.get { try? await runtime?.hostGateway() }
+                return AgentContainerSpec(
+                    name: name, image: image, installID: installID, group: run.group, runID: run.id,
+                    workspace: files.workspace(run.group), global: files.globalDirectory, ipc: files.ipc(run.group),
+                    gateway: gateway, proxyPort: await hub.proxy.port).make()
+            })
+        let timer = ScheduleTimer(runs: runs)
+        runs.onChange { changes in
+            executor.handle(changes)
+            timer.handle(changes)
+        }
+        try await executor.recover()
+        try timer.load()
+        let api = ContainerRunsAPI(runs: runs, queue: executor,
+                                   instanceCounts: { (try? store.countByStatus()) ?? [:] })
+        return ContainerRunParts(api: api, executor: executor, timer: timer)
+    }
+}
+
+/// The bridge gateway, asked from the runtime at most once a minute (one engine call per run
+/// would cost as much as the run itself).
+final class GatewayCache: Sendable {
+    private let state = Mutex<(value: String?, at: ContinuousClock.Instant)?>(nil)
+
+    func get(_ ask: @Sendable () async -> String?) async -> String? {
+        if let cached = state.withLock({ $0 }), ContinuousClock.now - cached.at < .seconds(60) { return cached.value }
+        let value = await ask()
+        state.withLock { $0 = (value, .now) }
+        return value
+    }
+}
