@@ -90,6 +90,13 @@ struct ContainerRunsQueueE2ETests {
             let f = try #require(try await d.waitFinal([failing])[failing])
             #expect(f["status"] as? String == "failed")
             #expect((f["error"] as? String)?.contains("exited with 3") == true)
+            // A run schedules for its own group by writing into its IPC tasks/ directory.
+            let task = #"{"type":"schedule_task","prompt":"echo later","schedule_type":"interval","schedule_value":3600000}"#
+            let writer = try await d.submit("chatty", "echo '\(task)' > /workspace/ipc/tasks/t1.json")
+            #expect(try await d.waitFinal([writer])[writer]?["status"] as? String == "succeeded")
+            let schedules = try await d.list("/schedules")
+            #expect(schedules.map { $0["group"] as? String } == ["chatty"])
+            #expect(schedules.first?["status"] as? String == "active")
             #expect(try await d.agentContainers().isEmpty)
         } catch {
             await d.cleanup()

@@ -86,6 +86,7 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
                 try? await runtime.removeContainer(c.id, force: true)
             }
         }
+        for g in try runs.groups(orgID: nil) { runs.processTaskFiles(group: g.name) }
         let queued = try runs.queuedRuns()
         logger.info("agent runs recovered", metadata: ["failed": "\(interrupted.count)", "queued": "\(queued.count)"])
         for run in queued { submit(run.queued) }
@@ -133,6 +134,11 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
             }
         } catch {
             logger.error("cannot record run result", metadata: ["run": "\(queued.runID)", "error": "\(error)"])
+        }
+        let tasks = runs.processTaskFiles(group: queued.group)
+        if tasks.applied + tasks.refused > 0 {
+            logger.info("ipc tasks", metadata: ["group": "\(queued.group)", "applied": "\(tasks.applied)",
+                                                "refused": "\(tasks.refused)"])
         }
         logger.info("agent run finished", metadata: [
             "run": "\(queued.runID)", "group": "\(queued.group)", "status": "\(result.status.rawValue)",

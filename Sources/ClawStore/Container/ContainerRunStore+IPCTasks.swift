@@ -1,0 +1,88 @@
+import ClawCore
+import Foundation
+
+extension ContainerRunStore {
+    /// What a group's run left in `ipc/<group>/tasks/`: JSON files that create, pause, resume or
+    /// cancel schedules. Identity comes from the directory, never from the file: a group acts on
+    /// its own schedules, a main group on any group of its org. Applied files are deleted;
+    /// malformed or refused ones move to `ipc/errors/`. Every file leaves an audit entry.
+    @discardableResult
+    public func processTaskFiles(group: String, now: Timestamp = .now()) -> (applied: Int, refused: Int) {
+        guard GroupName.isValid(group), let owner = try? self.group(name: group, orgID: nil) else { return (0, 0) }
+        let dir = files.ipc(group) + "/tasks"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+        var result = (applied: 0, refused: 0)
+        for name in names {
+            let path = dir + "/" + name
+            let outcome: String
+            var detail: String?
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                guard data.count <= 256 * 1024,
+                      let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                    throw ClawError(.invalidArgument, "not a JSON object")
+                }
+                detail = try applyTask(object, from: owner, now: now)
+                try? FileManager.default.removeItem(atPath: path)
+                outcome = "applied"
+                result.applied += 1
+            } catch {
+                detail = (error as? ClawError)?.message ?? "\(error)"
+                let errors = files.dataDir + "/ipc/errors"
+                try? ContainerFiles.makeDirectory(errors)
+                try? FileManager.default.removeItem(atPath: errors + "/\(group)-\(name)")
+                try? FileManager.default.moveItem(atPath: path, toPath: errors + "/\(group)-\(name)")
+                outcome = "refused"
+                result.refused += 1
+            }
+            audit(AuditEntry(at: now, orgID: owner.orgID, actor: "group:\(group)", action: "ipc-task",
+                             target: "tasks/\(name)", outcome: outcome, detail: detail))
+        }
+        return result
+    }
+
+    /// Applies one task file; answers what it did.
+    func applyTask(_ o: [String: Any], from owner: ContainerGroup, now: Timestamp) throws -> String {
+        func string(_ key: String) -> String? { o[key] as? String }
+        func target(_ name: String) throws -> ContainerGroup {
+            guard let g = try group(name: name, orgID: owner.orgID), owner.isMain || g.name == owner.name else {
+                throw ClawError(.notFound, "group '\(name)' is not this group's to schedule for")
+            }
+            return g
+        }
+        switch string("type") {
+        case "schedule_task":
+            guard let prompt = string("prompt"), let type = string("schedule_type") else {
+                throw ClawError(.invalidArgument, "schedule_task needs prompt and schedule_type")
+            }
+            let value = string("schedule_value") ?? (o["schedule_value"] as? NSNumber).map { "\($0.int64Value)" } ?? ""
+            var f = ScheduleFields()
+            f.group = try target(string("targetGroup") ?? owner.name).name
+            f.prompt = prompt
+            f.name = string("name") ?? "task from \(owner.name)"
+            f.schedule = try RunSchedule(type: type, value: value)
+            if let mode = string("context_mode") {
+                guard mode == "group" || mode == "isolated" else { throw ClawError(.invalidArgument, "bad context_mode") }
+                f.contextMode = mode
+            }
+            let s = try createSchedule(orgID: owner.orgID, f, now: now)
+            return "created schedule \(s.id)"
+        case "pause_task", "resume_task", "cancel_task":
+            guard let id = string("taskId"), let s = try schedule(id: id, orgID: owner.orgID) else {
+                throw ClawError(.notFound, "no such schedule")
+            }
+            _ = try target(s.group)
+            if string("type") == "cancel_task" {
+                try deleteSchedule(id: id, orgID: owner.orgID)
+                return "cancelled schedule \(id)"
+            }
+            var f = ScheduleFields()
+            f.enabled = string("type") == "resume_task"
+            _ = try updateSchedule(id: id, orgID: owner.orgID, f, now: now)
+            return "\(f.enabled! ? "resumed" : "paused") schedule \(id)"
+        default:
+            throw ClawError(.invalidArgument, "unknown task type")
+        }
+    }
+}
