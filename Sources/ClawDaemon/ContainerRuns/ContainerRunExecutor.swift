@@ -122,7 +122,8 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
         do {
             result = try await attempt(queued)
         } catch {
-            result = RunResult(status: .failed, output: nil, error: "\(error)")
+            let why = Task.isCancelled ? "interrupted: clawd stopped while the run was in flight" : "\(error)"
+            result = RunResult(status: .failed, output: nil, error: why)
         }
         let actions = queue.withLock { $0.finished(runID: queued.runID, failed: result.status == .failed) }
         let retrying = actions.contains { if case .retry(let r, _) = $0 { r.runID == queued.runID } else { false } }
