@@ -91,6 +91,10 @@ struct ContainerRunsScheduleE2ETests {
             _ = try await e2ePoll("both containers running", timeout: .seconds(60)) {
                 try await d.agentContainers(runningOnly: true).count == 2 ? true : nil
             }
+            let metrics = try await d.object("GET", "/metrics")
+            #expect(metrics["activeRuns"] as? Int == 2)
+            #expect(metrics["containers"] as? Int == 2)
+            #expect((metrics["memoryBytes"] as? Int ?? 0) > 0, "\(metrics)")
             d.daemon.signal(SIGKILL)
             _ = await d.daemon.waitExit(timeout: .seconds(10))
             #expect(try await d.agentContainers(runningOnly: true).count == 2)  // podman keeps them running
