@@ -33,16 +33,16 @@ public struct APIEnvironment: Sendable {
     public var rateLimiter: RateLimiter?
     /// Credit packages of `GET /api/v1/billing/packages` (`claw_packages`).
     public var clawPackages: [ClawPackage] = ClawPackage.defaults
-    /// Instance logs (`GET /v1/claw/instances/<id>/logs`); nil answers 503.
-    public var logs: InstanceLogSource?
     /// Backups and the `backup` add-on (`/api/v1/backups`, `/api/v1/addons`); nil answers 503.
     public var backups: BackupService?
+    /// Instance logs (`GET /v1/claw/instances/<id>/logs`); nil answers 503.
+    public var logs: InstanceLogSource?
+    /// Container API part 2: groups, agent runs, queue, schedules, audit; nil answers 503.
+    public var containerRuns: ContainerRunsAPI?
 
     public init(store: Store, registry: PrometheusCollectorRegistry, version: String,
                 maxBodyBytes: Int, instances: InstanceService, feed: ChangeFeed, urlTemplate: String,
                 health: @escaping @Sendable () async -> HealthReport,
-    /// Container API part 2: groups, agent runs, queue, schedules, audit; nil answers 503.
-    public var containerRuns: ContainerRunsAPI?
                 status: @escaping @Sendable () async -> AdminStatus,
                 reconcile: @escaping @Sendable () async throws -> [String: Int]) {
         self.instances = instances
