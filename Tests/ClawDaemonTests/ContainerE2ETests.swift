@@ -87,8 +87,10 @@ struct ContainerE2ETests {
             // Runnable: the runner answers its prompt between the markers.
             let name = Self.name("built")
             _ = try await podman.createContainer(ContainerSpec(name: name, image: tag).with { $0.interactive = true })
-            let run = try await podman.runAttached(name, stdin: Data("ping".utf8), timeout: .seconds(60))
-            try? await podman.removeContainer(name, force: true)
+            let run = try await { () async throws -> (exitCode: Int32, stdout: String, stderr: String) in
+                defer { Task { try? await podman.removeContainer(name, force: true) } }
+                return try await podman.runAttached(name, stdin: Data("ping".utf8), timeout: .seconds(60))
+            }()
             #expect(run.exitCode == 0)
             #expect(run.stdout.contains("---NANOCLAW_OUTPUT_START---\nreceived: ping\n---NANOCLAW_OUTPUT_END---"))
             #expect(try await d.send("GET", "/image/builds/nope").status == 404)
@@ -164,7 +166,13 @@ struct ContainerE2ETests {
                             String(realKey.dropFirst(3))]
             grep.interactive = false
             _ = try await podman.createContainer(grep)
-            let files = try await podman.runAttached(grep.name, stdin: nil, timeout: .seconds(120))
+            let files: (exitCode: Int32, stdout: String, stderr: String)
+            do {
+                files = try await podman.runAttached(grep.name, stdin: nil, timeout: .seconds(120))
+            } catch {
+                try? await podman.removeContainer(grep.name, force: true)
+                throw error
+            }
             try? await podman.removeContainer(grep.name, force: true)
             #expect(files.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "done", "\(files.stdout)")
 
@@ -173,6 +181,18 @@ struct ContainerE2ETests {
             let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
             #expect(mode == 0o600)
             #expect(!d.daemon.stderr.contains(realKey) && !d.daemon.stdout.contains(realKey))
+
+            // The host reaches the gateway address only while podman's bridge exists, i.e. while
+            // some container runs on it: keep one running for the host-side checks below.
+            var keeper = envSpec.make()
+            keeper.name = Self.name("keeper")
+            keeper.entrypoint = "/bin/sleep"
+            keeper.command = ["300"]
+            keeper.interactive = false
+            let keeperName = keeper.name
+            _ = try await podman.createContainer(keeper)
+            defer { Task { try? await podman.removeContainer(keeperName, force: true) } }
+            try await podman.startContainer(keeperName)
 
             // Streaming: chunk 1 arrives while the upstream still holds chunk 2.
             var request = HTTPClientRequest(url: "http://\(gateway):\(d.proxyPort)/anthropic/v1/stream")
