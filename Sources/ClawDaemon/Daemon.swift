@@ -138,7 +138,9 @@ public struct Daemon: Sendable {
         // The engine before the listeners: shutdown runs in reverse order, so requests stop first.
         var services: [any Service] = [monitor, deadlines, lowBalance, backupScheduler]
         if let engine { services.append(engine) }
-        services.append(CredentialProxyService(proxy: containerHub.proxy, autostart: settings.credentialProxyAutostart))
+        let proxyService = CredentialProxyService(proxy: containerHub.proxy, autostart: settings.credentialProxyAutostart)
+        await proxyService.startIfConfigured()
+        services.append(proxyService)
         services += containerRuns.services
         services += [tcp, unix]
         if let watchdog = WatchdogService(notifier: notifier, isHealthy: {

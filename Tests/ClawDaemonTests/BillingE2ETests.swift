@@ -9,7 +9,10 @@ import Testing
 extension E2E {
     @Suite("billing and time")
     struct Billing {
-        static let short = ["CLAWD_PERIOD_SECONDS": "10", "CLAWD_RETENTION_SECONDS": "6"]
+        // Long enough that a create reaches RUNNING before expiry on a loaded 2-core machine
+        // (at 10 s one did not, with the whole suite running beside it).
+        static let retentionSeconds = 8
+        static let short = ["CLAWD_PERIOD_SECONDS": "20", "CLAWD_RETENTION_SECONDS": "\(retentionSeconds)"]
 
         /// Milliseconds between a deadline and the event its firing wrote, from the database.
         static func lagMillis(_ install: E2EInstall, event: String, id: String, deadlineSQL: String) async throws -> Int {
@@ -58,7 +61,7 @@ extension E2E {
                 let paidUntil = try #require(stopped["paidUntil"] as? String)
                 let deleteAfter = try #require(stopped["deleteAfter"] as? String, "no deleteAfter: \(stopped)")
                 let paidMillis = try await Self.paidUntilMillis(install, id)
-                #expect(deleteAfter == Self.iso(paidMillis + 6000), "paidUntil \(paidUntil), deleteAfter \(deleteAfter)")
+                #expect(deleteAfter == Self.iso(paidMillis + Self.retentionSeconds * 1000), "paidUntil \(paidUntil), deleteAfter \(deleteAfter)")
                 try await e2ePoll("the expired container is stopped or gone") {
                     let c = try await install.containers(instance: id).first
                     return c == nil || c?.state != .running ? true : nil
@@ -89,7 +92,7 @@ extension E2E {
                     return names.containers.contains(name) || names.volumes.contains(volume) ? nil : true
                 }
                 let retentionLag = try await Self.lagMillis(install, event: "instance.deleted", id: id,
-                                                            deadlineSQL: "i.paid_until + 6000")
+                                                            deadlineSQL: "i.paid_until + \(Self.retentionSeconds * 1000)")
                 #expect((0..<1000).contains(retentionLag), "retention fired \(retentionLag) ms after deleteAfter")
                 print("deadline lag: retention \(retentionLag) ms")
                 #expect(try await Self.eventCount(install, "instance.expired", id) == 2)

@@ -100,8 +100,13 @@ struct ContainerE2ETests {
             await d.stop()
             throw error
         }
-        try? await podman.removeImage(tag)
         await d.stop()
+        // The image of the good build must be gone before the broken build, or the last check
+        // below could not tell "left behind by the broken build" from "not yet removed".
+        try await e2ePoll("the good build's image is removed", timeout: .seconds(60)) {
+            try? await podman.removeImage(tag)
+            return try await podman.inspectImage(tag) == nil ? true : nil
+        }
 
         let broken = try TestPaths.makeTempDir("broken")
         try "FROM scratch\nRUN [\"/bin/does-not-exist\"]\n".write(toFile: broken + "/Containerfile", atomically: true,

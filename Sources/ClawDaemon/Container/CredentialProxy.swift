@@ -107,18 +107,21 @@ actor CredentialProxy {
     }
 }
 
-/// The proxy as a service of the daemon: started at boot when configured, stopped on shutdown.
+/// The proxy as a service of the daemon: started during boot when configured (before READY=1,
+/// so a client that sees the daemon ready sees the proxy running), stopped on shutdown.
 struct CredentialProxyService: Service {
     let proxy: CredentialProxy
     let autostart: Bool
     let logger = Logger(label: "clawd.proxy")
 
-    func run() async throws {
-        if autostart {
-            do { try await proxy.start() } catch {
-                logger.warning("credential proxy did not start", metadata: ["error": "\(error)"])
-            }
+    func startIfConfigured() async {
+        guard autostart else { return }
+        do { try await proxy.start() } catch {
+            logger.warning("credential proxy did not start", metadata: ["error": "\(error)"])
         }
+    }
+
+    func run() async throws {
         try? await gracefulShutdown()
         await proxy.stop()
         try? await proxy.client.shutdown()

@@ -81,9 +81,15 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
     public func recover() async throws {
         let interrupted = try runs.failInterruptedRuns()
         if let runtime {
-            for c in try await runtime.listContainers(labels: [Self.installLabel: installID]) {
-                logger.notice("removing leftover agent container", metadata: ["container": "\(c.name)"])
-                try? await runtime.removeContainer(c.id, force: true)
+            // A broken runtime must not keep clawd from serving (health says degraded); the
+            // leftovers are removed at the next boot that can list them.
+            do {
+                for c in try await runtime.listContainers(labels: [Self.installLabel: installID]) {
+                    logger.notice("removing leftover agent container", metadata: ["container": "\(c.name)"])
+                    try? await runtime.removeContainer(c.id, force: true)
+                }
+            } catch {
+                logger.warning("cannot list leftover agent containers", metadata: ["error": "\(error)"])
             }
         }
         for g in try runs.groups(orgID: nil) { runs.processTaskFiles(group: g.name) }
