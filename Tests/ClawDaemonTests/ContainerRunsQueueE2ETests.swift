@@ -74,9 +74,11 @@ struct ContainerRunsQueueE2ETests {
         do {
             try await d.group("quiet")
             try await d.group("chatty")
-            let quiet = try await d.submit("quiet", "echo started; sleep 60; echo never", timeout: 2)
-            let chatty = try await d.submit("chatty", "i=0; while [ $i -lt 6 ]; do echo tick$i; sleep 1; i=$((i+1)); done",
-                                            timeout: 3)
+            let quiet = try await d.submit("quiet", "echo started; sleep 60; echo never", timeout: 5)
+            // Runs twice its timeout, printing every second; the timeout leaves room for a slow
+            // container start on a loaded machine (3 s did not, with the whole suite beside it).
+            let chatty = try await d.submit("chatty", "i=0; while [ $i -lt 12 ]; do echo tick$i; sleep 1; i=$((i+1)); done",
+                                            timeout: 6)
             let runs = try await d.waitFinal([quiet, chatty], timeout: .seconds(90))
             let q = try #require(runs[quiet]), c = try #require(runs[chatty])
             #expect(q["status"] as? String == "timeout")
@@ -84,8 +86,8 @@ struct ContainerRunsQueueE2ETests {
             #expect((q["output"] as? String)?.contains("never") == false)
             #expect((q["durationMs"] as? Int ?? 0) < 50_000)
             #expect(c["status"] as? String == "succeeded")
-            #expect(c["output"] as? String == "tick0\ntick1\ntick2\ntick3\ntick4\ntick5")
-            #expect((c["durationMs"] as? Int ?? 0) >= 5000)
+            #expect(c["output"] as? String == (0..<12).map { "tick\($0)" }.joined(separator: "\n"))
+            #expect((c["durationMs"] as? Int ?? 0) >= 11_000)
             let failing = try await d.submit("quiet", "echo oops; exit 3", kind: "task")
             let f = try #require(try await d.waitFinal([failing])[failing])
             #expect(f["status"] as? String == "failed")
