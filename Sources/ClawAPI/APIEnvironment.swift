@@ -39,6 +39,11 @@ public struct APIEnvironment: Sendable {
     public var logs: InstanceLogSource?
     /// Container API part 2: groups, agent runs, queue, schedules, audit; nil answers 503.
     public var containerRuns: ContainerRunsAPI?
+    /// Orgs whose keys may change the container API's host-wide controls (queue cap, mount
+    /// allowlist, credential proxy); the admin socket always may (`container_operator_orgs`).
+    public var containerOperatorOrgs: Set<String> = []
+    /// Rendered `GET /v1/claw/instances` bodies, reused while the org's instances are unchanged.
+    public var instanceListCache = InstanceListCache()
 
     public init(store: Store, registry: PrometheusCollectorRegistry, version: String,
                 maxBodyBytes: Int, instances: InstanceService, feed: ChangeFeed, urlTemplate: String,

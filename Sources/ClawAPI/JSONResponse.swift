@@ -17,6 +17,11 @@ enum JSONResponse {
         return Response(status: status, headers: h, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A body that is already JSON text, in a buffer (shared, not copied).
+    static func raw(_ status: HTTPResponse.Status, _ json: ByteBuffer) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: json))
+    }
+
     /// A body that is already JSON text.
     static func raw(_ status: HTTPResponse.Status, _ json: [UInt8]) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],

@@ -10,6 +10,7 @@ enum Migrations {
         m.registerMigration("0004-backups", migrate: v4Backups)
         m.registerMigration("0005-hosters-purchases", migrate: v5HostersPurchases)
         m.registerMigration("0007-container-runs", migrate: v7ContainerRuns)
+        m.registerMigration("0008-instances-version", migrate: v8InstanceListVersions)
         return m
     }
 

@@ -25,8 +25,8 @@ struct ClawInstanceDTO: Encodable {
     }
 
     /// Many instances at one instant: the settings and today's date are read once.
-    static func list(_ instances: [Instance], env: APIEnvironment, now: Timestamp) -> [ClawInstanceDTO] {
-        let template = env.urlTemplate, policy = env.instances.config.policy, today = UTCDay.string(now)
+    static func list(_ instances: [Instance], env: APIEnvironment, today: String) -> [ClawInstanceDTO] {
+        let template = env.urlTemplate, policy = env.instances.config.policy
         return instances.map { ClawInstanceDTO($0, urlTemplate: template, policy: policy, today: today) }
     }
 

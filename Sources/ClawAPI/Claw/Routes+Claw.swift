@@ -9,9 +9,10 @@ extension RouterBuilding {
         let instances = router.group("/v1/claw/instances")
 
         instances.get { _, context in
-            let now = Timestamp.now()
-            let list = ClawInstanceDTO.list(try store.listInstances(orgID: context.orgID), env: env, now: now)
-            return JSONResponse.raw(.ok, ClawInstanceDTO.listJSON(list))
+            let body = try env.instanceListCache.body(orgID: context.orgID, store: store, now: .now()) { rows, today in
+                ClawInstanceDTO.listJSON(ClawInstanceDTO.list(rows, env: env, today: today))
+            }
+            return JSONResponse.raw(.ok, body)
         }
 
         instances.post { request, context in

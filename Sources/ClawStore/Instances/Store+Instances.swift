@@ -43,23 +43,41 @@ extension Store {
 
     /// Newest first; all orgs when `orgID` is nil.
     public func listInstances(orgID: String?, status: InstanceStatus? = nil) throws(ClawError) -> [Instance] {
-        try read { db in
-            var sql = "SELECT * FROM instances WHERE 1"
-            var args: [any DatabaseValueConvertible] = []
-            if let orgID { sql += " AND org_id = ?"; args.append(orgID) }
-            if let status { sql += " AND status = ?"; args.append(status.rawValue) }
-            sql += " ORDER BY created_at DESC, num DESC"
-            // A cursor decodes straight from the statement, without copying each row first.
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
-            var out: [Instance] = []
-            var columns: InstanceColumns?
-            while let row = try cursor.next() {
-                let c = columns ?? InstanceColumns(row)
-                columns = c
-                out.append(Self.instance(row, c))
-            }
-            return out
+        try read { db in try Self.listInstances(db, orgID: orgID, status: status) }
+    }
+
+    /// The counter that every change to `orgID`'s instances bumps (all orgs' when nil), by
+    /// trigger in the writing transaction: equal counters mean an equal list.
+    public func instanceListVersion(orgID: String?) throws(ClawError) -> Int64 {
+        try read { db in try Self.instanceListVersion(db, orgID: orgID) }
+    }
+
+    /// The list and the counter it belongs to, from one snapshot.
+    public func versionedInstances(orgID: String?) throws(ClawError) -> (version: Int64, instances: [Instance]) {
+        try read { db in (try Self.instanceListVersion(db, orgID: orgID), try Self.listInstances(db, orgID: orgID, status: nil)) }
+    }
+
+    static func instanceListVersion(_ db: Database, orgID: String?) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT version FROM instance_list_versions WHERE org_id = ?",
+                           arguments: [orgID ?? "*"]) ?? 0
+    }
+
+    static func listInstances(_ db: Database, orgID: String?, status: InstanceStatus?) throws -> [Instance] {
+        var sql = "SELECT * FROM instances WHERE 1"
+        var args: [any DatabaseValueConvertible] = []
+        if let orgID { sql += " AND org_id = ?"; args.append(orgID) }
+        if let status { sql += " AND status = ?"; args.append(status.rawValue) }
+        sql += " ORDER BY created_at DESC, num DESC"
+        // A cursor decodes straight from the statement, without copying each row first.
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
+        var out: [Instance] = []
+        var columns: InstanceColumns?
+        while let row = try cursor.next() {
+            let c = columns ?? InstanceColumns(row)
+            columns = c
+            out.append(Self.instance(row, c))
         }
+        return out
     }
 
     /// Non-terminal instances, plus terminal ones whose runtime objects may still exist.
