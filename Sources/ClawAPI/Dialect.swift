@@ -17,6 +17,7 @@ enum Dialect {
         switch code {
         case .invalidArgument: .badRequest
         case .unauthenticated: .unauthorized
+        case .forbidden: .forbidden
         case .insufficientBalance: .init(code: 402, reasonPhrase: "Payment Required")
         case .notFound: .notFound
         case .conflict: .conflict
@@ -41,6 +42,7 @@ enum Dialect {
         let type: String = switch error.code {
         case .invalidArgument, .payloadTooLarge: "invalid_request_error"
         case .unauthenticated: "authentication_error"
+        case .forbidden: "permission_error"
         case .insufficientBalance: "insufficient_balance"
         case .notFound: "not_found"
         case .conflict: "conflict"
@@ -61,6 +63,7 @@ enum Dialect {
         let code: String = switch error.code {
         case .invalidArgument: "validation_error"
         case .unauthenticated: "unauthorized"
+        case .forbidden: "forbidden"
         case .insufficientBalance: "insufficient_balance"
         case .notFound: "not_found"
         case .conflict: "invalid_state"

@@ -29,6 +29,7 @@ struct DialectErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             case .contentTooLarge: return ClawError(.payloadTooLarge, "request body is too large")
             case .methodNotAllowed: return ClawError(.notFound, "no such route for this method")
             case .unauthorized: return ClawError(.unauthenticated, text ?? "authentication required")
+            case .forbidden: return ClawError(.forbidden, text ?? "forbidden")
             case .badRequest, .unprocessableContent: return ClawError(.invalidArgument, text ?? "bad request")
             default: return ClawError(.internal, text ?? "request failed (\(e.status.code))")
             }

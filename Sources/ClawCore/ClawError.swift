@@ -8,6 +8,8 @@ public struct ClawError: Error, CustomStringConvertible, Sendable {
 
         public static let invalidArgument = Code(rawValue: "invalid_argument")
         public static let unauthenticated = Code(rawValue: "unauthenticated")
+        /// The caller is known but may not do this (403 in every dialect), e.g. an org key on a host-wide control.
+        public static let forbidden = Code(rawValue: "forbidden")
         public static let insufficientBalance = Code(rawValue: "insufficient_balance")
         public static let notFound = Code(rawValue: "not_found")
         public static let conflict = Code(rawValue: "conflict")

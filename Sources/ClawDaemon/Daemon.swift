@@ -106,6 +106,7 @@ public struct Daemon: Sendable {
         let containerHub = try ContainerHub(settings: settings, runtime: runtime, runtimeError: boot.runtimeError,
                                             installID: installID)
         env.container = containerHub
+        env.containerOperatorOrgs = Set(settings.containerOperatorOrgs)
         let containerRuns = try await openContainerRuns(store: store, runtime: runtime, installID: installID,
                                                         hub: containerHub)
         env.containerRuns = containerRuns.api

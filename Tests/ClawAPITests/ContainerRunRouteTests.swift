@@ -71,8 +71,11 @@ struct ContainerRunRouteTests {
 
     @Test("POST /runs queues (202), the queue shows one active per group and the cap; max-concurrent validates")
     func runsAndQueue() async throws {
-        let (h, _, view) = try Self.harness()
+        let (base, _, view) = try Self.harness()
+        var h = base
         let a = try h.org(), b = try h.org()
+        // The cap is host-wide: org a's key may change it as a container operator.
+        h.env.containerOperatorOrgs = [a.id]
         try await h.test { api in
             for g in ["g1", "g2", "g3"] {
                 _ = try await api.call(.post, "/api/v1/container/namespaces", as: a, json: "{\"name\":\"\(g)\"}")

@@ -17,6 +17,7 @@ enum ContainerError {
         let status: HTTPResponse.Status = switch error.code {
         case .invalidArgument: .badRequest
         case .unauthenticated: .unauthorized
+        case .forbidden: .forbidden
         case .notFound: .notFound
         case .conflict: .conflict
         case .rateLimited: .tooManyRequests

@@ -14,6 +14,9 @@ extension RouterBuilding {
             if let group { try GroupName.validate(group, param: "group") }
             let d = try await backend.api().validateMount(
                 MountRequest(hostPath: host, containerPath: container, readOnly: readOnly), group: group)
+            ContainerAudit(env: backend.env).record(
+                context, "mount.validate", target: "\(host)→\(container ?? "(default)")", outcome: d.allowed ? "allowed" : "refused",
+                detail: d.message + (d.allowed ? " (\(d.readOnly ? "ro" : "rw") at \(d.containerPath ?? "-"))" : ""))
             return ContainerJSON.response([
                 "allowed": d.allowed, "canonicalHostPath": d.canonicalHostPath ?? NSNull(),
                 "containerPath": d.containerPath ?? NSNull(), "readOnly": d.readOnly, "message": d.message,
@@ -27,9 +30,14 @@ extension RouterBuilding {
             return ContainerJSON.response(object)
         }
         g.put("mount/allowlist") { request, context in
+            try ContainerOperator.require(request, context, env: backend.env, action: "mount.allowlist")
             let data = Data(buffer: try await JSONBody.collect(request, context: context))
             let list = try MountAllowlist.parse(data)
-            try await backend.api().replaceMountAllowlist(list)
+            try await ContainerAudit(env: backend.env).recording(
+                context, "mount.allowlist", target: "allowlist",
+                detail: { _ in "\(list.allowedRoots.count) roots, \(list.blockedPatterns.count) blocked patterns, "
+                    + "nonMainReadOnly \(list.nonMainReadOnly)" }
+            ) { try await backend.api().replaceMountAllowlist(list) }
             var object = list.jsonObject
             object["configured"] = true
             object["builtInBlockedPatterns"] = MountAllowlist.builtInBlockedPatterns

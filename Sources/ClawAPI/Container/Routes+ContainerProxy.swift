@@ -5,15 +5,25 @@ import Hummingbird
 extension RouterBuilding {
     static func addContainerProxyRoutes(_ g: RouterGroup<APIContext>, backend: ContainerRoutes) {
         g.get("credential-proxy/status") { _, _ in ContainerJSON.response(try await backend.api().proxyStatus()) }
-        g.post("credential-proxy/start") { _, _ in ContainerJSON.response(try await backend.api().startProxy()) }
-        g.post("credential-proxy/stop") { _, _ in ContainerJSON.response(try await backend.api().stopProxy()) }
+        g.post("credential-proxy/start") { request, context in
+            try ContainerOperator.require(request, context, env: backend.env, action: "proxy.start")
+            return ContainerJSON.response(try await audit(backend, context, "proxy.start") { try await backend.api().startProxy() })
+        }
+        g.post("credential-proxy/stop") { request, context in
+            try ContainerOperator.require(request, context, env: backend.env, action: "proxy.stop")
+            return ContainerJSON.response(try await audit(backend, context, "proxy.stop") { try await backend.api().stopProxy() })
+        }
         g.put("credential-proxy/port") { request, context in
+            try ContainerOperator.require(request, context, env: backend.env, action: "proxy.port")
             let body = try await JSONBody.read(request, context: context)
             try body.allowOnly(["port"])
             let port = try body.int("port", required: true, range: 1024...65535)!
-            return ContainerJSON.response(try await backend.api().setProxyPort(Int(port)))
+            return ContainerJSON.response(try await audit(backend, context, "proxy.port", target: "port \(port)") {
+                try await backend.api().setProxyPort(Int(port))
+            })
         }
         g.post("credential-proxy/mappings") { request, context in
+            try ContainerOperator.require(request, context, env: backend.env, action: "proxy.mapping.create")
             let body = try await JSONBody.read(request, context: context)
             try body.allowOnly(["name", "upstreamUrl", "credentialType", "credential"])
             let name = try body.string("name", required: true, maxLength: 64)!
@@ -30,17 +40,40 @@ extension RouterBuilding {
             guard !credential.isEmpty, !credential.contains(" ") else {
                 throw ClawError(.invalidArgument, "'credential' must be non-empty without spaces", param: "credential")
             }
-            return ContainerJSON.response(try await backend.api().addProxyMapping(
-                name: name, upstreamURL: upstream, credentialType: type, credential: credential), status: .created)
+            let created = try await ContainerAudit(env: backend.env).recording(
+                context, "proxy.mapping.create", target: name, doneTarget: { "\($0["id"] ?? "?") \(name)" },
+                detail: { _ in "\(type) for \(ProxyMappingRules.origin(upstream))" }
+            ) {
+                try await backend.api().addProxyMapping(name: name, upstreamURL: upstream, credentialType: type,
+                                                        credential: credential)
+            }
+            return ContainerJSON.response(created, status: .created)
         }
-        g.delete("credential-proxy/mappings/:id") { _, context in
+        g.delete("credential-proxy/mappings/:id") { request, context in
+            try ContainerOperator.require(request, context, env: backend.env, action: "proxy.mapping.delete")
             let id = try context.parameters.require("id")
-            guard try await backend.api().deleteProxyMapping(id: id) else {
+            // The name, for the log only: read before the mapping is gone. An unknown id is not
+            // logged (someone may paste a placeholder there).
+            let mappings = try await backend.api().proxyStatus()["mappings"] as? [[String: Any]] ?? []
+            let audit = ContainerAudit(env: backend.env)
+            guard let name = mappings.first(where: { $0["id"] as? String == id })?["name"] as? String,
+                  try await backend.api().deleteProxyMapping(id: id)
+            else {
+                audit.record(context, "proxy.mapping.delete", target: "unknown mapping id", outcome: ClawError.Code.notFound.rawValue)
                 throw ClawError(.notFound, "credential mapping \(id) not found")
             }
+            audit.record(context, "proxy.mapping.delete", target: "\(id) \(name)", outcome: "ok")
             return Response(status: .noContent)
         }
     }
+}
+
+/// A proxy state change, audited with the port and running state it left.
+private func audit(_ backend: ContainerRoutes, _ context: APIContext, _ action: String, target: String = "credential-proxy",
+                   _ change: () async throws -> [String: Any]) async throws -> [String: Any] {
+    try await ContainerAudit(env: backend.env).recording(context, action, target: target, detail: { status in
+        "running \(status["running"] ?? "?"), port \(status["port"] ?? "?")"
+    }, change)
 }
 
 /// Syntactic rules for credential mappings, shared with the daemon's store.
@@ -56,5 +89,11 @@ public enum ProxyMappingRules {
             throw ClawError(.invalidArgument, "'upstreamUrl' must be an http(s) URL with a host, without credentials, "
                 + "query or fragment", param: "upstreamUrl")
         }
+    }
+
+    /// `scheme://host[:port]` of a checked upstream, for logs: a path may carry a token (`/bot<token>/`).
+    public static func origin(_ s: String) -> String {
+        guard let url = URLComponents(string: s), let scheme = url.scheme, let host = url.host else { return "?" }
+        return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
     }
 }

@@ -30,7 +30,7 @@ struct AuditMiddleware: RouterMiddleware {
             }
         case .mutations:
             guard Self.mutating.contains(request.method) else { return try await next(request, context) }
-            let actor = context.isAdmin ? "admin" : context.apiKeyID.map { "key:" + $0 } ?? "anonymous"
+            let actor = context.auditActor
             func record(_ outcome: String, _ detail: String?) {
                 runs.audit(AuditEntry(at: .now(), orgID: context.orgID, actor: actor, action: request.method.rawValue,
                                       target: path, outcome: outcome, detail: detail))

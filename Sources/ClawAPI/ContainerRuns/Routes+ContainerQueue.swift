@@ -24,13 +24,17 @@ extension RouterBuilding {
         }
 
         g.put("queue/max-concurrent") { request, context in
+            try ContainerOperator.require(request, context, env: api.env, action: "queue.max-concurrent")
             let body = try await LooseBody.read(request, context: context)
             try body.allowOnly(["maxConcurrent"])
             guard let n = try body.int("maxConcurrent", range: 1...256) else {
                 throw ClawError(.invalidArgument, "'maxConcurrent' is required", param: "maxConcurrent")
             }
             let queue = try api.get().queue
+            let was = queue.counts().maxConcurrent
             queue.setMaxConcurrent(n)
+            ContainerAudit(env: api.env).record(context, "queue.max-concurrent", target: "maxConcurrent", outcome: "ok",
+                                                detail: "\(n) (was \(was))")
             return ContainerJSON.response(["maxConcurrent": queue.counts().maxConcurrent])
         }
 

@@ -47,6 +47,7 @@ public enum HostersError {
     static func statusAndCode(_ code: ClawError.Code) -> (HTTPResponse.Status, String) {
         switch code {
         case .unauthenticated: (.unauthorized, "unauthorized")
+        case .forbidden: (.forbidden, "forbidden")
         case .notFound: (.notFound, "not_found")
         case .methodNotAllowed: (.methodNotAllowed, "method_not_allowed")
         case .payloadTooLarge: (.contentTooLarge, "payload_too_large")

@@ -48,6 +48,9 @@ public struct Settings: Sendable, Equatable {
     public var credentialProxyAutostart = true
     /// The mount allowlist file; nil: `mount-allowlist.json` beside the config file.
     public var mountAllowlistPath: String?
+    /// Orgs whose API keys may change the container API's host-wide controls (queue cap, mount
+    /// allowlist, credential proxy); empty: only the admin socket may.
+    public var containerOperatorOrgs: [String] = []
     /// The agent image of container runs, its build context, and the busybox added to it.
     public var agentImage = "clawd-agent-runner:latest"
     public var agentImageContext = "/usr/share/clawd/agent-image"
