@@ -9,7 +9,7 @@ extension RouterBuilding {
         router.add(middleware: DialectErrorMiddleware())
         router.add(middleware: AuditMiddleware(runs: env.containerRuns?.runs, stage: .denials))
         router.add(middleware: AuthMiddleware(store: env.store, listener: listener, bodyLimit: env.maxBodyBytes))
-        router.add(middleware: RateLimitMiddleware(limiter: env.rateLimiter))
+        router.add(middleware: RateLimitMiddleware(limiter: env.rateLimiter, audit: env.containerRuns?.runs))
         router.add(middleware: AuditMiddleware(runs: env.containerRuns?.runs, stage: .mutations))
         router.add(middleware: HostersMethodMiddleware())
         addHealthRoutes(router, env: env)

@@ -3,6 +3,7 @@ import ClawCore
 import ClawStore
 import Foundation
 import Hummingbird
+import ClawTestSupport
 import Synchronization
 import Testing
 
@@ -57,6 +58,26 @@ struct RateLimitTests {
             let noKey = try await api.call(.get, "/api/v1/instances")
             #expect(noKey.status == 401 && noKey.header("X-RateLimit-Limit") == nil)
         }
+    }
+
+    @Test("a refused request is in the audit log once, as denied, under the key and its org")
+    func auditedDenial() async throws {
+        let clock = ManualClock()
+        var h = try harness(limit: 1, clock: clock)
+        let runs = ContainerRunStore(store: h.store, files: ContainerFiles(dataDir: try TestPaths.makeTempDir("rl")))
+        h.env.containerRuns = ContainerRunsAPI(runs: runs, queue: PureQueueView(), instanceCounts: { [:] })
+        let org = try h.org(), other = try h.org()
+        try await h.test { api in
+            #expect(try await api.call(.get, "/v1/claw/instances", as: org).status == 200)
+            #expect(try await api.call(.post, "/v1/claw/instances", as: org, json: #"{"subdomain":"over"}"#).status == 429)
+        }
+        let entries = try runs.auditLog(orgID: org.id, since: nil, limit: 50)
+        let denied = entries.filter { $0.action == "denied" }
+        #expect(denied.count == 1)
+        #expect(denied.first?.outcome == "rate_limited")
+        #expect(denied.first?.target == "POST /v1/claw/instances")
+        #expect(denied.first?.actor.hasPrefix("key:") == true)
+        #expect(try runs.auditLog(orgID: other.id, since: nil, limit: 50).isEmpty)
     }
 
     @Test("a new window resets the count; each API key has its own budget")

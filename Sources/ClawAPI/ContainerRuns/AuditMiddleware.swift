@@ -3,8 +3,9 @@ import ClawStore
 import Hummingbird
 
 /// The container API's audit log (`GET /container/audit-log`), fed for every dialect: placed
-/// before authentication it records denied requests (401, 429); placed after it, every mutating
-/// call with its actor and outcome. Only method, path, ids and codes are kept, never bodies.
+/// before authentication it records refused credentials (401; a 429 is recorded by the rate
+/// limiter, which knows the key); placed after it, every mutating call with its actor and
+/// outcome. Only method, path, ids and codes are kept, never bodies.
 struct AuditMiddleware: RouterMiddleware {
     typealias Context = APIContext
     enum Stage { case denials, mutations }
@@ -22,7 +23,7 @@ struct AuditMiddleware: RouterMiddleware {
         case .denials:
             do {
                 return try await next(request, context)
-            } catch let error as ClawError where error.code == .unauthenticated || error.code == .rateLimited {
+            } catch let error as ClawError where error.code == .unauthenticated {
                 runs.audit(AuditEntry(at: .now(), orgID: context.orgID, actor: context.apiKeyID.map { "key:" + $0 } ?? "anonymous",
                                       action: "denied", target: "\(request.method.rawValue) \(path)",
                                       outcome: error.code.rawValue, detail: error.message))

@@ -1,13 +1,16 @@
 import ClawCore
+import ClawStore
 import Hummingbird
 
 /// The per-key rate limit of every dialect (api-hosters.md "Rate limit"): every answer to a
 /// request with a valid API key carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and
 /// `X-RateLimit-Reset`; over the limit it is 429 with `Retry-After`, in the dialect's error shape,
 /// and the route does not run. Requests without a key (public paths, the admin socket) are not counted.
+/// A refusal is written to the audit log here, where the key and its org are known.
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = APIContext
     let limiter: RateLimiter?
+    var audit: ContainerRunStore? = nil
 
     static let limitHeader = HeaderName("X-RateLimit-Limit")!
     static let remainingHeader = HeaderName("X-RateLimit-Remaining")!
@@ -25,6 +28,9 @@ struct RateLimitMiddleware: RouterMiddleware {
             let error = ClawError(.rateLimited, "Rate limit exceeded. Try again in \(decision.retryAfterSeconds) seconds.")
             response = Dialect.of(path: request.uri.path).response(for: error)
             response.headers[.retryAfter] = "\(decision.retryAfterSeconds)"
+            audit?.audit(AuditEntry(at: .now(), orgID: context.orgID, actor: context.auditActor, action: "denied",
+                                    target: "\(request.method.rawValue) \(request.uri.path)",
+                                    outcome: error.code.rawValue, detail: error.message))
         }
         response.headers[Self.limitHeader] = "\(decision.limit)"
         response.headers[Self.remainingHeader] = "\(decision.remaining)"
