@@ -11,6 +11,7 @@ enum Migrations {
         m.registerMigration("0005-hosters-purchases", migrate: v5HostersPurchases)
         m.registerMigration("0007-container-runs", migrate: v7ContainerRuns)
         m.registerMigration("0008-instances-version", migrate: v8InstanceListVersions)
+        m.registerMigration("0009-container-group-config", migrate: v9ContainerGroupConfig)
         return m
     }
 

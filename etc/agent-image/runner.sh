@@ -10,8 +10,14 @@
 #    placeholder credential $ANTHROPIC_API_KEY as x-api-key; the result is the response body;
 #  - `env`: the container's environment (to show which credentials it can see);
 #  - `sleep <s>`: waits, then answers "slept <s>";
+#  - `history`: "history <n>", the number of prompts the session remembers (see below);
+#  - `task <json>`: writes <json> to /workspace/ipc/tasks/ (tmp + rename), answers "task <file>";
 #  - anything else: "received: <prompt>".
+# The session: every prompt is appended as one line to $CLAWD_SESSION_DIR/history (the group's
+# sessions directory, or a fresh one for an isolated run), after it is answered.
 INPUT=/workspace/ipc/input
+TASKS=/workspace/ipc/tasks
+SESSION="${CLAWD_SESSION_DIR:-}"
 
 emit() {
     echo "---NANOCLAW_OUTPUT_START---"
@@ -29,8 +35,21 @@ handle() {
             ;;
         env) emit "$(env | sort)" ;;
         sleep\ *) sleep "${prompt#sleep }"; emit "slept ${prompt#sleep }" ;;
+        history)
+            n=0
+            [ -n "$SESSION" ] && [ -f "$SESSION/history" ] && n="$(grep -c '' "$SESSION/history")"
+            emit "history $n"
+            ;;
+        task\ *)
+            name="$(date +%s)-$$-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ').json"
+            printf '%s\n' "${prompt#task }" > "$TASKS/.$name.tmp" && mv "$TASKS/.$name.tmp" "$TASKS/$name"
+            emit "task $name"
+            ;;
         *) emit "received: $prompt" ;;
     esac
+    if [ -n "$SESSION" ] && [ -d "$SESSION" ]; then
+        printf '%s\n' "$prompt" | head -n 1 >> "$SESSION/history"
+    fi
 }
 
 # The text of {"type":"message","text":"..."} (clawd writes it on one line; \" and \\ unescaped).

@@ -9,12 +9,13 @@ enum ContainerRunsJSON {
 
     static func group(_ g: ContainerGroup) -> [String: Any] {
         ["id": g.id, "name": g.name, "description": g.description, "isMain": g.isMain, "chatJids": g.chatJids,
-         "createdAt": g.createdAt.iso8601, "updatedAt": g.updatedAt.iso8601]
+         "containerConfig": g.containerConfig.jsonObject, "createdAt": g.createdAt.iso8601, "updatedAt": g.updatedAt.iso8601]
     }
 
     static func run(_ r: ContainerRun) -> [String: Any] {
         ["runId": r.id, "group": r.group, "kind": r.kind.rawValue, "status": r.status.rawValue, "output": opt(r.output),
          "error": opt(r.error), "attempt": r.attempt, "scheduleId": opt(r.scheduleID), "timeoutSecs": r.timeoutSecs,
+         "contextMode": r.contextMode,
          "createdAt": r.createdAt.iso8601, "startedAt": time(r.startedAt), "finishedAt": time(r.finishedAt),
          "durationMs": opt(r.durationMs)]
     }

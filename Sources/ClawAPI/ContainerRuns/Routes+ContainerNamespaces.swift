@@ -11,15 +11,17 @@ extension RouterBuilding {
 
         g.post("namespaces") { request, context in
             let body = try await LooseBody.read(request, context: context)
-            try body.allowOnly(["name", "description", "isMain", "chatJids"])
+            try body.allowOnly(["name", "description", "isMain", "chatJids", "containerConfig"])
             let name = try body.string("name", required: true, maxLength: 64)!
             try GroupName.validate(name)
             let description = try body.string("description", maxLength: 2000) ?? ""
             let isMain = try body.bool("isMain") ?? false
             let jids = try body.strings("chatJids") ?? []
+            let config: GroupContainerConfig?
+            do { config = try body.containerConfig() } catch let e as UnprocessableConfig { return e.response }
             let orgID = try context.requireOrg()
             let created = try api.get().runs.createGroup(orgID: orgID, name: name, description: description,
-                                                         isMain: isMain, chatJids: jids)
+                                                         isMain: isMain, chatJids: jids, containerConfig: config ?? .init())
             return ContainerJSON.response(.created, ContainerRunsJSON.group(created))
         }
 
@@ -43,12 +45,14 @@ extension RouterBuilding {
         g.put("namespaces/:name") { request, context in
             let name = try context.parameters.require("name")
             let body = try await LooseBody.read(request, context: context)
-            try body.allowOnly(["description", "chatJids"])
+            try body.allowOnly(["description", "chatJids", "containerConfig"])
             let description = try body.string("description", maxLength: 2000)
             let jids = try body.strings("chatJids")
+            let config: GroupContainerConfig?
+            do { config = try body.containerConfig() } catch let e as UnprocessableConfig { return e.response }
             _ = try Self.ownedGroup(name, api: api, context: context)
             let updated = try api.get().runs.updateGroup(name: name, orgID: context.orgID, description: description,
-                                                         chatJids: jids)
+                                                         chatJids: jids, containerConfig: config)
             return ContainerJSON.response(ContainerRunsJSON.group(updated))
         }
 

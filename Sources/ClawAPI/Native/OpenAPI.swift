@@ -60,7 +60,7 @@ public enum OpenAPI {
         r("POST", "/api/v1/container/namespaces", "Container API: create a group with its directories", success: "201"),
         r("POST", "/api/v1/container/namespaces/merge-instructions", "Container API: global + group instructions"),
         r("GET", "/api/v1/container/namespaces/{name}", "Container API: one group"),
-        r("PUT", "/api/v1/container/namespaces/{name}", "Container API: replace a group's description / chatJids"),
+        r("PUT", "/api/v1/container/namespaces/{name}", "Container API: replace a group's description / chatJids / containerConfig"),
         r("DELETE", "/api/v1/container/namespaces/{name}", "Container API: delete a group (409 while a run is active)",
           success: "204"),
         r("GET", "/api/v1/container/namespaces/{name}/instructions", "Container API: a group's (or global) instructions"),

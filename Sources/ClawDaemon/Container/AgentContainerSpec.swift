@@ -2,9 +2,10 @@ import ClawCore
 import Foundation
 
 /// The container of one agent run: the group workspace at `/workspace/group` (rw), global
-/// instructions at `/workspace/global` (ro), the IPC directory at `/workspace/ipc`, validated
-/// extra mounts under `/workspace/extra/`, the credential proxy's address in the environment
-/// and as a host entry, stdin kept open for the prompt.
+/// instructions at `/workspace/global` (ro), the IPC directory at `/workspace/ipc`, the session
+/// directory at `/workspace/session` (rw, `CLAWD_SESSION_DIR`), validated extra mounts under
+/// `/workspace/extra/`, the credential proxy's address in the environment and as a host entry,
+/// stdin kept open for the prompt.
 struct AgentContainerSpec: Sendable {
     /// Labels of agent-run containers. Not `io.clawd.install`: the instance reconciler removes
     /// containers with that label that no instance row owns.
@@ -14,6 +15,8 @@ struct AgentContainerSpec: Sendable {
     /// The name containers use for the host (podman's own name for it; added explicitly so
     /// docker containers have it too).
     static let hostName = "host.containers.internal"
+    /// Where the run's session directory appears (`CLAWD_SESSION_DIR`).
+    static let sessionPath = "/workspace/session"
 
     var name: String
     var image: String
@@ -23,6 +26,8 @@ struct AgentContainerSpec: Sendable {
     var workspace: String
     var global: String?
     var ipc: String
+    /// The group's sessions directory, or an isolated run's own (NanoClaw: `.claude`).
+    var session: String?
     var extraMounts: [MountDecision] = []
     /// The bridge gateway; nil leaves the proxy variables out.
     var gateway: String?
@@ -43,12 +48,16 @@ struct AgentContainerSpec: Sendable {
             BindMount(hostPath: ipc, containerPath: "/workspace/ipc", readOnly: false),
         ]
         if let global { spec.binds.append(BindMount(hostPath: global, containerPath: "/workspace/global", readOnly: true)) }
+        var env = environment
+        if let session {
+            spec.binds.append(BindMount(hostPath: session, containerPath: Self.sessionPath, readOnly: false))
+            env["CLAWD_SESSION_DIR"] = Self.sessionPath
+        }
         for m in extraMounts where m.allowed {
             if let host = m.canonicalHostPath, let path = m.containerPath {
                 spec.binds.append(BindMount(hostPath: host, containerPath: path, readOnly: m.readOnly))
             }
         }
-        var env = environment
         if let gateway {
             spec.extraHosts = [Self.hostName: gateway]
             env["CLAWD_PROXY_URL"] = "http://\(Self.hostName):\(proxyPort)"

@@ -93,6 +93,8 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
             }
         }
         for g in try runs.groups(orgID: nil) { runs.processTaskFiles(group: g.name) }
+        // Isolated sessions of runs that were in flight: no run owns them any more.
+        try? FileManager.default.removeItem(atPath: runs.files.isolatedSessionsRoot)
         let queued = try runs.queuedRuns()
         logger.info("agent runs recovered", metadata: ["failed": "\(interrupted.count)", "queued": "\(queued.count)"])
         for run in queued { submit(run.queued) }
@@ -126,7 +128,7 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
     func execute(_ queued: QueuedRun) async {
         let result: RunResult
         do {
-            result = try await attempt(queued)
+            result = try await watchingIPC(group: queued.group) { try await self.attempt(queued) }
         } catch {
             let why = Task.isCancelled ? "interrupted: clawd stopped while the run was in flight" : "\(error)"
             result = RunResult(status: .failed, output: nil, error: why)
@@ -142,11 +144,9 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
         } catch {
             logger.error("cannot record run result", metadata: ["run": "\(queued.runID)", "error": "\(error)"])
         }
-        let tasks = runs.processTaskFiles(group: queued.group)
-        if tasks.applied + tasks.refused > 0 {
-            logger.info("ipc tasks", metadata: ["group": "\(queued.group)", "applied": "\(tasks.applied)",
-                                                "refused": "\(tasks.refused)"])
-        }
+        // An isolated run's session never outlives it (a retry gets a fresh one).
+        try? FileManager.default.removeItem(atPath: runs.files.isolatedSession(queued.runID))
+        scanIPC(group: queued.group)
         logger.info("agent run finished", metadata: [
             "run": "\(queued.runID)", "group": "\(queued.group)", "status": "\(result.status.rawValue)",
             "retry": "\(retrying)",

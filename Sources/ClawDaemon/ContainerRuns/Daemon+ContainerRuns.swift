@@ -16,27 +16,20 @@ struct ContainerRunParts {
 
 extension Daemon {
     /// Opens the run rows, recovers runs a dead daemon left (before serving), arms the schedules.
-    /// A run's container is `AgentContainerSpec`: workspace, global instructions, IPC, the
-    /// credential proxy's address (the bridge gateway and the proxy's port, asked per run).
+    /// A run's container is `RunContainerFactory`'s: workspace, global instructions, IPC, session,
+    /// extra mounts, the credential proxy's address (the bridge gateway and the proxy's port).
     func openContainerRuns(store: Store, runtime: CLIRuntime?, installID: String, hub: ContainerHub) async throws
         -> ContainerRunParts {
         let files = ContainerFiles(dataDir: settings.dataDir)
         let config = settings.containerRuns
         let runs = ContainerRunStore(store: store, files: files, timeZone: config.zone,
                                      defaultTimeoutSecs: config.runTimeoutSeconds)
-        let image = settings.agentImage
-        let gatewayCache = GatewayCache()
+        let factory = RunContainerFactory(runs: runs, image: settings.agentImage, installID: installID, hub: hub,
+                                          gateway: GatewayCache())
         let executor = ContainerRunExecutor(
             runs: runs, runtime: runtime, installID: installID, maxConcurrent: config.maxConcurrent,
             stopGraceSeconds: config.stopGraceSeconds,
-            specFor: { run, name in
-                try files.prepareGroup(run.group)
-                let gateway = await gatewayCache.get { try? await runtime?.hostGateway() }
-                return AgentContainerSpec(
-                    name: name, image: image, installID: installID, group: run.group, runID: run.id,
-                    workspace: files.workspace(run.group), global: files.globalDirectory, ipc: files.ipc(run.group),
-                    gateway: gateway, proxyPort: await hub.proxy.port).make()
-            })
+            specFor: { run, name in try await factory.spec(for: run, name: name) })
         let timer = ScheduleTimer(runs: runs)
         runs.onChange { changes in
             executor.handle(changes)

@@ -3,7 +3,8 @@ import Foundation
 
 /// The container API's directories under the data dir (NanoClaw's layout):
 /// `groups/<name>/` (workspace, its `CLAUDE.md`), `groups/global/CLAUDE.md`, `sessions/<name>/`,
-/// `ipc/<name>/{input,messages,tasks}`. Instruction files are written atomically (tmp + rename).
+/// `ipc/<name>/{input,messages,tasks}`, `run-sessions/<runId>/` (isolated runs only, removed
+/// after the run). Instruction files are written atomically (tmp + rename).
 public struct ContainerFiles: Sendable {
     public let dataDir: String
 
@@ -12,6 +13,9 @@ public struct ContainerFiles: Sendable {
     public func workspace(_ group: String) -> String { dataDir + "/groups/" + group }
     public var globalDirectory: String { dataDir + "/groups/" + GroupName.global }
     public func sessions(_ group: String) -> String { dataDir + "/sessions/" + group }
+    /// Where `isolated` runs keep their session: one fresh directory per run, deleted after it.
+    public var isolatedSessionsRoot: String { dataDir + "/run-sessions" }
+    public func isolatedSession(_ runID: String) -> String { isolatedSessionsRoot + "/" + runID }
     public func ipc(_ group: String) -> String { dataDir + "/ipc/" + group }
     func instructionsPath(_ group: String) -> String { workspace(group) + "/CLAUDE.md" }
 
@@ -24,7 +28,7 @@ public struct ContainerFiles: Sendable {
         }
     }
 
-    static func makeDirectory(_ dir: String) throws(ClawError) {
+    public static func makeDirectory(_ dir: String) throws(ClawError) {
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o750])

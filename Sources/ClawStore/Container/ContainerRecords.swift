@@ -9,6 +9,8 @@ public struct ContainerGroup: Sendable, Equatable {
     public var description: String
     public var isMain: Bool
     public var chatJids: [String]
+    /// Extra mounts its runs ask for (decided at each run start).
+    public var containerConfig: GroupContainerConfig
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 }
@@ -27,6 +29,8 @@ public struct ContainerRun: Sendable, Equatable {
     public var timeoutSecs: Int
     public var attempt: Int
     public var scheduleID: String?
+    /// `group`: the group's sessions directory; `isolated`: a fresh one, deleted after the run.
+    public var contextMode: String
     public var containerName: String?
     public var createdAt: Timestamp
     public var startedAt: Timestamp?
@@ -92,6 +96,7 @@ extension ContainerRunStore {
     static func group(_ r: Row) -> ContainerGroup {
         ContainerGroup(id: r["id"], name: r["name"], orgID: r["org_id"], description: r["description"],
                        isMain: r["is_main"], chatJids: ContainerRunStore.decodeList(r["chat_jids_json"]),
+                       containerConfig: GroupContainerConfig.stored(r["container_config_json"]),
                        createdAt: r.ts("created_at")!, updatedAt: r.ts("updated_at")!)
     }
 
@@ -100,8 +105,8 @@ extension ContainerRunStore {
                      kind: RunKind(rawValue: r["kind"]) ?? .message, prompt: r["prompt"],
                      status: RunStatus(rawValue: r["status"]) ?? .failed, output: r["output"], error: r["error"],
                      timeoutSecs: r["timeout_secs"], attempt: r["attempt"], scheduleID: r["schedule_id"],
-                     containerName: r["container_name"], createdAt: r.ts("created_at")!, startedAt: r.ts("started_at"),
-                     finishedAt: r.ts("finished_at"), durationMs: r["duration_ms"])
+                     contextMode: r["context_mode"], containerName: r["container_name"], createdAt: r.ts("created_at")!,
+                     startedAt: r.ts("started_at"), finishedAt: r.ts("finished_at"), durationMs: r["duration_ms"])
     }
 
     static func schedule(_ r: Row) -> ContainerSchedule? {

@@ -19,15 +19,17 @@ extension ContainerRunStore {
     }
 
     static func insertRun(_ db: Database, group: String, orgID: String, prompt: String, kind: RunKind, timeoutSecs: Int,
-                          scheduleID: String?, now: Timestamp) throws -> ContainerRun {
+                          scheduleID: String?, contextMode: String = "group", now: Timestamp) throws -> ContainerRun {
         let seq = (try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM container_runs") ?? 0) + 1
         let run = ContainerRun(id: Identifier.make(prefix: "run_", length: 20), group: group, orgID: orgID, kind: kind,
                                prompt: prompt, status: .queued, timeoutSecs: timeoutSecs, attempt: 0,
-                               scheduleID: scheduleID, createdAt: now)
+                               scheduleID: scheduleID, contextMode: contextMode, createdAt: now)
         try db.execute(sql: """
-            INSERT INTO container_runs (id, seq, group_name, org_id, kind, prompt, status, timeout_secs, schedule_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)
-            """, arguments: [run.id, seq, group, orgID, kind.rawValue, prompt, timeoutSecs, scheduleID, now.millis])
+            INSERT INTO container_runs (id, seq, group_name, org_id, kind, prompt, status, timeout_secs, schedule_id,
+                context_mode, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
+            """, arguments: [run.id, seq, group, orgID, kind.rawValue, prompt, timeoutSecs, scheduleID, contextMode,
+                             now.millis])
         return run
     }
 

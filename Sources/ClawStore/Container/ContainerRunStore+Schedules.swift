@@ -137,7 +137,8 @@ extension ContainerRunStore {
             guard var s = try Self.schedule(db, id: id, orgID: nil), s.status == .active, s.enabled,
                   s.nextRun == due else { return nil }
             let run = try Self.insertRun(db, group: s.group, orgID: s.orgID, prompt: s.prompt, kind: .task,
-                                         timeoutSecs: s.timeoutSecs, scheduleID: s.id, now: now)
+                                         timeoutSecs: s.timeoutSecs, scheduleID: s.id, contextMode: s.contextMode,
+                                         now: now)
             s.lastRun = now
             s.nextRun = s.schedule.next(afterSlot: due, now: now, timeZone: tz)
             if s.nextRun == nil { s.status = .completed }

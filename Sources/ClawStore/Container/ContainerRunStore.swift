@@ -75,25 +75,30 @@ public final class ContainerRunStore: Sendable {
 
     /// Creates the group's row and its directories (workspace, sessions, IPC).
     public func createGroup(orgID: String, name: String, description: String, isMain: Bool, chatJids: [String],
+                            containerConfig: GroupContainerConfig = .init(),
                             now: Timestamp = .now()) throws(ClawError) -> ContainerGroup {
         try GroupName.validate(name)
         try files.prepareGroup(name)
         let g = ContainerGroup(id: Identifier.make(prefix: "ns_", length: 16), name: name, orgID: orgID,
-                               description: description, isMain: isMain, chatJids: chatJids, createdAt: now, updatedAt: now)
+                               description: description, isMain: isMain, chatJids: chatJids,
+                               containerConfig: containerConfig, createdAt: now, updatedAt: now)
         try store.write { db in
             if try Row.fetchOne(db, sql: "SELECT 1 FROM container_groups WHERE name = ?", arguments: [name]) != nil {
                 throw ClawError(.conflict, "a group named '\(name)' already exists", param: "name")
             }
             try db.execute(sql: """
-                INSERT INTO container_groups (name, id, org_id, description, is_main, chat_jids_json, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [name, g.id, orgID, description, isMain, Self.encodeList(chatJids), now.millis, now.millis])
+                INSERT INTO container_groups (name, id, org_id, description, is_main, chat_jids_json, container_config_json,
+                    created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [name, g.id, orgID, description, isMain, Self.encodeList(chatJids), containerConfig.jsonText(),
+                                 now.millis, now.millis])
         }
         return g
     }
 
-    /// PUT: replaces the description and/or chat JIDs that are given.
+    /// PUT: replaces the description, chat JIDs and/or container config that are given.
     public func updateGroup(name: String, orgID: String?, description: String?, chatJids: [String]?,
+                            containerConfig: GroupContainerConfig? = nil,
                             now: Timestamp = .now()) throws(ClawError) -> ContainerGroup {
         try store.write { db in
             guard var g = try Self.group(db, name: name, orgID: orgID) else {
@@ -101,9 +106,12 @@ public final class ContainerRunStore: Sendable {
             }
             if let description { g.description = description }
             if let chatJids { g.chatJids = chatJids }
+            if let containerConfig { g.containerConfig = containerConfig }
             g.updatedAt = now
-            try db.execute(sql: "UPDATE container_groups SET description = ?, chat_jids_json = ?, updated_at = ? WHERE name = ?",
-                           arguments: [g.description, Self.encodeList(g.chatJids), now.millis, name])
+            try db.execute(sql: """
+                UPDATE container_groups SET description = ?, chat_jids_json = ?, container_config_json = ?, updated_at = ?
+                WHERE name = ?
+                """, arguments: [g.description, Self.encodeList(g.chatJids), g.containerConfig.jsonText(), now.millis, name])
             return g
         }
     }
