@@ -4,6 +4,8 @@ import ClawStore
 extension ContainerRunExecutor {
     /// How often a group's IPC directory is read while (and only while) it has an active run.
     static let ipcScanInterval = Duration.seconds(1)
+    /// While the run is active, a task file is read once it has not changed for this long.
+    static let ipcSettleSeconds: Double = 0.5
 
     /// Runs `body` (one run) with a sibling task that applies the group's IPC task files about
     /// every second, so a schedule a running agent asks for exists before the run ends. The
@@ -16,7 +18,7 @@ extension ContainerRunExecutor {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: Self.ipcScanInterval)
                     if Task.isCancelled { break }
-                    self.scanIPC(group: group)
+                    self.scanIPC(group: group, settledFor: Self.ipcSettleSeconds)
                 }
                 return nil
             }
@@ -32,8 +34,8 @@ extension ContainerRunExecutor {
 
     /// Applies the group's task files (`ContainerRunStore.processTaskFiles`). `messages/` is
     /// left as it is: no channel delivers them yet.
-    func scanIPC(group: String) {
-        let tasks = runs.processTaskFiles(group: group)
+    func scanIPC(group: String, settledFor: Double = 0) {
+        let tasks = runs.processTaskFiles(group: group, settledFor: settledFor)
         if tasks.applied + tasks.refused > 0 {
             logger.info("ipc tasks", metadata: ["group": "\(group)", "applied": "\(tasks.applied)",
                                                 "refused": "\(tasks.refused)"])

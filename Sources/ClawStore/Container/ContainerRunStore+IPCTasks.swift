@@ -6,12 +6,22 @@ extension ContainerRunStore {
     /// cancel schedules. Identity comes from the directory, never from the file: a group acts on
     /// its own schedules, a main group on any group of its org. Applied files are deleted;
     /// malformed or refused ones move to `ipc/errors/`. Every file leaves an audit entry.
+    /// `settledFor`: while the run is still writing, only files unchanged for that long are read,
+    /// so an agent that writes a file in place (not tmp + rename) is not caught halfway.
     @discardableResult
-    public func processTaskFiles(group: String, now: Timestamp = .now()) -> (applied: Int, refused: Int) {
+    public func processTaskFiles(group: String, now: Timestamp = .now(),
+                                 settledFor: TimeInterval = 0) -> (applied: Int, refused: Int) {
         guard GroupName.isValid(group), let owner = try? self.group(name: group, orgID: nil) else { return (0, 0) }
         let dir = files.ipc(group) + "/tasks"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
-            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+        let fm = FileManager.default
+        let settled = Date(timeIntervalSinceNow: -settledFor)
+        let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? [])
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            .filter { name in
+                settledFor <= 0 || ((try? fm.attributesOfItem(atPath: dir + "/" + name)[.modificationDate] as? Date)
+                    .map { $0 <= settled } ?? false)
+            }
+            .sorted()
         var result = (applied: 0, refused: 0)
         for name in names {
             let path = dir + "/" + name
