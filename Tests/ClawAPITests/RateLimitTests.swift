@@ -67,7 +67,7 @@ struct RateLimitTests {
         let runs = ContainerRunStore(store: h.store, files: ContainerFiles(dataDir: try TestPaths.makeTempDir("rl")))
         h.env.containerRuns = ContainerRunsAPI(runs: runs, queue: PureQueueView(), instanceCounts: { [:] })
         let org = try h.org(), other = try h.org()
-        try await h.test { api in
+        try await h.test { api async throws in
             #expect(try await api.call(.get, "/v1/claw/instances", as: org).status == 200)
             #expect(try await api.call(.post, "/v1/claw/instances", as: org, json: #"{"subdomain":"over"}"#).status == 429)
         }
