@@ -24,8 +24,8 @@ final class FakeContainerBackend: ContainerBackend {
     func imageBuild(id: String, wait: Bool) async throws -> [String: Any]? { nil }
     func imageStatus(tag: String?) async throws -> [String: Any] { ["exists": false] }
 
-    func validateMount(_ request: MountRequest, group: String?) async throws -> MountDecision {
-        MountSecurity.validate(request, allowlist: state.withLock { $0.allowlist }, isMain: group == "main",
+    func validateMount(_ request: MountRequest, group: String?, isMain: Bool) async throws -> MountDecision {
+        MountSecurity.validate(request, allowlist: state.withLock { $0.allowlist }, isMain: isMain,
                                home: NSHomeDirectory())
     }
 

@@ -14,7 +14,8 @@ public protocol ContainerBackend: Sendable {
     func imageBuild(id: String, wait: Bool) async throws -> [String: Any]?
     func imageStatus(tag: String?) async throws -> [String: Any]
 
-    func validateMount(_ request: MountRequest, group: String?) async throws -> MountDecision
+    /// `isMain`: the group the mount is for is a main group (read-write may be granted).
+    func validateMount(_ request: MountRequest, group: String?, isMain: Bool) async throws -> MountDecision
     /// nil when no allowlist file exists (every extra mount is refused).
     func mountAllowlist() async throws -> MountAllowlist?
     /// Persists atomically; the old list stays when this throws.

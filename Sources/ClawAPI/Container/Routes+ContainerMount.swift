@@ -12,8 +12,13 @@ extension RouterBuilding {
             let readOnly = try body.bool("readOnly") ?? true
             let group = try body.string("group", maxLength: 64)
             if let group { try GroupName.validate(group, param: "group") }
+            // Read-write is for main groups only: the caller's group record decides, as at run
+            // start; a group that does not exist (or another org's) is not main.
+            let isMain = try group.flatMap { name throws(ClawError) in
+                try backend.env.containerRuns?.runs.group(name: name, orgID: context.orgID)?.isMain
+            } ?? false
             let d = try await backend.api().validateMount(
-                MountRequest(hostPath: host, containerPath: container, readOnly: readOnly), group: group)
+                MountRequest(hostPath: host, containerPath: container, readOnly: readOnly), group: group, isMain: isMain)
             ContainerAudit(env: backend.env).record(
                 context, "mount.validate", target: "\(host)→\(container ?? "(default)")", outcome: d.allowed ? "allowed" : "refused",
                 detail: d.message + (d.allowed ? " (\(d.readOnly ? "ro" : "rw") at \(d.containerPath ?? "-"))" : ""))

@@ -83,8 +83,8 @@ final class ContainerHub: ContainerBackend {
 
     // MARK: mounts
 
-    func validateMount(_ request: MountRequest, group: String?) async throws -> MountDecision {
-        let decision = MountSecurity.validate(request, allowlist: try await mountAllowlist(), isMain: group == "main",
+    func validateMount(_ request: MountRequest, group: String?, isMain: Bool) async throws -> MountDecision {
+        let decision = MountSecurity.validate(request, allowlist: try await mountAllowlist(), isMain: isMain,
                                               home: NSHomeDirectory())
         logger.info("mount decision", metadata: ["allowed": "\(decision.allowed)", "group": "\(group ?? "-")"])
         return decision
