@@ -21,6 +21,8 @@ public struct ClawctlCommand: AsyncParsableCommand {
               clawctl key create ORG_ID         an API key for the HTTP API (shown once)
               clawctl instance create --org ORG_ID --subdomain bot1 --wait
               clawctl instance logs ID --follow
+              clawctl container status          agent runs: runtime, queue, credential proxy
+              clawctl container run --group G --wait "PROMPT"
 
             Every command takes --json (the API's JSON answer, unchanged) and --socket. Tables are \
             coloured only on a terminal and never with NO_COLOR set.
@@ -37,7 +39,7 @@ public struct ClawctlCommand: AsyncParsableCommand {
         subcommands: [
             Status.self, Doctor.self, Reconcile.self,
             OrgCommand.self, KeyCommand.self, InstanceCommand.self,
-            Events.self, Ledger.self, PurchaseCommand.self,
+            Events.self, Ledger.self, PurchaseCommand.self, ContainerCommand.self,
         ])
 
     public init() {}

@@ -74,7 +74,8 @@ struct CLIOfflineTests {
         let help = try await ctl.run("--help")
         #expect(help.code == 0)
         for text in ["Exit codes:", "0  ok", "2  usage error", "3  not found", "4  daemon unreachable", "CLAWD_SOCKET",
-                     "status", "doctor", "reconcile", "org", "key", "instance", "events", "ledger"] {
+                     "status", "doctor", "reconcile", "org", "key", "instance", "events", "ledger",
+                     "\n  container "] {
             #expect(help.stdout.contains(text), "--help lacks \(text)")
         }
         let instanceHelp = try await ctl.run("instance", "--help")

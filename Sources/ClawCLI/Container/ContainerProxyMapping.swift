@@ -1,0 +1,97 @@
+import ArgumentParser
+import ClawCore
+import Foundation
+
+extension ClawctlCommand.ContainerCommand.ProxyCommand {
+    struct MappingCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mapping", abstract: "Credential mappings: a name, an upstream URL and the real credential.",
+            subcommands: [MappingAdd.self, MappingList.self, MappingRemove.self])
+    }
+}
+
+extension ClawctlCommand.ContainerCommand.ProxyCommand.MappingCommand {
+    struct MappingAdd: ClawctlSubcommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a mapping; prints its id and the placeholder containers use.",
+            discussion: """
+                The credential is read from --credential-file (a file, or - for stdin; one trailing newline \
+                is dropped), never from the command line where other users could see it.
+                Example: clawctl container proxy mapping add --name anthropic --upstream https://api.anthropic.com \
+                --type api_key --credential-file - < key.txt
+                """)
+        @Option(help: ArgumentHelp("The mapping's name, [a-z0-9][a-z0-9_-]{0,63}.", valueName: "name")) var name: String
+        @Option(help: ArgumentHelp("The real API's base URL (http or https).", valueName: "url")) var upstream: String
+        @Option(name: .customLong("type"), help: ArgumentHelp("How the credential is sent: api_key (x-api-key) or bearer.",
+                                                              valueName: "api_key|bearer"))
+        var credentialType: String
+        @Option(help: ArgumentHelp("File holding the credential, or - for stdin.", valueName: "file")) var credentialFile: String
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            guard GroupName.isValid(name) else { throw ValidationError("--name must match [a-z0-9][a-z0-9_-]{0,63}") }
+            guard let url = URLComponents(string: upstream), let scheme = url.scheme?.lowercased(),
+                  scheme == "http" || scheme == "https", url.host?.isEmpty == false,
+                  url.user == nil, url.password == nil, url.query == nil, url.fragment == nil
+            else {
+                throw ValidationError("--upstream must be an http(s) URL with a host, without credentials, query or fragment")
+            }
+            guard ["api_key", "bearer"].contains(credentialType) else { throw ValidationError("--type must be api_key or bearer") }
+            guard !credentialFile.isEmpty else { throw ValidationError("--credential-file must name a file or -") }
+        }
+
+        func execute(_ api: API) async throws {
+            let credential = try ContainerArgs.readText(credentialFile, what: "credential", maxBytes: 8192)
+            guard !credential.isEmpty, !credential.contains(where: { $0.isWhitespace || $0.isNewline }) else {
+                throw CLIFailure.usage("the credential must be one non-empty word (no spaces or line breaks)")
+            }
+            let body: [String: Any] = ["name": name, "upstreamUrl": upstream, "credentialType": credentialType,
+                                       "credential": credential]
+            let (reply, m) = try await api.object("POST", API.container("/credential-proxy/mappings"), body: body)
+            if global.json { return print(reply.text) }
+            var f = Fields()
+            f.add("id", Format.text(m["id"]))
+            f.add("name", Format.text(m["name"]))
+            f.add("placeholder", Format.text(m["placeholder"]))
+            f.print()
+        }
+    }
+
+    struct MappingList: ClawctlSubcommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List mappings (never their credentials).",
+            discussion: "--json prints the mappings array of GET /api/v1/container/credential-proxy/status.")
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ api: API) async throws {
+            let (_, s) = try await api.object("GET", API.container("/credential-proxy/status"))
+            let mappings = s["mappings"] as? [[String: Any]] ?? []
+            if global.json {
+                let data = try JSONSerialization.data(withJSONObject: mappings, options: [.sortedKeys, .withoutEscapingSlashes])
+                return print(String(decoding: data, as: UTF8.self))
+            }
+            var table = Table("ID", "NAME", "TYPE", "UPSTREAM", "PLACEHOLDER", "CREATED")
+            for m in mappings {
+                table.add([Format.text(m["id"]), Format.text(m["name"]), Format.text(m["credentialType"]),
+                           Format.text(m["upstreamUrl"]), Format.text(m["placeholder"]), Format.time(m["createdAt"])])
+            }
+            table.print()
+        }
+    }
+
+    struct MappingRemove: ClawctlSubcommand {
+        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove a mapping: its placeholder stops working.")
+        @Argument(help: ArgumentHelp("The mapping's id (from mapping list).", valueName: "id")) var id: String
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            guard !id.isEmpty else { throw ValidationError("ID must not be empty") }
+        }
+
+        func execute(_ api: API) async throws {
+            try await api.call("DELETE", API.container("/credential-proxy/mappings/\(API.segment(id))"))
+            if global.json { return Terminal.printJSON(["removed": true, "id": id]) }
+            print("removed \(id)")
+        }
+    }
+}
