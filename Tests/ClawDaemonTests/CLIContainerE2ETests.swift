@@ -130,6 +130,8 @@ struct CLIContainerE2ETests {
         let outside = try await ctl.run("container", "allowlist", "validate", "/etc", "etc")
         #expect(outside.code == 1 && outside.isOneErrorLine && outside.stderr.contains("refused")
                 && outside.stderr.contains("not under any allowed root"), "\(outside)")
+        let roRoot = try await ctl.run("container", "allowlist", "validate", docs, "docs", "--rw")
+        #expect(roRoot.code == 0 && roRoot.stdout.contains("(ro)") && roRoot.stderr.hasPrefix("read-only: "), "\(roRoot)")
         let blocked = try await ctl.run("container", "allowlist", "validate", root + "/build-cache", "cache")
         #expect(blocked.code == 1 && blocked.isOneErrorLine && blocked.stderr.contains("build-cache"), "\(blocked)")
         let refusedJSON = try await ctl.run("container", "allowlist", "validate", "/etc", "etc", "--json")

@@ -126,8 +126,10 @@ extension ClawctlCommand.ContainerCommand.AllowlistCommand {
             if global.json {
                 print(reply.text)
             } else if allowed {
-                let mode = (d["readOnly"] as? Bool) == false ? "rw" : "ro"
-                print("allowed: \(Format.text(d["canonicalHostPath"])) at \(Format.text(d["containerPath"])) (\(mode))")
+                let readOnly = (d["readOnly"] as? Bool) != false
+                print("allowed: \(Format.text(d["canonicalHostPath"])) at \(Format.text(d["containerPath"])) (\(readOnly ? "ro" : "rw"))")
+                // Asked for read-write and got read-only: say why.
+                if rw && readOnly { Terminal.standardError("read-only: \(Format.text(d["message"]))") }
             }
             if !allowed {
                 if !global.json { Terminal.standardError("clawctl: refused: \(Format.text(d["message"]))") }
