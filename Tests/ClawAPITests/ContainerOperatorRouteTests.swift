@@ -67,7 +67,7 @@ struct ContainerOperatorRouteTests {
         let s = try Self.setup()
         let a = try s.h.org()
         let kept = try await s.fake.addProxyMapping(name: "keep", upstreamURL: "https://api.example.com",
-                                                    credentialType: "bearer", credential: "sk-keep-SECRET")
+                                                    credentialType: "bearer", credential: "sk-keep-SECRET", orgIds: [])
         let keptID = try #require(kept["id"] as? String)
         let changes = s.fake.changes
         let actor = "key:" + (try keyID(s.h, a))

@@ -57,8 +57,8 @@ final class FakeContainerBackend: ContainerBackend {
         return await proxyStatus()
     }
 
-    func addProxyMapping(name: String, upstreamURL: String, credentialType: String, credential: String)
-        async throws -> [String: Any] {
+    func addProxyMapping(name: String, upstreamURL: String, credentialType: String, credential: String,
+                         orgIds: [String]) async throws -> [String: Any] {
         let m = Mapping(id: Identifier.make(prefix: "cm", length: 16), name: name, upstream: upstreamURL, type: credentialType,
                         credential: credential, placeholder: "clawd-placeholder-" + Identifier.make(prefix: "", length: 24))
         try state.withLock { s throws(ClawError) in
@@ -68,7 +68,7 @@ final class FakeContainerBackend: ContainerBackend {
             s.mappings.append(m)
             s.changes += 1
         }
-        return ["id": m.id, "name": m.name, "placeholder": m.placeholder]
+        return ["id": m.id, "name": m.name, "placeholder": m.placeholder, "orgIds": orgIds]
     }
 
     func deleteProxyMapping(id: String) async throws -> Bool {

@@ -25,8 +25,9 @@ public protocol ContainerBackend: Sendable {
     func startProxy() async throws -> [String: Any]
     func stopProxy() async throws -> [String: Any]
     func setProxyPort(_ port: Int) async throws -> [String: Any]
-    func addProxyMapping(name: String, upstreamURL: String, credentialType: String, credential: String)
-        async throws -> [String: Any]
+    /// `orgIds` empty: every org's runs may use it; else only those orgs' runs.
+    func addProxyMapping(name: String, upstreamURL: String, credentialType: String, credential: String,
+                         orgIds: [String]) async throws -> [String: Any]
     /// false when no mapping has that id.
     func deleteProxyMapping(id: String) async throws -> Bool
 

@@ -1,6 +1,8 @@
 import ClawCore
+import ClawStore
 import Foundation
 import Hummingbird
+import NIOCore
 
 extension RouterBuilding {
     static func addContainerProxyRoutes(_ g: RouterGroup<APIContext>, backend: ContainerRoutes) {
@@ -24,8 +26,9 @@ extension RouterBuilding {
         }
         g.post("credential-proxy/mappings") { request, context in
             try ContainerOperator.require(request, context, env: backend.env, action: "proxy.mapping.create")
-            let body = try await JSONBody.read(request, context: context)
-            try body.allowOnly(["name", "upstreamUrl", "credentialType", "credential"])
+            let raw = try await JSONBody.collect(request, context: context)
+            let body = try JSONBody.parse(raw)
+            try body.allowOnly(["name", "upstreamUrl", "credentialType", "credential", "orgIds"])
             let name = try body.string("name", required: true, maxLength: 64)!
             guard ProxyMappingRules.isName(name) else {
                 throw ClawError(.invalidArgument, "'name' must match [a-z0-9][a-z0-9_-]{0,63}", param: "name")
@@ -40,12 +43,14 @@ extension RouterBuilding {
             guard !credential.isEmpty, !credential.contains(" ") else {
                 throw ClawError(.invalidArgument, "'credential' must be non-empty without spaces", param: "credential")
             }
+            let orgIds = try ProxyMappingRules.orgIds(raw, store: backend.env.store)
             let created = try await ContainerAudit(env: backend.env).recording(
                 context, "proxy.mapping.create", target: name, doneTarget: { "\($0["id"] ?? "?") \(name)" },
-                detail: { _ in "\(type) for \(ProxyMappingRules.origin(upstream))" }
+                detail: { _ in "\(type) for \(ProxyMappingRules.origin(upstream))"
+                    + (orgIds.isEmpty ? "" : ", orgs \(orgIds.joined(separator: ","))") }
             ) {
                 try await backend.api().addProxyMapping(name: name, upstreamURL: upstream, credentialType: type,
-                                                        credential: credential)
+                                                        credential: credential, orgIds: orgIds)
             }
             return ContainerJSON.response(created, status: .created)
         }
@@ -89,6 +94,27 @@ public enum ProxyMappingRules {
             throw ClawError(.invalidArgument, "'upstreamUrl' must be an http(s) URL with a host, without credentials, "
                 + "query or fragment", param: "upstreamUrl")
         }
+    }
+
+    /// The optional `orgIds` of a mapping: an array of at most 64 distinct ids of existing orgs;
+    /// absent, null or empty: every org.
+    static func orgIds(_ raw: ByteBuffer, store: Store) throws -> [String] {
+        let object = (try? JSONSerialization.jsonObject(with: Data(raw.readableBytesView))) as? [String: Any]
+        guard let value = object?["orgIds"], !(value is NSNull) else { return [] }
+        guard let ids = value as? [String], ids.count <= 64 else {
+            throw ClawError(.invalidArgument, "'orgIds' must be an array of at most 64 org ids", param: "orgIds")
+        }
+        var seen: [String] = []
+        for id in ids where !seen.contains(id) {
+            guard id.hasPrefix("org_"), id.count <= 64,
+                  id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_") }),
+                  try store.org(id: id) != nil
+            else {
+                throw ClawError(.invalidArgument, "'orgIds' must name existing orgs (org_...)", param: "orgIds")
+            }
+            seen.append(id)
+        }
+        return seen
     }
 
     /// `scheme://host[:port]` of a checked upstream, for logs: a path may carry a token (`/bot<token>/`).

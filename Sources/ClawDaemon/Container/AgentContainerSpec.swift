@@ -34,6 +34,9 @@ struct AgentContainerSpec: Sendable {
     var proxyPort: Int
     /// Non-secret variables, e.g. a mapping's placeholder as `ANTHROPIC_API_KEY`.
     var environment: [String: String] = [:]
+    /// The run's credential-proxy token: the proxy address becomes `.../_run/<token>`, which
+    /// names the run's org to the proxy (scoped mappings). nil: the bare address.
+    var proxyToken: String?
 
     static func extraRunArgs(gateway: String?) -> [String] {
         gateway.map { ["--add-host", "\(hostName):\($0)"] } ?? []
@@ -60,8 +63,9 @@ struct AgentContainerSpec: Sendable {
         }
         if let gateway {
             spec.extraHosts = [Self.hostName: gateway]
-            env["CLAWD_PROXY_URL"] = "http://\(Self.hostName):\(proxyPort)"
-            env["ANTHROPIC_BASE_URL"] = "http://\(Self.hostName):\(proxyPort)"
+            let base = "http://\(Self.hostName):\(proxyPort)" + (proxyToken.map { "/\(CredentialProxyRouting.runSegment)/\($0)" } ?? "")
+            env["CLAWD_PROXY_URL"] = base
+            env["ANTHROPIC_BASE_URL"] = base
         }
         env["CLAWD_GROUP"] = group
         spec.environment = env

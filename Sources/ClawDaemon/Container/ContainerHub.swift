@@ -121,12 +121,13 @@ final class ContainerHub: ContainerBackend {
         return await proxy.status().object
     }
 
-    func addProxyMapping(name: String, upstreamURL: String, credentialType: String, credential: String)
-        async throws -> [String: Any] {
+    func addProxyMapping(name: String, upstreamURL: String, credentialType: String, credential: String,
+                         orgIds: [String]) async throws -> [String: Any] {
         let m = try proxy.mappings.add(name: name, upstreamUrl: upstreamURL, credentialType: credentialType,
-                                       credential: credential)
-        logger.info("credential mapping added", metadata: ["mapping": "\(m.id)", "name": "\(name)"])
-        return ["id": m.id, "name": m.name, "placeholder": m.placeholder]
+                                       credential: credential, orgIds: orgIds)
+        logger.info("credential mapping added", metadata: ["mapping": "\(m.id)", "name": "\(name)",
+                                                           "orgs": "\(orgIds.count)"])
+        return ["id": m.id, "name": m.name, "placeholder": m.placeholder, "orgIds": orgIds]
     }
 
     func deleteProxyMapping(id: String) async throws -> Bool {

@@ -12,10 +12,22 @@ struct CredentialMapping: Codable, Sendable, Equatable {
     var credential: String
     var placeholder: String
     var createdAt: String
+    /// The orgs whose agent runs may use it; nil or empty: every org (files written before
+    /// the field existed have none).
+    var orgIds: [String]?
 
     var publicObject: [String: Any] {
         ["id": id, "name": name, "upstreamUrl": upstreamUrl, "credentialType": credentialType,
-         "placeholder": placeholder, "createdAt": createdAt]
+         "placeholder": placeholder, "createdAt": createdAt, "orgIds": orgIds ?? []]
+    }
+
+    var isScoped: Bool { !(orgIds ?? []).isEmpty }
+
+    /// Whether a caller of `org` (nil: a request without a run token) may use it.
+    func allows(org: String?) -> Bool {
+        guard isScoped else { return true }
+        guard let org else { return false }
+        return orgIds?.contains(org) == true
     }
 }
 
@@ -43,13 +55,14 @@ final class CredentialMappings: Sendable {
 
     var all: [CredentialMapping] { state.withLock { $0 } }
 
-    func add(name: String, upstreamUrl: String, credentialType: String, credential: String) throws -> CredentialMapping {
+    func add(name: String, upstreamUrl: String, credentialType: String, credential: String,
+             orgIds: [String] = []) throws -> CredentialMapping {
         let mapping = CredentialMapping(
             id: Identifier.make(prefix: "cm", length: 16), name: name,
             upstreamUrl: upstreamUrl.hasSuffix("/") ? String(upstreamUrl.dropLast()) : upstreamUrl,
             credentialType: credentialType, credential: credential,
             placeholder: "clawd-placeholder-" + Identifier.make(prefix: "", length: 24),
-            createdAt: Timestamp.now().iso8601)
+            createdAt: Timestamp.now().iso8601, orgIds: orgIds.isEmpty ? nil : orgIds)
         try state.withLock { list in
             guard !list.contains(where: { $0.name == name }) else {
                 throw ClawError(.conflict, "a credential mapping named \(name) exists", param: "name")
@@ -69,18 +82,6 @@ final class CredentialMappings: Sendable {
             try save(next)
             list = next
             return true
-        }
-    }
-
-    /// The mapping a request names by its first path segment (id or name), else the one whose
-    /// placeholder it carries.
-    func route(firstSegment: String, presented: [String]) -> (CredentialMapping, byPath: Bool)? {
-        state.withLock { list in
-            if let m = list.first(where: { $0.id == firstSegment || $0.name == firstSegment }) { return (m, true) }
-            for value in presented {
-                if let m = list.first(where: { value.contains($0.placeholder) }) { return (m, false) }
-            }
-            return nil
         }
     }
 

@@ -10,6 +10,8 @@ import Synchronization
 /// credential). The bind address is the runtime's bridge gateway unless configured.
 actor CredentialProxy {
     let mappings: CredentialMappings
+    /// The running agent runs' tokens (`/_run/<token>`), naming their org.
+    nonisolated let tokens = RunProxyTokens()
     let client: HTTPClient
     let bindSetting: String
     let gateway: @Sendable () async -> String?
@@ -55,7 +57,7 @@ actor CredentialProxy {
         } catch {
             throw ClawError(.unavailable, "cannot start the credential proxy on \(host):\(port): \(error)")
         }
-        let server = CredentialProxyServer(mappings: mappings, client: client)
+        let server = CredentialProxyServer(mappings: mappings, tokens: tokens, client: client)
         let served = self.served
         // Owned by this actor: `stop` (and the daemon's shutdown through the service) ends it.
         task = Task { try? await server.serve(channel) { served.increment() } }

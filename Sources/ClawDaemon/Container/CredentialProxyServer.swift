@@ -9,6 +9,8 @@ import NIOPosix
 /// The credential proxy's HTTP/1.1 listener: forwards `/<mapping id or name>/<path>` (or a
 /// request carrying a mapping's placeholder) to the mapping's upstream with the real
 /// credential, streaming both bodies, dropping hop-by-hop headers; upstream failure → 502.
+/// A leading `/_run/<token>` names the calling run's org (`CredentialProxyRouting`): an unknown
+/// token, or a scoped mapping of another org, → 403 and nothing forwarded.
 ///
 /// Bound with IP_FREEBIND so it can listen on the runtime's bridge gateway even while the
 /// bridge is down (podman removes it when its last container stops).
@@ -21,6 +23,7 @@ struct CredentialProxyServer: Sendable {
     ]
 
     let mappings: CredentialMappings
+    let tokens: RunProxyTokens
     let client: HTTPClient
     let logger = Logger(label: "clawd.proxy")
 
@@ -58,7 +61,7 @@ struct CredentialProxyServer: Sendable {
                     let (body, feed) = AsyncStream<ByteBuffer>.makeStream()
                     let length = head.headers.first(name: "content-length").flatMap { Int($0) }
                     let chunked = head.headers[canonicalForm: "transfer-encoding"].contains { $0.lowercased() == "chunked" }
-                    async let forwarded: Void = forward(head, body: (length ?? 0) > 0 || chunked ? body : nil,
+                    async let forwarded: Bool = forward(head, body: (length ?? 0) > 0 || chunked ? body : nil,
                                                         length: length, to: outbound)
                     reading: while let next = try await requests.next() {
                         switch next {
@@ -68,8 +71,7 @@ struct CredentialProxyServer: Sendable {
                         }
                     }
                     feed.finish()
-                    try await forwarded
-                    count()
+                    if try await forwarded { count() }
                     if !head.isKeepAlive { break }
                 }
             }
@@ -79,18 +81,30 @@ struct CredentialProxyServer: Sendable {
     }
 
     func forward(_ head: HTTPRequestHead, body: AsyncStream<ByteBuffer>?, length: Int?,
-                 to out: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>) async throws {
+                 to out: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>) async throws -> Bool {
         var path = head.uri
         var query = ""
         if let q = path.firstIndex(of: "?") { query = String(path[q...]); path = String(path[..<q]) }
-        let segments = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: true)
-        let first = segments.first.map(String.init) ?? ""
-        let presented = head.headers["x-api-key"] + head.headers["authorization"]
-        guard let (mapping, byPath) = mappings.route(firstSegment: first, presented: presented) else {
-            try await reply(out, head, .notFound, "no credential mapping matches this request")
-            return
+        let (token, stripped) = CredentialProxyRouting.splitToken(path)
+        var org: String?
+        if let token {
+            guard let entry = tokens.lookup(token) else {
+                try await reply(out, head, .forbidden, "unknown or expired run token")
+                return false
+            }
+            org = entry.orgID
         }
-        let rest = byPath ? (segments.count > 1 ? "/" + segments[1] : "") : path
+        let presented = head.headers["x-api-key"] + head.headers["authorization"]
+        let mapping: CredentialMapping, rest: String
+        switch CredentialProxyRouting.decide(path: stripped, presented: presented, mappings: mappings.all, org: org) {
+        case .forward(let m, let p): (mapping, rest) = (m, p)
+        case .forbidden(let message):
+            try await reply(out, head, .forbidden, message)
+            return false
+        case .noMatch:
+            try await reply(out, head, .notFound, "no credential mapping matches this request")
+            return false
+        }
         var request = HTTPClientRequest(url: mapping.upstreamUrl + rest + query)
         request.method = head.method
         for (name, value) in head.headers where !Self.hopByHop.contains(name.lowercased()) {
@@ -113,7 +127,7 @@ struct CredentialProxyServer: Sendable {
         } catch {
             logger.warning("upstream unreachable", metadata: ["mapping": "\(mapping.name)", "error": "\(type(of: error))"])
             try await reply(out, head, .badGateway, "upstream \(mapping.name) failed: \(Self.describe(error))")
-            return
+            return true
         }
         var headers = HTTPHeaders()
         for (name, value) in response.headers where !Self.hopByHop.contains(name.lowercased()) || name.lowercased() == "content-length" {
@@ -125,12 +139,13 @@ struct CredentialProxyServer: Sendable {
             try await out.write(.body(.byteBuffer(chunk)))
         }
         try await out.write(.end(nil))
+        return true
     }
 
     func reply(_ out: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>, _ head: HTTPRequestHead,
                _ status: HTTPResponseStatus, _ message: String) async throws {
-        let data = (try? JSONSerialization.data(withJSONObject: ["error": message, "code": status == .badGateway
-            ? "upstream_unavailable" : "not_found"])) ?? Data()
+        let code = status == .badGateway ? "upstream_unavailable" : status == .forbidden ? "forbidden" : "not_found"
+        let data = (try? JSONSerialization.data(withJSONObject: ["error": message, "code": code])) ?? Data()
         var headers = HTTPHeaders()
         headers.add(name: "content-type", value: "application/json")
         headers.add(name: "content-length", value: "\(data.count)")

@@ -37,8 +37,8 @@ final class RunProgress: Sendable {
 }
 
 extension ContainerRunExecutor {
-    /// Creates the run's container, feeds it the prompt, follows its output against the
-    /// timeout, and removes it. A timed-out run is stopped (SIGTERM, then SIGKILL after the grace).
+    /// Creates the run's container (with a fresh credential-proxy token), feeds it the prompt,
+    /// follows its output against the timeout, and removes it. A timed-out run is stopped (SIGTERM, then SIGKILL after the grace).
     func attempt(_ queued: QueuedRun) async throws -> RunResult {
         guard let runtime else { throw ClawError(.unavailable, "no container runtime") }
         guard let run = try runs.run(id: queued.runID, orgID: nil) else {
@@ -47,9 +47,13 @@ extension ContainerRunExecutor {
         let name = queued.containerName
         try runs.markRunning(id: run.id, containerName: name)
         let progress = RunProgress(limitBytes: AgentOutput.defaultLimitBytes)
+        // The run's proxy token lives exactly as long as this attempt (success, failure,
+        // timeout, cancellation).
+        let token = proxyTokens?.issue(orgID: run.orgID, runID: run.id)
+        defer { if let token { proxyTokens?.revoke(token) } }
         let exitCode: Int32?
         do {
-            var spec = try await specFor(run, name)
+            var spec = try await specFor(run, name, token)
             spec.labels[Self.installLabel] = installID
             exitCode = try await follow(spec, prompt: run.prompt, timeoutSecs: run.timeoutSecs, progress: progress)
         } catch {

@@ -21,8 +21,11 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
     let runtime: CLIRuntime?
     let installID: String
     let stopGraceSeconds: Int
-    /// Builds the container of a run (mounts, proxy address, image): `AgentContainerSpec`.
-    let specFor: @Sendable (ContainerRun, String) async throws -> ContainerSpec
+    /// Builds the container of a run (mounts, proxy address with the run's proxy token, image):
+    /// `AgentContainerSpec`.
+    let specFor: @Sendable (ContainerRun, String, String?) async throws -> ContainerSpec
+    /// The credential proxy's run tokens: one per attempt, revoked when it ends.
+    let proxyTokens: RunProxyTokens?
     private let queue: Mutex<RunQueue>
     private let work: AsyncStream<Work>
     private let workIn: AsyncStream<Work>.Continuation
@@ -31,12 +34,14 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
     public static let installLabel = "io.clawd.agent-install"
 
     init(runs: ContainerRunStore, runtime: CLIRuntime?, installID: String, maxConcurrent: Int, stopGraceSeconds: Int,
-         specFor: @escaping @Sendable (ContainerRun, String) async throws -> ContainerSpec) {
+         proxyTokens: RunProxyTokens? = nil,
+         specFor: @escaping @Sendable (ContainerRun, String, String?) async throws -> ContainerSpec) {
         self.runs = runs
         self.runtime = runtime
         self.installID = installID
         self.stopGraceSeconds = stopGraceSeconds
         self.specFor = specFor
+        self.proxyTokens = proxyTokens
         queue = Mutex(RunQueue(maxConcurrent: maxConcurrent))
         (work, workIn) = AsyncStream.makeStream(of: Work.self)
     }

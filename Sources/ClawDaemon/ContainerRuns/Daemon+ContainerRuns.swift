@@ -28,8 +28,8 @@ extension Daemon {
                                           gateway: GatewayCache())
         let executor = ContainerRunExecutor(
             runs: runs, runtime: runtime, installID: installID, maxConcurrent: config.maxConcurrent,
-            stopGraceSeconds: config.stopGraceSeconds,
-            specFor: { run, name in try await factory.spec(for: run, name: name) })
+            stopGraceSeconds: config.stopGraceSeconds, proxyTokens: hub.proxy.tokens,
+            specFor: { run, name, token in try await factory.spec(for: run, name: name, proxyToken: token) })
         let timer = ScheduleTimer(runs: runs)
         runs.onChange { changes in
             executor.handle(changes)

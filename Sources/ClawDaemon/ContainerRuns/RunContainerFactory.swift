@@ -5,7 +5,7 @@ import Logging
 
 /// Builds the container of one run (`AgentContainerSpec`): the group's directories, its
 /// session directory (`group` mode) or a fresh one (`isolated`), the extra mounts the allowlist
-/// allows now (each decision audited), the credential proxy's address.
+/// allows now (each decision audited), the credential proxy's address with the run's token.
 struct RunContainerFactory: Sendable {
     let runs: ContainerRunStore
     let image: String
@@ -16,7 +16,7 @@ struct RunContainerFactory: Sendable {
 
     var files: ContainerFiles { runs.files }
 
-    func spec(for run: ContainerRun, name: String) async throws -> ContainerSpec {
+    func spec(for run: ContainerRun, name: String, proxyToken: String? = nil) async throws -> ContainerSpec {
         try files.prepareGroup(run.group)
         guard let group = try runs.group(name: run.group, orgID: nil) else {
             throw ClawError(.notFound, "group '\(run.group)' no longer exists")
@@ -46,6 +46,7 @@ struct RunContainerFactory: Sendable {
             workspace: files.workspace(run.group), global: files.globalDirectory, ipc: files.ipc(run.group),
             gateway: gatewayIP, proxyPort: await hub.proxy.port)
         spec.session = session
+        spec.proxyToken = proxyToken
         spec.extraMounts = mounts.decisions
         return spec.make()
     }

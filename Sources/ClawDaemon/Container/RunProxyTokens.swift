@@ -1,0 +1,30 @@
+import ClawCore
+import Synchronization
+
+/// The credential proxy's per-run tokens, in memory only: issued when a run's container is about
+/// to start, revoked when the run ends (however it ends). A token names the run's org, which
+/// decides the scoped mappings the run may use. Tokens are never logged.
+final class RunProxyTokens: Sendable {
+    struct Entry: Sendable, Equatable {
+        var orgID: String
+        var runID: String
+    }
+
+    private let state = Mutex<[String: Entry]>([:])
+
+    /// A fresh 32-hex-character token for the run.
+    func issue(orgID: String, runID: String) -> String {
+        let hex = Array("0123456789abcdef")
+        let token = String(Identifier.randomBytes(16).flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 15)]] })
+        state.withLock { $0[token] = Entry(orgID: orgID, runID: runID) }
+        return token
+    }
+
+    func revoke(_ token: String) {
+        _ = state.withLock { $0.removeValue(forKey: token) }
+    }
+
+    func lookup(_ token: String) -> Entry? { state.withLock { $0[token] } }
+
+    var count: Int { state.withLock { $0.count } }
+}
