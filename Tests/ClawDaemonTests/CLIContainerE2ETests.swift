@@ -155,6 +155,8 @@ struct CLIContainerE2ETests {
                       "--credential-file", missingCredential],
                      ["proxy", "mapping", "add", "--name", "x", "--upstream", "http://127.0.0.1:9", "--type", "api_key",
                       "--credential-file", "-"],
+                     ["proxy", "mapping", "add", "--name", "x", "--upstream", "http://127.0.0.1:9", "--type", "api_key",
+                      "--org", "nope", "--credential-file", missingCredential],
                      ["run", "--group", "-x", "hi"], ["run", "--group=-x", "hi"], ["run", "--group", "g"],
                      ["run", "--group", "g", "hi", "--timeout-secs", "-1"], ["run", "--group", "g", "hi", "--wait-timeout", "5"],
                      ["runs", "--limit", "0"], ["runs", "--group", "UPPER"], ["audit", "--since", "yesterday"],
@@ -219,6 +221,21 @@ struct CLIContainerE2ETests {
             #expect(try await ctl.run("container", "proxy", "mapping", "list").stdout.split(separator: "\n").count == 1)
             let again = try await ctl.run("container", "proxy", "mapping", "rm", id)
             #expect(again.code == 3 && again.isOneErrorLine, "\(again)")
+
+            // A mapping only one org's runs may use: --org sends orgIds; list shows them; an unknown org is refused.
+            let scopeOrg = try #require(try await ctl.run("org", "create", "cli-scope-\(d.installID)", "--json").json()["id"] as? String)
+            let scopedArgs = ["container", "proxy", "mapping", "add", "--name", "scoped", "--upstream",
+                              "http://127.0.0.1:\(upstream.port)", "--type", "bearer", "--credential-file", file]
+            let unknownOrg = try await ctl.run(scopedArgs + ["--org", "org_doesnotexist"])
+            #expect(unknownOrg.code == 2 && unknownOrg.isOneErrorLine, "\(unknownOrg)")
+            let scoped = try await ctl.run(scopedArgs + ["--org", scopeOrg])
+            #expect(scoped.code == 0 && scoped.stdout.contains(scopeOrg), "\(scoped)")
+            let scopedList = try #require(try JSONSerialization.jsonObject(with: Data(
+                try await ctl.run("container", "proxy", "mapping", "list", "--json").stdout.utf8)) as? [[String: Any]])
+            #expect(scopedList.count == 1 && scopedList.first?["orgIds"] as? [String] == [scopeOrg], "\(scopedList)")
+            #expect(try await ctl.run("container", "proxy", "mapping", "list").stdout.contains(scopeOrg))
+            let scopedID = try #require(scopedList.first?["id"] as? String)
+            #expect(try await ctl.run("container", "proxy", "mapping", "rm", scopedID).code == 0)
 
             // The audit log shows each action, by the admin; --since and --limit; an unknown org is 3.
             let audit = try await ctl.run("container", "audit", "--limit", "1000")

@@ -26,9 +26,15 @@ extension ClawctlCommand.ContainerCommand.ProxyCommand.MappingCommand {
                                                               valueName: "api_key|bearer"))
         var credentialType: String
         @Option(help: ArgumentHelp("File holding the credential, or - for stdin.", valueName: "file")) var credentialFile: String
+        @Option(name: .customLong("org"), help: ArgumentHelp(
+            "Only runs of this org may use the mapping (repeatable; none: every org).", valueName: "org-id"))
+        var orgs: [String] = []
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
+            for org in orgs where !org.hasPrefix("org_") || org.count > 64 {
+                throw ValidationError("--org must be an org id (org_…)")
+            }
             guard GroupName.isValid(name) else { throw ValidationError("--name must match [a-z0-9][a-z0-9_-]{0,63}") }
             guard let url = URLComponents(string: upstream), let scheme = url.scheme?.lowercased(),
                   scheme == "http" || scheme == "https", url.host?.isEmpty == false,
@@ -45,14 +51,16 @@ extension ClawctlCommand.ContainerCommand.ProxyCommand.MappingCommand {
             guard !credential.isEmpty, !credential.contains(where: { $0.isWhitespace || $0.isNewline }) else {
                 throw CLIFailure.usage("the credential must be one non-empty word (no spaces or line breaks)")
             }
-            let body: [String: Any] = ["name": name, "upstreamUrl": upstream, "credentialType": credentialType,
+            var body: [String: Any] = ["name": name, "upstreamUrl": upstream, "credentialType": credentialType,
                                        "credential": credential]
+            if !orgs.isEmpty { body["orgIds"] = orgs }
             let (reply, m) = try await api.object("POST", API.container("/credential-proxy/mappings"), body: body)
             if global.json { return print(reply.text) }
             var f = Fields()
             f.add("id", Format.text(m["id"]))
             f.add("name", Format.text(m["name"]))
             f.add("placeholder", Format.text(m["placeholder"]))
+            f.add("orgs", (m["orgIds"] as? [String]).flatMap { $0.isEmpty ? nil : $0.joined(separator: ",") } ?? "every org")
             f.print()
         }
     }
@@ -70,10 +78,12 @@ extension ClawctlCommand.ContainerCommand.ProxyCommand.MappingCommand {
                 let data = try JSONSerialization.data(withJSONObject: mappings, options: [.sortedKeys, .withoutEscapingSlashes])
                 return print(String(decoding: data, as: UTF8.self))
             }
-            var table = Table("ID", "NAME", "TYPE", "UPSTREAM", "PLACEHOLDER", "CREATED")
+            var table = Table("ID", "NAME", "TYPE", "UPSTREAM", "ORGS", "PLACEHOLDER", "CREATED")
             for m in mappings {
                 table.add([Format.text(m["id"]), Format.text(m["name"]), Format.text(m["credentialType"]),
-                           Format.text(m["upstreamUrl"]), Format.text(m["placeholder"]), Format.time(m["createdAt"])])
+                           Format.text(m["upstreamUrl"]),
+                           (m["orgIds"] as? [String]).flatMap { $0.isEmpty ? nil : $0.joined(separator: ",") } ?? "*",
+                           Format.text(m["placeholder"]), Format.time(m["createdAt"])])
             }
             table.print()
         }
