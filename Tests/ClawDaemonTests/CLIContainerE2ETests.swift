@@ -47,7 +47,8 @@ struct CLIContainerE2ETests {
         let ctl = Clawctl()
         let help = try await ctl.run("container", "--help")
         #expect(help.code == 0)
-        for verb in ["status", "max-concurrent", "allowlist", "proxy", "groups", "run", "run-status", "runs", "audit"] {
+        for verb in ["status", "max-concurrent", "allowlist", "proxy", "groups", "run", "run-status", "runs",
+                     "follow-up", "close", "audit"] {
             #expect(help.stdout.contains("\n  \(verb) "), "container --help lacks \(verb)")
         }
         let add = try await ctl.run("container", "proxy", "mapping", "add", "--help")
@@ -302,10 +303,23 @@ struct CLIContainerE2ETests {
 
         for args in [["groups", "--org", "org_missing"], ["run", "--group", "nosuch", "hi"],
                      ["run", "--org", other, "--group", group, "hi"], ["runs", "--group", "nosuch"],
-                     ["run-status", "run_missing"], ["run-status", "run_missing", "--wait"]] {
+                     ["run-status", "run_missing"], ["run-status", "run_missing", "--wait"],
+                     ["follow-up", "--org", other, "--group", group, "hi"], ["close", "--org", other, "--group", group]] {
             let r = try await ctl.run(["container"] + args)
             #expect(r.code == 3 && r.isOneErrorLine, "\(args): \(r)")
         }
+        // IPC: bad arguments exit 2; a follow-up with no active run is refused (1); close writes the marker.
+        for args in [["follow-up", "--group", group], ["follow-up", "--group", "-x", "hi"], ["close", "--group", "UPPER"],
+                     ["follow-up", "--group", group, "hi", "--text-file", "/nonexistent"]] {
+            let r = try await ctl.run(["container"] + args)
+            #expect(r.code == 2 && r.isOneErrorLine, "\(args): \(r)")
+        }
+        let idle = try await ctl.run("container", "follow-up", "--org", org, "--group", group, "anyone there?")
+        #expect(idle.code == 1 && idle.stderr.contains("no active run"), "\(idle)")
+        let closed = try await ctl.run("container", "close", "--org", org, "--group", group)
+        #expect(closed.code == 0 && closed.stdout == "closed \(group)\n", "\(closed)")
+        #expect(FileManager.default.fileExists(atPath: d.daemon.dir + "/data/ipc/\(group)/input/_close"))
+        try? FileManager.default.removeItem(atPath: d.daemon.dir + "/data/ipc/\(group)/input/_close")
 
         // A real run in a container: its output printed. The prompt starts with - (after --).
         // (The socket comes from CLAWD_SOCKET here: the runner appends --socket, which would follow --.)

@@ -29,7 +29,8 @@ extension RouterBuilding {
 
     /// The body's `group`, validated (no traversal, NUL or leading `-`). An API key may reach only
     /// its own org's groups: another org's group, or a name no group of the org has, is a 404 as
-    /// if missing. The admin socket may address any group's IPC directory.
+    /// if missing. The admin socket acting for an org (X-Clawd-Org) is held to the same rule;
+    /// without one it may address any group's IPC directory.
     static func readGroup(_ request: Request, _ context: APIContext, extra: Set<String>,
                           backend: ContainerRoutes) async throws -> (String, JSONBody) {
         let body = try await JSONBody.read(request, context: context)
@@ -40,7 +41,7 @@ extension RouterBuilding {
                             param: "group")
         }
         try GroupName.validate(group, param: "group")
-        if !context.isAdmin {
+        if !context.isAdmin || context.orgID != nil {
             let own = try backend.env.containerRuns?.runs.group(name: group, orgID: context.requireOrg())
             guard own != nil else { throw ClawError(.notFound, "no group named \(group)") }
         }

@@ -15,7 +15,8 @@ extension ClawctlCommand {
                 """,
             subcommands: [
                 ContainerStatus.self, ContainerMaxConcurrent.self, AllowlistCommand.self, ProxyCommand.self,
-                ContainerGroups.self, ContainerRun.self, ContainerRunStatus.self, ContainerRuns.self, ContainerAuditLog.self,
+                ContainerGroups.self, ContainerRun.self, ContainerRunStatus.self, ContainerRuns.self,
+                ContainerFollowUp.self, ContainerClose.self, ContainerAuditLog.self,
             ])
     }
 }
