@@ -14,6 +14,13 @@ struct ContainerAudit: Sendable {
     let runs: ContainerRunStore?
 
     init(env: APIEnvironment) { runs = env.containerRuns?.runs }
+    init(runs: ContainerRunStore?) { self.runs = runs }
+
+    /// A refused request (401, 403, 429): action `denied`, target the method and path.
+    func denied(_ request: Request, _ context: APIContext, _ error: ClawError) {
+        record(context, "denied", target: "\(request.method.rawValue) \(request.uri.path)", outcome: error.code.rawValue,
+               detail: error.message)
+    }
 
     func record(_ context: APIContext, _ action: String, target: String, outcome: String, detail: String? = nil) {
         runs?.audit(AuditEntry(at: .now(), orgID: context.orgID, actor: context.auditActor, action: action,

@@ -17,8 +17,7 @@ enum ContainerOperator {
         guard !isOperator(context, env: env) else { return }
         let error = ClawError(.forbidden, "\(action) changes a host-wide setting: only the host admin (clawctl, the Unix "
             + "socket) or a key of an org listed in container_operator_orgs may do it")
-        ContainerAudit(env: env).record(context, "denied", target: "\(request.method.rawValue) \(request.uri.path)",
-                                        outcome: error.code.rawValue, detail: error.message)
+        ContainerAudit(env: env).denied(request, context, error)
         throw error
     }
 }

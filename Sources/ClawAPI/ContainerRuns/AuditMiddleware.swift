@@ -24,17 +24,13 @@ struct AuditMiddleware: RouterMiddleware {
             do {
                 return try await next(request, context)
             } catch let error as ClawError where error.code == .unauthenticated {
-                runs.audit(AuditEntry(at: .now(), orgID: context.orgID, actor: context.apiKeyID.map { "key:" + $0 } ?? "anonymous",
-                                      action: "denied", target: "\(request.method.rawValue) \(path)",
-                                      outcome: error.code.rawValue, detail: error.message))
+                ContainerAudit(runs: runs).denied(request, context, error)
                 throw error
             }
         case .mutations:
             guard Self.mutating.contains(request.method) else { return try await next(request, context) }
-            let actor = context.auditActor
             func record(_ outcome: String, _ detail: String?) {
-                runs.audit(AuditEntry(at: .now(), orgID: context.orgID, actor: actor, action: request.method.rawValue,
-                                      target: path, outcome: outcome, detail: detail))
+                ContainerAudit(runs: runs).record(context, request.method.rawValue, target: path, outcome: outcome, detail: detail)
             }
             do {
                 let response = try await next(request, context)

@@ -28,9 +28,7 @@ struct RateLimitMiddleware: RouterMiddleware {
             let error = ClawError(.rateLimited, "Rate limit exceeded. Try again in \(decision.retryAfterSeconds) seconds.")
             response = Dialect.of(path: request.uri.path).response(for: error)
             response.headers[.retryAfter] = "\(decision.retryAfterSeconds)"
-            audit?.audit(AuditEntry(at: .now(), orgID: context.orgID, actor: context.auditActor, action: "denied",
-                                    target: "\(request.method.rawValue) \(request.uri.path)",
-                                    outcome: error.code.rawValue, detail: error.message))
+            ContainerAudit(runs: audit).denied(request, context, error)
         }
         response.headers[Self.limitHeader] = "\(decision.limit)"
         response.headers[Self.remainingHeader] = "\(decision.remaining)"
