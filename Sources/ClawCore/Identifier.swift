@@ -11,6 +11,17 @@ public enum Identifier {
         return out
     }
 
+    /// Lowercase hex of `bytes` (digests, secrets, tokens).
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef")
+        var out = ""
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
+        return out
+    }
+
     /// `count` bytes from the system CSPRNG.
     public static func randomBytes(_ count: Int) -> [UInt8] {
         var rng = SystemRandomNumberGenerator()

@@ -22,7 +22,7 @@ extension Store {
     /// A key is `<prefix>_` + 32 random bytes in hex; only its SHA-256 is stored.
     public func createKey(orgID: String, name: String?, prefix: String = "claw", expiresAt: Timestamp? = nil,
                           now: Timestamp = .now()) throws(ClawError) -> NewAPIKey {
-        let secret = prefix + "_" + Identifier.randomBytes(32).map { String(format: "%02x", $0) }.joined()
+        let secret = prefix + "_" + Identifier.hex(Identifier.randomBytes(32))
         let record = APIKeyRecord(id: Identifier.make(prefix: "key_", length: 16), orgID: orgID, name: name,
                                   prefix: prefix, last4: String(secret.suffix(4)), createdAt: now,
                                   expiresAt: expiresAt, revokedAt: nil)

@@ -14,8 +14,7 @@ final class RunProxyTokens: Sendable {
 
     /// A fresh 32-hex-character token for the run.
     func issue(orgID: String, runID: String) -> String {
-        let hex = Array("0123456789abcdef")
-        let token = String(Identifier.randomBytes(16).flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 15)]] })
+        let token = Identifier.hex(Identifier.randomBytes(16))
         state.withLock { $0[token] = Entry(orgID: orgID, runID: runID) }
         return token
     }

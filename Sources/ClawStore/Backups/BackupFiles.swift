@@ -20,7 +20,7 @@ public enum BackupFiles {
         } catch {
             throw ClawError(.storage, "cannot read backup file \(path): \(error)")
         }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
+        return (Identifier.hex(hasher.finalize()), size)
     }
 
     /// The cheap check a restore request makes: the file is there with the recorded size.

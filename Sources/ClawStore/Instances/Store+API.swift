@@ -50,7 +50,7 @@ extension Store {
         var hasher = SHA256()
         hasher.update(data: Array("\(method) \(path)\n".utf8))
         hasher.update(data: body)
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Identifier.hex(hasher.finalize())
     }
 
     /// Stores the first answer with the headers it carried (e.g. `Location`), inside the
