@@ -28,6 +28,7 @@ let package = Package(
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd",
                        providers: [.apt(["libsystemd-dev"])]),
         .target(name: "ClawCore", swiftSettings: swift6),
+        .target(name: "ClawWire", dependencies: ["ClawCore"], swiftSettings: swift6),
         .target(name: "ClawStore", dependencies: [
             "ClawCore",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -44,7 +45,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: swift6),
         .target(name: "ClawAPI", dependencies: [
-            "ClawCore", "ClawStore",
+            "ClawCore", "ClawStore", "ClawWire",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
@@ -66,22 +67,23 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ], swiftSettings: swift6),
         .target(name: "ClawClient", dependencies: [
-            "ClawCore",
+            "ClawCore", "ClawWire",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
         ], swiftSettings: swift6),
         .target(name: "ClawCLI", dependencies: [
-            "ClawCore", "ClawClient",
+            "ClawCore", "ClawWire", "ClawClient",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: swift6),
         .executableTarget(name: "clawd", dependencies: ["ClawDaemon"], swiftSettings: swift6),
         .executableTarget(name: "clawctl", dependencies: ["ClawCLI"], swiftSettings: swift6),
         .target(name: "ClawTestSupport", dependencies: [
-            "ClawCore", "ClawRuntime", "ClawClient",
+            "ClawCore", "ClawWire", "ClawRuntime", "ClawClient",
             .product(name: "Subprocess", package: "swift-subprocess"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: swift6),
         .testTarget(name: "ClawCoreTests", dependencies: ["ClawCore"], swiftSettings: swift6),
+        .testTarget(name: "ClawWireTests", dependencies: ["ClawWire"], swiftSettings: swift6),
         .testTarget(name: "ClawStoreTests", dependencies: ["ClawStore", "ClawTestSupport"], swiftSettings: swift6),
         .testTarget(name: "ClawRuntimeTests", dependencies: ["ClawRuntime", "ClawTestSupport"], swiftSettings: swift6),
         .testTarget(name: "ClawAPITests", dependencies: [

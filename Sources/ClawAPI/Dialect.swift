@@ -13,6 +13,7 @@ enum Dialect {
         return .claw
     }
 
+    /// The Claw dialect's status of each code (ClawHosters and the container API have their own).
     static func status(_ code: ClawError.Code) -> HTTPResponse.Status {
         switch code {
         case .invalidArgument: .badRequest
@@ -20,34 +21,38 @@ enum Dialect {
         case .forbidden: .forbidden
         case .insufficientBalance: .init(code: 402, reasonPhrase: "Payment Required")
         case .notFound: .notFound
+        case .methodNotAllowed: .methodNotAllowed
         case .conflict: .conflict
         case .rateLimited: .tooManyRequests
         case .payloadTooLarge: .contentTooLarge
         case .timeout: .requestTimeout
         case .unavailable, .runtime: .serviceUnavailable
-        default: .internalServerError
+        case .config, .storage, .internal: .internalServerError
         }
     }
 
+    /// The answer for `error` in this dialect, with `Retry-After` when the error carries one.
     func response(for error: ClawError) -> Response {
-        switch self {
-        case .claw: return clawResponse(error)
-        case .hosters: return HostersError.response(for: error)
-        case .container: return ContainerError.response(for: error)
+        var response = switch self {
+        case .claw: clawResponse(error)
+        case .hosters: HostersError.response(for: error)
+        case .container: ContainerError.response(for: error)
         }
+        if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = "\(seconds)" }
+        return response
     }
 
     /// LemonData envelope: `{"error": {"message", "type", "code", "param"?}}`.
     private func clawResponse(_ error: ClawError) -> Response {
         let type: String = switch error.code {
-        case .invalidArgument, .payloadTooLarge: "invalid_request_error"
+        case .invalidArgument, .payloadTooLarge, .methodNotAllowed: "invalid_request_error"
         case .unauthenticated: "authentication_error"
         case .forbidden: "permission_error"
         case .insufficientBalance: "insufficient_balance"
         case .notFound: "not_found"
         case .conflict: "conflict"
         case .rateLimited: "rate_limit_exceeded"
-        default: "internal_error"
+        case .timeout, .runtime, .unavailable, .config, .storage, .internal: "internal_error"
         }
         struct Body: Encodable {
             struct Inner: Encodable { var message: String; var type: String; var code: String; var param: String? }
@@ -55,26 +60,5 @@ enum Dialect {
         }
         return JSONResponse.make(Self.status(error.code),
                                  Body(error: .init(message: error.message, type: type, code: error.code.rawValue, param: error.param)))
-    }
-
-    /// ClawHosters envelope: `{"error": {"code", "message", "details"?}}`; illegal state is 422 there.
-    private func hostersResponse(_ error: ClawError) -> Response {
-        let status: HTTPResponse.Status = error.code == .conflict ? .unprocessableContent : Self.status(error.code)
-        let code: String = switch error.code {
-        case .invalidArgument: "validation_error"
-        case .unauthenticated: "unauthorized"
-        case .forbidden: "forbidden"
-        case .insufficientBalance: "insufficient_balance"
-        case .notFound: "not_found"
-        case .conflict: "invalid_state"
-        case .rateLimited: "rate_limit_exceeded"
-        default: error.code == .internal ? "internal_error" : error.code.rawValue
-        }
-        struct Body: Encodable {
-            struct Inner: Encodable { var code: String; var message: String; var details: [String: String]? }
-            var error: Inner
-        }
-        let details = error.param.map { [$0: error.message] }
-        return JSONResponse.make(status, Body(error: .init(code: code, message: error.message, details: details)))
     }
 }

@@ -19,20 +19,27 @@ struct DialectErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
+    /// Hummingbird's statuses that have a code of their own, with the message to use when
+    /// Hummingbird gives no body (`keepsBody: false`: this message always); any other is `internal`.
+    static var httpStatuses: [HTTPResponse.Status: (code: ClawError.Code, message: String, keepsBody: Bool)] { [
+        .notFound: (.notFound, "no such route", true),
+        .contentTooLarge: (.payloadTooLarge, "request body is too large", false),
+        .methodNotAllowed: (.notFound, "no such route for this method", false),
+        .unauthorized: (.unauthenticated, "authentication required", true),
+        .forbidden: (.forbidden, "forbidden", true),
+        .badRequest: (.invalidArgument, "bad request", true),
+        .unprocessableContent: (.invalidArgument, "bad request", true),
+    ] }
+
     /// Hummingbird's own errors (no route, body too large, bad method) as `ClawError`s.
     static func clawError(_ error: any Error) -> ClawError {
         if let e = error as? ClawError { return e }
         if let e = error as? any HTTPResponseError {
             let text = (e as? HTTPError)?.body
-            switch e.status {
-            case .notFound: return ClawError(.notFound, text ?? "no such route")
-            case .contentTooLarge: return ClawError(.payloadTooLarge, "request body is too large")
-            case .methodNotAllowed: return ClawError(.notFound, "no such route for this method")
-            case .unauthorized: return ClawError(.unauthenticated, text ?? "authentication required")
-            case .forbidden: return ClawError(.forbidden, text ?? "forbidden")
-            case .badRequest, .unprocessableContent: return ClawError(.invalidArgument, text ?? "bad request")
-            default: return ClawError(.internal, text ?? "request failed (\(e.status.code))")
+            guard let known = httpStatuses[e.status] else {
+                return ClawError(.internal, text ?? "request failed (\(e.status.code))")
             }
+            return ClawError(known.code, known.keepsBody ? text ?? known.message : known.message)
         }
         if error is DecodingError { return ClawError(.invalidArgument, "malformed JSON body") }
         return ClawError(.internal, "internal error")

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import ClawCore
+import ClawWire
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -28,6 +29,10 @@ public struct ClawClient: Sendable {
             headers.first { $0.0.lowercased() == name.lowercased() }?.1
         }
         public var text: String { String(decoding: body, as: UTF8.self) }
+        /// The body read into its wire model.
+        public func decode<T: Decodable>(_ type: T.Type) throws(ClawError) -> T {
+            try Wire.decode(type, from: body)
+        }
         /// The body as a JSON object (throws when it is not one).
         public func json() throws -> [String: Any] {
             guard let obj = try JSONSerialization.jsonObject(with: body) as? [String: Any] else {

@@ -1,40 +1,46 @@
-/// The one error type of clawd: an opaque code, a human message, an optional field and cause.
-/// Each API dialect maps it to HTTP in exactly one place.
+/// The one error type of clawd: a code from a closed set, a human message, an optional field
+/// and cause. Each API dialect maps every code to HTTP in one exhaustive `switch`, so a new code
+/// does not compile until each dialect has decided its status and shape.
 public struct ClawError: Error, CustomStringConvertible, Sendable {
-    public struct Code: Hashable, Sendable, RawRepresentable, CustomStringConvertible {
-        public let rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
-
-        public static let invalidArgument = Code(rawValue: "invalid_argument")
-        public static let unauthenticated = Code(rawValue: "unauthenticated")
+    public enum Code: String, Sendable, CaseIterable, CustomStringConvertible {
+        case invalidArgument = "invalid_argument"
+        case unauthenticated
         /// The caller is known but may not do this (403 in every dialect), e.g. an org key on a host-wide control.
-        public static let forbidden = Code(rawValue: "forbidden")
-        public static let insufficientBalance = Code(rawValue: "insufficient_balance")
-        public static let notFound = Code(rawValue: "not_found")
-        public static let conflict = Code(rawValue: "conflict")
-        public static let rateLimited = Code(rawValue: "rate_limited")
-        public static let payloadTooLarge = Code(rawValue: "payload_too_large")
-        public static let timeout = Code(rawValue: "timeout")
+        case forbidden
+        case insufficientBalance = "insufficient_balance"
+        case notFound = "not_found"
+        /// The path exists, under another method (405 where a dialect says so, else 404).
+        case methodNotAllowed = "method_not_allowed"
+        case conflict
+        /// Too many requests; `retryAfterSeconds` says when to try again.
+        case rateLimited = "rate_limited"
+        case payloadTooLarge = "payload_too_large"
+        case timeout
         /// A container runtime call failed (non-zero exit, bad output); the message keeps its stderr.
-        public static let runtime = Code(rawValue: "runtime")
+        case runtime
         /// A dependency (runtime binary, database) cannot be reached at all.
-        public static let unavailable = Code(rawValue: "unavailable")
-        public static let config = Code(rawValue: "config")
-        public static let storage = Code(rawValue: "storage")
-        public static let `internal` = Code(rawValue: "internal")
+        case unavailable
+        case config
+        case storage
+        case `internal`
+
+        public var description: String { rawValue }
     }
 
     public var code: Code
     public var message: String
     /// The request field the error is about, when there is one.
     public var param: String?
+    /// Whole seconds the caller should wait before retrying (`Retry-After` in every dialect).
+    public var retryAfterSeconds: Int?
     public var cause: (any Error & Sendable)?
 
-    public init(_ code: Code, _ message: String, param: String? = nil, cause: (any Error & Sendable)? = nil) {
+    public init(_ code: Code, _ message: String, param: String? = nil, retryAfterSeconds: Int? = nil,
+                cause: (any Error & Sendable)? = nil) {
         self.code = code
         self.message = message
         self.param = param
+        self.retryAfterSeconds = retryAfterSeconds
         self.cause = cause
     }
 

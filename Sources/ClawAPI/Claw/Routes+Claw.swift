@@ -58,13 +58,7 @@ extension RouterBuilding {
         }
 
         instances.post(":id/rebuild") { request, context in
-            do {
-                return try await Self.command(.rebuild(image: env.instances.config.image), .accepted, request, context, env: env)
-            } catch let error as ClawError where error.code == .rateLimited {
-                var response = Dialect.claw.response(for: error)
-                response.headers[.retryAfter] = "\(Lifecycle.retryAfterSeconds(now: .now()))"
-                return response
-            }
+            try await Self.command(.rebuild(image: env.instances.config.image), .accepted, request, context, env: env)
         }
 
         instances.post(":id/renew") { request, context in

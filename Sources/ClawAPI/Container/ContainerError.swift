@@ -19,14 +19,20 @@ enum ContainerError {
         case .unauthenticated: .unauthorized
         case .forbidden: .forbidden
         case .notFound: .notFound
+        case .methodNotAllowed: .methodNotAllowed
         case .conflict: .conflict
         case .rateLimited: .tooManyRequests
         case .payloadTooLarge: .contentTooLarge
         case .unavailable, .runtime: .serviceUnavailable
-        default: .internalServerError
+        case .insufficientBalance, .timeout, .config, .storage, .internal: .internalServerError
         }
-        var object: [String: Any] = ["error": error.message, "code": error.code.rawValue]
-        if let param = error.param { object["param"] = param }
-        return ContainerJSON.response(object, status: status)
+        return JSONResponse.make(status, Body(error: error.message, code: error.code.rawValue, param: error.param))
+    }
+
+    /// `{"error": "<human text>", "code": "<machine_code>", "param"?: "<field>"}`.
+    struct Body: Encodable {
+        var error: String
+        var code: String
+        var param: String?
     }
 }

@@ -1,11 +1,6 @@
 import ClawCore
 import Hummingbird
 
-extension ClawError.Code {
-    /// The path exists under another method (405 in the ClawHosters dialect).
-    static let methodNotAllowed = ClawError.Code(rawValue: "method_not_allowed")
-}
-
 /// The ClawHosters error envelope `{"error": {"code", "message", "details"?}}` (api-hosters.md):
 /// 401 `unauthorized`, 404 `not_found`, 405 `method_not_allowed`, 413 `payload_too_large`,
 /// 422 `unprocessable_entity` (validation with `details`, or an action the state does not allow,
@@ -30,16 +25,11 @@ public enum HostersError {
         let (status, code) = statusAndCode(error.code)
         var message = error.message
         var details: [String: String]?
-        switch error.code {
-        case .unauthenticated:
+        if error.code == .unauthenticated {
             message = "Invalid or missing API key"
-        case .invalidArgument:
-            if let param = error.param {
-                message = "Validation failed"
-                details = [param: Self.problem(error.message, field: param)]
-            }
-        default:
-            break
+        } else if error.code == .invalidArgument, let param = error.param {
+            message = "Validation failed"
+            details = [param: Self.problem(error.message, field: param)]
         }
         return JSONResponse.make(status, Body(error: .init(code: code, message: message, details: details)))
     }
@@ -55,7 +45,7 @@ public enum HostersError {
         case .rateLimited: (.tooManyRequests, "rate_limit_exceeded")
         case .timeout: (.requestTimeout, "request_timeout")
         case .unavailable, .runtime: (.serviceUnavailable, "service_unavailable")
-        default: (.internalServerError, "internal_error")
+        case .config, .storage, .internal: (.internalServerError, "internal_error")
         }
     }
 

@@ -25,9 +25,9 @@ struct RateLimitMiddleware: RouterMiddleware {
             // Errors become answers here, so they carry the headers too.
             response = try await DialectErrorMiddleware<APIContext>().handle(request, context: context, next: next)
         } else {
-            let error = ClawError(.rateLimited, "Rate limit exceeded. Try again in \(decision.retryAfterSeconds) seconds.")
+            let error = ClawError(.rateLimited, "Rate limit exceeded. Try again in \(decision.retryAfterSeconds) seconds.",
+                                  retryAfterSeconds: Int(decision.retryAfterSeconds))
             response = Dialect.of(path: request.uri.path).response(for: error)
-            response.headers[.retryAfter] = "\(decision.retryAfterSeconds)"
             ContainerAudit(runs: audit).denied(request, context, error)
         }
         response.headers[Self.limitHeader] = "\(decision.limit)"

@@ -1,5 +1,6 @@
 import ClawClient
 import ClawCore
+import ClawWire
 import Foundation
 
 /// clawd's HTTP API as clawctl uses it: a non-2xx answer becomes a `CLIFailure` carrying the
@@ -19,6 +20,33 @@ struct API: Sendable {
             throw Self.failure(reply)
         }
         return reply
+    }
+
+    /// Sends `body` (a wire model) and returns the successful answer.
+    @discardableResult
+    func call(_ method: String, _ path: String, body: some Encodable, org: String? = nil,
+              timeout: Duration = .seconds(30), accept: Set<Int> = []) async throws -> ClawClient.Reply {
+        var headers: [(String, String)] = []
+        if let org { headers.append(("X-Clawd-Org", org)) }
+        let reply = try await client.request(method, path, headers: headers, json: try Wire.encode(body), timeout: timeout)
+        guard (200..<300).contains(reply.status) || accept.contains(reply.status) else {
+            throw Self.failure(reply)
+        }
+        return reply
+    }
+
+    /// A successful answer read into its wire model (no body sent).
+    func answer<Answer: Decodable>(_ method: String, _ path: String, org: String? = nil,
+                                   as type: Answer.Type) async throws -> (ClawClient.Reply, Answer) {
+        let reply = try await call(method, path, org: org)
+        return (reply, try reply.decode(type))
+    }
+
+    /// Sends `body` and reads the successful answer into its wire model.
+    func answer<Answer: Decodable>(_ method: String, _ path: String, body: some Encodable, org: String? = nil,
+                                   as type: Answer.Type) async throws -> (ClawClient.Reply, Answer) {
+        let reply = try await call(method, path, body: body, org: org)
+        return (reply, try reply.decode(type))
     }
 
     func get(_ path: String, org: String? = nil) async throws -> ClawClient.Reply {

@@ -34,8 +34,9 @@ extension Lifecycle {
                         policy: LifecyclePolicy) throws(ClawError) -> [LifecycleEffect] {
         guard i.status == .running || i.status == .stopped else { throw conflict(.rebuild(), i.status) }
         guard rebuildsLeftToday(i, now: now, policy: policy) > 0 else {
+            let wait = retryAfterSeconds(now: now)
             throw ClawError(.rateLimited, "rebuild quota of \(policy.rebuildsPerDay) per day is used up; "
-                            + "try again in \(retryAfterSeconds(now: now)) seconds (00:00 UTC)")
+                            + "try again in \(wait) seconds (00:00 UTC)", retryAfterSeconds: wait)
         }
         if let image {
             guard Validation.isImageReference(image) else {

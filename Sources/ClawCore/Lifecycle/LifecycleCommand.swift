@@ -52,4 +52,19 @@ public enum LifecycleCommand: Sendable, Equatable {
         case .healthProbe: return "probe"
         }
     }
+
+    /// The kind of the operation a request starts (nil for timers and worker reports, which
+    /// record their own: `expire`, `purge`).
+    public var operationKind: OperationKind? {
+        switch self {
+        case .start: .start
+        case .stop: .stop
+        case .restart: .restart
+        case .rebuild: .rebuild
+        case .patch: .patch
+        case .renew: .renew
+        case .delete: .delete
+        case .expire, .retention, .provisioningStarted, .provisioned, .provisioningFailed, .containerDied, .healthProbe: nil
+        }
+    }
 }

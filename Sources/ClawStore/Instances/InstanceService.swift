@@ -82,10 +82,7 @@ public final class InstanceService: Sendable {
             try Lifecycle.apply(instance, command, now: now, policy: self.config.policy)
         } operationKind: { outcome in
             guard outcome.effects.contains(.wakeWorker) else { return nil }
-            switch command {
-            case .renew: return OperationKind.renew.rawValue
-            default: return command.verb == "update" ? OperationKind.patch.rawValue : command.verb
-            }
+            return command.operationKind?.rawValue
         }
     }
 
