@@ -104,8 +104,7 @@ extension InstanceWorker {
             }
             try await engine.runtime.restoreVolume(name: volumeName, from: path,
                                                    helper: jobs.helper(instance, installID: engine.config.installID))
-            try await engine.secrets.write(imConfig: try engine.store.imConfig(instanceID: id), volume: volumeName,
-                                           image: instance.image)
+            try await engine.secrets.write(imConfig: try engine.store.imConfig(instanceID: id), instance: instance)
             engine.logger.info("backup restored", metadata: ["instance": "\(id)", "backup": "\(backup.id)", "op": "\(operationID)"])
         } catch let failure {
             error = (failure as? ClawError)?.message ?? "\(failure)"

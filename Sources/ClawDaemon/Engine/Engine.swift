@@ -46,7 +46,8 @@ public final class Engine: Sendable {
         self.crash = crash
         self.pool = WorkerPool(limit: config.maxWorkers)
         self.supervisor = Supervisor(stableAfter: config.stableAfter)
-        self.secrets = SecretsDelivery(runtime: runtime, runner: runner, tarPath: tarPath, owner: config.secretsOwner)
+        self.secrets = SecretsDelivery(runtime: runtime, runner: runner, tarPath: tarPath, owner: config.secretsOwner,
+                                       installID: config.installID)
         self.prober = HealthProber()
         self.backups = backups
         (jobs, sink) = AsyncStream.makeStream(of: Job.self)
