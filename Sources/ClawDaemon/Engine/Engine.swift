@@ -27,6 +27,8 @@ public final class Engine: Sendable {
     let supervisor: Supervisor
     let secrets: SecretsDelivery
     let prober: HealthProber
+    /// Status and money writes that failed, waiting for their retry.
+    let pendingWrites = PendingWrites()
     /// Backups and restores, run by the workers (nil: none, e.g. in engine tests).
     let backups: BackupJobs?
     let logger = Logger(label: "clawd.engine")
