@@ -37,6 +37,10 @@ public final class FakeRuntime: ContainerRuntime, Sendable {
     public struct Concurrency: Sendable, Equatable {
         public var maxTotal = 0
         public var maxPerKey = 0
+        public init(maxTotal: Int = 0, maxPerKey: Int = 0) {
+            self.maxTotal = maxTotal
+            self.maxPerKey = maxPerKey
+        }
     }
 
     struct State {
