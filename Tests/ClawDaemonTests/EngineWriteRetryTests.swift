@@ -70,8 +70,9 @@ struct EngineWriteRetryTests {
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
             let failing = try FailingWrites(on: h.store, table: "instances", column: "health_status",
                                             value: HealthStatus.unhealthy.rawValue, count: 2)
+            try await EngineHarness.poll(.seconds(5), "engine follows events") { runtime.eventSubscribers > 0 ? true : nil }
             runtime.crash(RuntimeNames.container(id))
-            try await h.waitFor(id, "unhealthy", timeout: .seconds(5)) { $0.healthStatus == .unhealthy }
+            try await h.waitFor(id, "unhealthy", timeout: .seconds(10)) { $0.healthStatus == .unhealthy }
             #expect(failing.attempts >= 3)
             try await EngineHarness.poll(.seconds(10), "container restarted") {
                 runtime.container(RuntimeNames.container(id))?.state == .running ? true : nil

@@ -102,6 +102,9 @@ public final class FakeRuntime: ContainerRuntime, Sendable {
 
     public var concurrency: Concurrency { state.withLock { $0.concurrency } }
 
+    /// Event streams open right now (a test waits for the engine's before it crashes a container).
+    public var eventSubscribers: Int { state.withLock { $0.subscribers.count } }
+
     public func container(_ name: String) -> ContainerInfo? { state.withLock { $0.containers[name] } }
 
     public var containerNames: Set<String> { state.withLock { Set($0.containers.keys) } }
