@@ -15,7 +15,7 @@ extension FakeRuntime {
     }
 
     public func buildImage(tag: String, contextDirectory: String, containerfile: String?) async throws {
-        try await step(.buildImage, tag) { s in s.images?.insert(tag) }
+        try await step(.buildImage, tag) { s in _ = s.images?.insert(tag) }
     }
 
     public func buildImageCapturingOutput(tag: String, contextDirectory: String) async throws -> ImageBuildResult {
