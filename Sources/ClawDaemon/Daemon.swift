@@ -30,7 +30,7 @@ public struct Daemon: Sendable {
         let installID = try settings.installID
             ?? store.metaOrInsert("install_id") { Identifier.make(prefix: "i", length: 12) }
         notifier.status("detecting container runtime")
-        let runtime: CLIRuntime?
+        let runtime: (any ContainerRuntime)?
         var detectionError: String?
         do {
             runtime = try await RuntimeDetector.detect(mode: settings.runtime.rawValue, binary: settings.runtimeBinary,
@@ -43,7 +43,7 @@ public struct Daemon: Sendable {
         let backups = try openBackups(instances)
         let engine = runtime.map {
             Engine(runtime: $0, instances: instances, config: settings.engineConfig(installID: installID),
-                   crash: CrashSwitch(armed: crashPoint), runner: $0.runner,
+                   crash: CrashSwitch(armed: crashPoint),
                    backups: BackupJobs(service: backups, settings: settings.backup))
         }
         let backupScheduler = BackupScheduler(service: backups, wake: { engine?.wake($0) })

@@ -101,22 +101,8 @@ public struct CLIArguments: Sendable, Equatable {
 
     public func removeVolume(_ name: String) -> [String] { ["volume", "rm", name] }
 
-    public func podmanExportVolume(_ name: String, to path: String) -> [String] {
-        ["volume", "export", "--output", path, name]
-    }
-
     public func podmanImportVolume(_ name: String, from path: String) -> [String] {
         ["volume", "import", name, path]
-    }
-
-    /// docker has no volume export/import: a throwaway container with busybox tar does it,
-    /// with `hostDirectory` (holding `volume.tar`) mounted at /backup.
-    public func helperTar(volume: String, hostDirectory: String, image: String, export: Bool) -> [String] {
-        let tarArgs = export ? ["-cf", "/backup/volume.tar", "-C", "/data", "."]
-                             : ["-xf", "/backup/volume.tar", "-C", "/data"]
-        return ["run", "--rm", "--pull", "never", "--network", "none", "--entrypoint", "tar",
-                "--volume", "\(volume):/data", "--volume", "\(hostDirectory):/backup" + (export ? "" : ":ro"),
-                image] + tarArgs
     }
 
     // MARK: images

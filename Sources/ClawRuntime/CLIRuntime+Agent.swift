@@ -16,17 +16,11 @@ extension CLIRuntime {
 
     /// The first IPv4 gateway in `network inspect` output of either engine.
     static func gateway(fromNetworkInspect output: String) throws -> String? {
-        guard let array = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]],
-              let network = array.first else { return nil }
-        var candidates: [String] = []
-        for subnet in network["subnets"] as? [[String: Any]] ?? [] {
-            if let g = subnet["gateway"] as? String { candidates.append(g) }
+        guard let network = try JSONDecoder().decode([NetworkInspect].self, from: Data(output.utf8)).first else {
+            return nil
         }
-        if let ipam = network["IPAM"] as? [String: Any] {
-            for config in ipam["Config"] as? [[String: Any]] ?? [] {
-                if let g = config["Gateway"] as? String { candidates.append(g) }
-            }
-        }
+        let candidates = (network.subnets ?? []).compactMap(\.gateway)
+            + (network.ipam?.config ?? []).compactMap(\.gateway)
         return candidates.first { $0.contains(".") } ?? candidates.first
     }
 
@@ -46,13 +40,38 @@ extension CLIRuntime {
 
     /// `start --attach [--interactive]` with `stdin` fed to the container; waits for its exit.
     public func runAttached(_ nameOrID: String, stdin: Data?, timeout: Duration)
-        async throws -> (exitCode: Int32, stdout: String, stderr: String) {
+        async throws -> AttachedRun {
         try RuntimeValidation.name(nameOrID)
         var argv = ["start", "--attach"]
         if stdin != nil { argv.append("--interactive") }
         argv.append(nameOrID)
         let result = try await runner.run(binaryPath, argv, environment: environment, timeout: timeout,
                                           outputLimit: 16 << 20, stdin: stdin ?? Data())
-        return (result.exitCode, result.stdout, result.stderr)
+        return AttachedRun(exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr)
+    }
+}
+
+/// The part of `network inspect` that names gateways: podman's `subnets[].gateway`, docker's
+/// `IPAM.Config[].Gateway`.
+struct NetworkInspect: Decodable {
+    struct Subnet: Decodable {
+        var gateway: String?
+    }
+
+    struct IPAM: Decodable {
+        struct Config: Decodable {
+            var gateway: String?
+            enum CodingKeys: String, CodingKey { case gateway = "Gateway" }
+        }
+
+        var config: [Config]?
+        enum CodingKeys: String, CodingKey { case config = "Config" }
+    }
+
+    var subnets: [Subnet]?
+    var ipam: IPAM?
+    enum CodingKeys: String, CodingKey {
+        case subnets
+        case ipam = "IPAM"
     }
 }

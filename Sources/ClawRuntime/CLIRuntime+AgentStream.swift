@@ -3,11 +3,7 @@ import Foundation
 import Subprocess
 
 extension CLIRuntime {
-    /// `run --rm --interactive` of `spec` in ONE engine call (as a bare `podman run` would be):
-    /// writes `stdin` to the container and hands every line it prints (stdout and stderr merged)
-    /// to `onLine` as it comes, until it exits. Answers the exit status of the run, which is the
-    /// container's own (125-127: the engine could not run it). Cancelling the caller tears the
-    /// client down; the container is the caller's to stop (it carries the caller's labels).
+    /// `run --rm --interactive` of `spec` in ONE engine call (as a bare `podman run` would be).
     public func runStreaming(_ spec: ContainerSpec, stdin: Data, onLine: @escaping @Sendable (String) -> Void)
         async throws -> Int32 {
         var spec = spec
@@ -34,11 +30,10 @@ extension CLIRuntime {
         }
     }
 
-    /// CPU percent and memory bytes of the running containers carrying all of `labels`
-    /// (`stats --no-stream`); zeros when none runs.
-    public func stats(labels: [String: String]) async throws -> (cpuPercent: Double, memoryBytes: Int64, containers: Int) {
+    /// One `stats --no-stream` over the running containers carrying all of `labels`.
+    public func stats(labels: [String: String]) async throws -> RuntimeStats {
         let running = try await listContainers(labels: labels).filter { $0.state == .running }
-        guard !running.isEmpty else { return (0, 0, 0) }
+        guard !running.isEmpty else { return RuntimeStats(cpuPercent: 0, memoryBytes: 0, containers: 0) }
         let argv = ["stats", "--no-stream", "--format", "{{.ID}}\t{{.CPUPerc}}\t{{.MemUsage}}"] + running.map(\.id)
         let result = try await run(argv, timeout: .seconds(20))
         var cpu = 0.0, memory: Int64 = 0
@@ -49,7 +44,7 @@ extension CLIRuntime {
             let used = fields[2].split(separator: "/").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
             memory += Self.parseSize(used)
         }
-        return (cpu, memory, running.count)
+        return RuntimeStats(cpuPercent: cpu, memoryBytes: memory, containers: running.count)
     }
 
     /// `12.5MB`, `1.2GiB`, `512kB`, `100B` → bytes.

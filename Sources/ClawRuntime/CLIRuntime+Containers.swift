@@ -2,9 +2,6 @@ import ClawCore
 import Foundation
 
 extension CLIRuntime {
-    /// The labels that make an existing container "ours, this generation": a retried create adopts it.
-    static let adoptionLabels = ["io.clawd.instance", "io.clawd.generation"]
-
     public func createContainer(_ spec: ContainerSpec) async throws -> String {
         let argv = try arguments.createContainer(spec)
         let result = try await run(argv)
@@ -25,12 +22,14 @@ extension CLIRuntime {
             return existing.id
         }
         throw ClawError(.conflict, "\(backend) create failed: container name \(spec.name) is in use by a container "
-            + "with other io.clawd.instance/io.clawd.generation labels: \(result.diagnosticTail())", param: "name")
+            + "with other \(RuntimeNames.adoptionLabels.joined(separator: "/")) labels: \(result.diagnosticTail())", param: "name")
     }
 
+    /// Whether an existing container is "ours, this generation" (`RuntimeNames.adoptionLabels`),
+    /// so a retried create adopts it.
     static func adoptable(existing: [String: String], wanted: [String: String]) -> Bool {
-        guard wanted["io.clawd.instance"] != nil else { return false }
-        return adoptionLabels.allSatisfy { existing[$0] == wanted[$0] }
+        guard wanted[RuntimeNames.instanceLabel] != nil else { return false }
+        return RuntimeNames.adoptionLabels.allSatisfy { existing[$0] == wanted[$0] }
     }
 
     public func startContainer(_ nameOrID: String) async throws {

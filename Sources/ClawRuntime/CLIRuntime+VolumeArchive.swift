@@ -2,7 +2,7 @@ import ClawCore
 import Foundation
 
 /// Volume archives the same way on podman and docker: docker has no `volume export/import`, and
-/// podman's import only adds files, so both run a throwaway helper container that mounts the
+/// podman's import only adds files (`importVolume` uses it for that), so archive and restore run a throwaway helper container that mounts the
 /// volume and streams tar over its stdout (archive) or stdin (restore), straight to or from a
 /// host file through `ProcessRunner`. No host directory is bind-mounted and nothing is logged
 /// (`--log-driver none`: the engine would otherwise keep a copy of the stream in its log file).
@@ -76,6 +76,11 @@ extension CLIArguments {
     public func restoreVolume(_ volume: String, helper: VolumeArchiveHelper) throws -> [String] {
         try helperRun(volume, helper: helper, readOnly: false, interactive: true)
             + ["--entrypoint", "sh", helper.image, "-c", Self.restoreScript]
+    }
+
+    public func importVolume(_ volume: String, helper: VolumeArchiveHelper) throws -> [String] {
+        try helperRun(volume, helper: helper, readOnly: false, interactive: true)
+            + ["--entrypoint", "tar", helper.image, "-xf", "-", "-C", "/data"]
     }
 
     func helperRun(_ volume: String, helper: VolumeArchiveHelper, readOnly: Bool, interactive: Bool) throws -> [String] {

@@ -61,25 +61,9 @@ extension CLIRuntime {
         throw failure("volume rm", result)
     }
 
-    public func exportVolume(name: String, to path: String) async throws {
-        try RuntimeValidation.name(name)
-        try RuntimeValidation.hostPath(path, param: "path")
-        guard try await volumeExists(name: name) else {
-            throw ClawError(.notFound, "\(backend) volume export failed: volume \(name) not found", param: "name")
-        }
-        if backend == .podman {
-            try await call("volume export", arguments.podmanExportVolume(name, to: path), timeout: max(defaultTimeout, .seconds(600)))
-            return
-        }
-        try await withHelperDirectory { directory in
-            try await runHelper(volume: name, directory: directory, export: true)
-            let produced = directory + "/volume.tar"
-            try? FileManager.default.removeItem(atPath: path)
-            try FileManager.default.moveItem(atPath: produced, toPath: path)
-        }
-    }
-
-    public func importVolume(name: String, from path: String) async throws {
+    /// podman imports natively (adding files); docker has no import, so `helper` extracts the
+    /// archive from its stdin the way `restoreVolume` does, without removing anything.
+    public func importVolume(name: String, from path: String, helper: VolumeArchiveHelper) async throws {
         try RuntimeValidation.name(name)
         try RuntimeValidation.hostPath(path, param: "path")
         guard FileManager.default.isReadableFile(atPath: path) else {
@@ -92,30 +76,9 @@ extension CLIRuntime {
             try await call("volume import", arguments.podmanImportVolume(name, from: path), timeout: max(defaultTimeout, .seconds(600)))
             return
         }
-        try await withHelperDirectory { directory in
-            try FileManager.default.copyItem(atPath: path, toPath: directory + "/volume.tar")
-            try await runHelper(volume: name, directory: directory, export: false)
-        }
-    }
-
-    func runHelper(volume: String, directory: String, export: Bool) async throws {
-        guard let helperImage else {
-            throw ClawError(.config, "\(backend) has no volume export/import: configure a helper image "
-                + "containing busybox tar (helperImage)", param: "helperImage")
-        }
-        try RuntimeValidation.image(helperImage, param: "helperImage")
-        let argv = arguments.helperTar(volume: volume, hostDirectory: directory, image: helperImage, export: export)
-        try await call(export ? "volume export (helper run)" : "volume import (helper run)", argv,
-                       timeout: max(defaultTimeout, .seconds(600)))
-    }
-
-    /// A private temp directory to bind-mount into the helper (its path has no `:` or `,`).
-    func withHelperDirectory(_ body: (String) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("clawd-volume-\(UUID().uuidString.lowercased())").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try await body(directory)
+        try await removeContainer(helper.name, force: true)
+        let result = try await runner.run(binaryPath, try arguments.importVolume(name, helper: helper),
+                                          environment: environment, timeout: helper.timeout, stdinPath: path, stdoutPath: nil)
+        guard result.succeeded else { throw failure("volume import", result) }
     }
 }

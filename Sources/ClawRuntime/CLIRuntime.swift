@@ -12,20 +12,16 @@ public struct CLIRuntime: ContainerRuntime {
     public let environment: [String: String]
     public let runner: ProcessRunner
     public let defaultTimeout: Duration
-    /// An image with busybox `tar`, used by docker to export/import volumes.
-    public let helperImage: String?
     let arguments: CLIArguments
     let logger = Logger(label: "clawd.runtime")
 
     public init(backend: RuntimeBackend, binaryPath: String, environment: [String: String] = [:],
-                runner: ProcessRunner = .init(), defaultTimeout: Duration = .seconds(60),
-                helperImage: String? = nil) {
+                runner: ProcessRunner = .init(), defaultTimeout: Duration = .seconds(60)) {
         self.backend = backend
         self.binaryPath = binaryPath
         self.environment = environment
         self.runner = runner
         self.defaultTimeout = defaultTimeout
-        self.helperImage = helperImage
         self.arguments = CLIArguments(backend: backend)
     }
 

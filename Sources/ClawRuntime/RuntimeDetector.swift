@@ -12,7 +12,7 @@ public enum RuntimeDetector {
     ///   - environment: the process environment (for PATH) plus runtime variables such as `DOCKER_HOST`,
     ///     which are passed on to every call.
     public static func detect(mode: String, binary: String?, environment: [String: String],
-                              runner: ProcessRunner = .init(), helperImage: String? = nil) async throws -> CLIRuntime {
+                              runner: ProcessRunner = .init()) async throws -> CLIRuntime {
         let requested: RuntimeBackend?
         switch mode.lowercased() {
         case "auto", "": requested = nil
@@ -30,13 +30,11 @@ public enum RuntimeDetector {
                                 param: "runtime.binary")
             }
             let backend = try requested ?? backend(forBinary: resolved)
-            return CLIRuntime(backend: backend, binaryPath: resolved, environment: passOn, runner: runner,
-                              helperImage: helperImage)
+            return CLIRuntime(backend: backend, binaryPath: resolved, environment: passOn, runner: runner)
         }
         for backend in requested.map({ [$0] }) ?? [.podman, .docker] {
             if let resolved = resolve(backend.rawValue, path: path) {
-                return CLIRuntime(backend: backend, binaryPath: resolved, environment: passOn, runner: runner,
-                                  helperImage: helperImage)
+                return CLIRuntime(backend: backend, binaryPath: resolved, environment: passOn, runner: runner)
             }
         }
         let what = requested.map { "\($0.rawValue) not found in PATH" } ?? "neither podman nor docker found in PATH"

@@ -4,28 +4,28 @@ import Foundation
 
 /// Looking at what clawd did from the outside: the podman CLI and the SQLite file itself.
 extension E2EInstall {
-    public static func containerName(_ instanceID: String) -> String { "clawd-\(instanceID)" }
-    public static func volumeName(_ instanceID: String) -> String { "clawd-\(instanceID)-data" }
+    public static func containerName(_ instanceID: String) -> String { RuntimeNames.container(instanceID) }
+    public static func volumeName(_ instanceID: String) -> String { RuntimeNames.volume(instanceID) }
 
     /// `podman <args>`; throws with podman's stderr on a non-zero exit.
     @discardableResult
     public func podman(_ args: [String]) async throws -> String {
-        let r = try await runtime.runner.run(runtime.binaryPath, args, timeout: .seconds(120))
+        let r = try await cli.run(args, timeout: .seconds(120))
         guard r.succeeded else { throw DaemonProcessError("podman \(args.joined(separator: " ")) failed: \(r.diagnosticTail())") }
         return r.stdout
     }
 
     /// Containers carrying this install's label (and `instance`'s, when given).
     public func containers(instance: String? = nil) async throws -> [ContainerInfo] {
-        var labels = [Self.installLabel: installID]
-        if let instance { labels[Self.instanceLabel] = instance }
+        var labels = [RuntimeNames.installLabel: installID]
+        if let instance { labels[RuntimeNames.instanceLabel] = instance }
         return try await runtime.listContainers(labels: labels)
     }
 
     /// Volumes carrying this install's label (and `instance`'s, when given).
     public func volumes(instance: String? = nil) async throws -> [VolumeInfo] {
-        var labels = [Self.installLabel: installID]
-        if let instance { labels[Self.instanceLabel] = instance }
+        var labels = [RuntimeNames.installLabel: installID]
+        if let instance { labels[RuntimeNames.instanceLabel] = instance }
         return try await runtime.listVolumes(labels: labels)
     }
 
@@ -43,10 +43,10 @@ extension E2EInstall {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The `io.clawd.generation` label of the instance's container, if it exists.
+    /// The `RuntimeNames.generationLabel` of the instance's container, if it exists.
     public func generation(_ instanceID: String) async throws -> Int? {
         try await runtime.inspectContainer(Self.containerName(instanceID))
-            .flatMap { $0.labels[Self.generationLabel] }.flatMap { Int($0) }
+            .flatMap { $0.labels[RuntimeNames.generationLabel] }.flatMap { Int($0) }
     }
 
     /// Rows of `sql` against the daemon's database, via the `sqlite3` CLI (`|`-separated columns).
@@ -54,7 +54,7 @@ extension E2EInstall {
         let binary = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/bin/sqlite3"]
             .first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let binary else { throw DaemonProcessError("sqlite3 is not installed (apt-get install sqlite3)") }
-        let r = try await runtime.runner.run(binary, ["-cmd", ".timeout 10000", "-separator", "|", databasePath, sql],
+        let r = try await cli.runner.run(binary, ["-cmd", ".timeout 10000", "-separator", "|", databasePath, sql],
                                              timeout: .seconds(30))
         guard r.succeeded else { throw DaemonProcessError("sqlite3 \(sql) failed: \(r.diagnosticTail())") }
         return r.stdout.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }

@@ -8,21 +8,21 @@ import Foundation
 /// install label, and every foreign container the test recorded, also when the test fails.
 public final class E2EInstall: @unchecked Sendable {
     public static let image = RuntimeTestBackend.imageTag
-    public static let installLabel = "io.clawd.install"
-    public static let instanceLabel = "io.clawd.instance"
-    public static let generationLabel = "io.clawd.generation"
 
     public let installID: String
     public let portRange: ClosedRange<Int>
     public let dir: String
-    public let runtime: CLIRuntime
+    public let runtime: any ContainerRuntime
+    /// podman's CLI, for looking at what clawd did from the outside.
+    public let cli: RuntimeCommandLine
     private let lock = NSLock()
     private var daemons: [DaemonProcess] = []
     private var foreign: [String] = []
     private var foreignVolumes: [String] = []
 
-    init(runtime: CLIRuntime) throws {
-        self.runtime = runtime
+    init(cli: RuntimeCommandLine) throws {
+        self.cli = cli
+        self.runtime = cli.driver(timeout: .seconds(120))
         installID = "e2e" + String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(10))
         // Below the kernel's ephemeral range (32768+), apart from the default pool's first ports.
         let base = 23_000 + 100 * Int.random(in: 0..<69)
@@ -32,9 +32,9 @@ public final class E2EInstall: @unchecked Sendable {
 
     /// Runs `body` with a fresh install and removes what it left at the runtime afterwards.
     public static func with(_ body: (E2EInstall) async throws -> Void) async throws {
-        let runtime = try await RuntimeTestBackend.podman.makeRuntime()
-        _ = try await RuntimeTestImage.ensure(on: runtime)
-        let install = try E2EInstall(runtime: runtime)
+        let cli = try await RuntimeTestBackend.podman.commandLine()
+        _ = try await RuntimeTestImage.ensure(on: .podman)
+        let install = try E2EInstall(cli: cli)
         do {
             try await body(install)
         } catch {
@@ -124,7 +124,7 @@ public final class E2EInstall: @unchecked Sendable {
         for name in lock.withLock({ foreignVolumes }) where (try? await runtime.volumeExists(name: name)) == true {
             do { try await runtime.removeVolume(name: name) } catch { failures.append("\(name): \(error)") }
         }
-        let labels = [Self.installLabel: installID]
+        let labels = [RuntimeNames.installLabel: installID]
         do {
             for c in try await runtime.listContainers(labels: labels) {
                 do { try await runtime.removeContainer(c.id, force: true) } catch { failures.append("\(c.name): \(error)") }

@@ -4,22 +4,25 @@ import Foundation
 
 /// Records every container and volume a test creates through it and removes them in reverse
 /// order when the test ends, failed or not (see `withRuntimeFixture`). Every object carries
-/// `io.clawd.test=1` and this fixture's `io.clawd.test-run` label, and a unique name.
+/// `RuntimeNames.testLabel=1` and this fixture's `RuntimeNames.testRunLabel`, and a unique name.
 public actor RuntimeFixture {
     public enum Resource: Sendable, Equatable {
         case container(String)
         case volume(String)
     }
 
-    public nonisolated let runtime: CLIRuntime
+    public nonisolated let runtime: any ContainerRuntime
+    /// The same engine's CLI, for what the driver does not offer.
+    public nonisolated let cli: RuntimeCommandLine
     public nonisolated let testBackend: RuntimeTestBackend
     /// Unique per fixture: tag objects with it to find exactly this test's objects.
     public nonisolated let runID: String
-    public nonisolated var labels: [String: String] { ["io.clawd.test": "1", "io.clawd.test-run": runID] }
+    public nonisolated var labels: [String: String] { [RuntimeNames.testLabel: "1", RuntimeNames.testRunLabel: runID] }
     private var resources: [Resource] = []
 
-    init(runtime: CLIRuntime, testBackend: RuntimeTestBackend) {
-        self.runtime = runtime
+    init(cli: RuntimeCommandLine, testBackend: RuntimeTestBackend) {
+        self.runtime = cli.driver(timeout: .seconds(120))
+        self.cli = cli
         self.testBackend = testBackend
         self.runID = String(UUID().uuidString.lowercased().prefix(12).filter { $0 != "-" })
     }
@@ -88,9 +91,9 @@ public func withRuntimeFixture<T: Sendable>(
     _ backend: RuntimeTestBackend, buildImage: Bool = true,
     _ body: (RuntimeFixture) async throws -> T
 ) async throws -> T {
-    let runtime = try await backend.makeRuntime()
-    if buildImage { _ = try await RuntimeTestImage.ensure(on: runtime) }
-    let fixture = RuntimeFixture(runtime: runtime, testBackend: backend)
+    let cli = try await backend.commandLine()
+    if buildImage { _ = try await RuntimeTestImage.ensure(on: backend) }
+    let fixture = RuntimeFixture(cli: cli, testBackend: backend)
     let result: T
     do {
         result = try await body(fixture)

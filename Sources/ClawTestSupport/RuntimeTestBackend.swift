@@ -16,13 +16,18 @@ public enum RuntimeTestBackend: String, Sendable, CaseIterable, CustomStringConv
     public var backend: RuntimeBackend { self == .podman ? .podman : .docker }
 
     /// A driver for this engine, checked to answer (`info`) once per test run.
-    public func makeRuntime(timeout: Duration = .seconds(120)) async throws -> CLIRuntime {
-        let runtime = try unverifiedRuntime(timeout: timeout)
-        try await RuntimeTestChecks.shared.verify(self, runtime)
-        return runtime
+    public func makeRuntime(timeout: Duration = .seconds(120)) async throws -> any ContainerRuntime {
+        try await commandLine().driver(timeout: timeout)
     }
 
-    func unverifiedRuntime(timeout: Duration) throws -> CLIRuntime {
+    /// The engine's CLI for direct calls, checked to answer once per test run.
+    public func commandLine() async throws -> RuntimeCommandLine {
+        let cli = try uncheckedCommandLine()
+        try await RuntimeTestChecks.shared.verify(self, cli)
+        return cli
+    }
+
+    func uncheckedCommandLine() throws -> RuntimeCommandLine {
         let environment = ProcessInfo.processInfo.environment
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"
         switch self {
@@ -30,8 +35,7 @@ public enum RuntimeTestBackend: String, Sendable, CaseIterable, CustomStringConv
             guard let binary = RuntimeTestBackend.find("podman", path: path) else {
                 throw ClawError(.unavailable, "podman is not installed: run scripts/setup (installs podman and runc)")
             }
-            return CLIRuntime(backend: .podman, binaryPath: binary, defaultTimeout: timeout,
-                              helperImage: Self.imageTag)
+            return RuntimeCommandLine(backend: .podman, binaryPath: binary)
         case .docker:
             guard let host = environment["CLAWD_TEST_DOCKER_HOST"], !host.isEmpty else {
                 throw ClawError(.unavailable, "CLAWD_TEST_DOCKER_HOST is not set: run scripts/test, which starts a "
@@ -40,8 +44,7 @@ public enum RuntimeTestBackend: String, Sendable, CaseIterable, CustomStringConv
             guard let binary = RuntimeTestBackend.find("docker", path: path) else {
                 throw ClawError(.unavailable, "the docker client is not installed: run scripts/setup")
             }
-            return CLIRuntime(backend: .docker, binaryPath: binary, environment: ["DOCKER_HOST": host],
-                              defaultTimeout: timeout, helperImage: Self.imageTag)
+            return RuntimeCommandLine(backend: .docker, binaryPath: binary, environment: ["DOCKER_HOST": host])
         }
     }
 
@@ -60,17 +63,16 @@ actor RuntimeTestChecks {
     static let shared = RuntimeTestChecks()
     private var checks: [RuntimeTestBackend: Task<Void, any Error>] = [:]
 
-    func verify(_ backend: RuntimeTestBackend, _ runtime: CLIRuntime) async throws {
+    func verify(_ backend: RuntimeTestBackend, _ cli: RuntimeCommandLine) async throws {
         if checks[backend] == nil {
             checks[backend] = Task {
                 do {
                     // `info` exercises the engine itself (storage, OCI runtime config, the daemon).
-                    let result = try await runtime.runner.run(
-                        runtime.binaryPath, ["info"], environment: runtime.environment, timeout: .seconds(60))
+                    let result = try await cli.run(["info"])
                     guard result.succeeded else {
                         throw ClawError(.runtime, "\(backend) info failed (exit \(result.exitCode)): \(result.diagnosticTail())")
                     }
-                    _ = try await runtime.info()
+                    _ = try await cli.driver().info()
                 } catch {
                     let hint = backend == .podman
                         ? "podman does not work here: run scripts/setup"

@@ -5,9 +5,9 @@ import Foundation
 /// Builds the repository's instance image (`etc/instance-image` plus the host's static busybox)
 /// through the driver's own `buildImage`, once per backend per test run.
 public enum RuntimeTestImage {
-    /// Returns the tag once the image exists in `runtime`'s engine.
-    public static func ensure(on runtime: CLIRuntime, tag: String = RuntimeTestBackend.imageTag) async throws -> String {
-        try await Builds.shared.build(runtime, tag: tag)
+    /// Returns the tag once the image exists in `backend`'s engine.
+    public static func ensure(on backend: RuntimeTestBackend, tag: String = RuntimeTestBackend.imageTag) async throws -> String {
+        try await Builds.shared.build(backend, tag: tag)
         return tag
     }
 
@@ -49,10 +49,11 @@ public enum RuntimeTestImage {
         static let shared = Builds()
         private var builds: [String: Task<Void, any Error>] = [:]
 
-        func build(_ runtime: CLIRuntime, tag: String) async throws {
-            let key = "\(runtime.backend)|\(runtime.binaryPath)|\(runtime.environment["DOCKER_HOST"] ?? "")|\(tag)"
+        func build(_ backend: RuntimeTestBackend, tag: String) async throws {
+            let key = "\(backend)|\(tag)"
             if builds[key] == nil {
                 builds[key] = Task {
+                    let runtime = try await backend.makeRuntime()
                     let context = try RuntimeTestImage.makeContext()
                     defer { try? FileManager.default.removeItem(at: context) }
                     try await runtime.buildImage(tag: tag, contextDirectory: context.path, containerfile: nil)

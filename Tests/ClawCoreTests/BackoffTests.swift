@@ -24,4 +24,11 @@ struct BackoffTests {
         #expect(Backoff.provisioningDelay(afterAttempt: 3) == nil)
         #expect(Backoff.provisioningDelay(afterAttempt: 4) == nil)
     }
+
+    @Test("a failed status or money write is tried again after 100 ms doubling, capped at 5 s", arguments: [
+        (1, 100), (2, 200), (3, 400), (4, 800), (5, 1600), (6, 3200), (7, 5000), (0, 100), (Int.max, 5000),
+    ])
+    func writeRetry(failure: Int, millis: Int) {
+        #expect(Backoff.writeRetryDelay(failure: failure) == .milliseconds(millis))
+    }
 }

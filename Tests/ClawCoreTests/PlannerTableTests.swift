@@ -101,9 +101,9 @@ struct PlannerTableTests {
     @Test("the generation is read from the container's label")
     func observedFromInfo() {
         let info = ContainerInfo(id: "x", name: "clawd-c1", image: "img", state: .running,
-                                 labels: ["io.clawd.generation": "7"], ports: [],
+                                 labels: [RuntimeNames.generationLabel: "7"], ports: [],
                                  createdAt: Fixture.now.date, exitCode: nil)
-        let observed = ObservedContainer(info, generationLabel: "io.clawd.generation")
+        let observed = ObservedContainer(info, generationLabel: RuntimeNames.generationLabel)
         #expect(observed == ObservedContainer(state: .running, generation: 7, createdAt: Fixture.now))
         #expect(ObservedContainer(info, generationLabel: "other").generation == nil)
     }

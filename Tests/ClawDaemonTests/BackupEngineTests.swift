@@ -18,7 +18,7 @@ struct BackupEngineTests {
                      _ body: @escaping (EngineHarness, BackupService) async throws -> Void) async throws {
         try await EngineHarness.with(backend, autostart: false, policy: policy) { h, _ in
             let service = BackupService(instances: h.instances, directory: h.dir + "/backups")
-            let engine = Engine(runtime: h.runtime, instances: h.instances, config: h.config, runner: h.runtime.runner,
+            let engine = Engine(runtime: h.runtime, instances: h.instances, config: h.config,
                                 backups: BackupJobs(service: service, settings: BackupSettings()))
             h.hook(engine)
             try await h.running(engine) { try await body(h, service) }

@@ -13,7 +13,7 @@ import Testing
 /// container, IPC follow-ups consumed by a running agent, mount allowlist persistence.
 @Suite("Container API against real podman", .serialized)
 struct ContainerE2ETests {
-    static func podman() async throws -> CLIRuntime {
+    static func podman() async throws -> any ContainerRuntime {
         try await RuntimeDetector.detect(mode: "podman", binary: nil, environment: ProcessInfo.processInfo.environment)
     }
 
@@ -22,7 +22,7 @@ struct ContainerE2ETests {
     }
 
     /// Creates an agent container for `group` and removes it when `body` ends.
-    static func withAgent<T: Sendable>(_ runtime: CLIRuntime, _ spec: AgentContainerSpec,
+    static func withAgent<T: Sendable>(_ runtime: any ContainerRuntime, _ spec: AgentContainerSpec,
                                        _ body: @Sendable (String) async throws -> T) async throws -> T {
         _ = try await runtime.createContainer(spec.make())
         do {
@@ -87,7 +87,7 @@ struct ContainerE2ETests {
             // Runnable: the runner answers its prompt between the markers.
             let name = Self.name("built")
             _ = try await podman.createContainer(ContainerSpec(name: name, image: tag).with { $0.interactive = true })
-            let run = try await { () async throws -> (exitCode: Int32, stdout: String, stderr: String) in
+            let run = try await { () async throws -> AttachedRun in
                 defer { Task { try? await podman.removeContainer(name, force: true) } }
                 return try await podman.runAttached(name, stdin: Data("ping".utf8), timeout: .seconds(60))
             }()
@@ -146,7 +146,7 @@ struct ContainerE2ETests {
             let output = try await Self.withAgent(podman, spec) { name in
                 let run = try await podman.runAttached(name, stdin: Data("fetch anthropic/v1/echo".utf8),
                                                        timeout: .seconds(60))
-                let inspect = try await podman.runner.run(podman.binaryPath, ["container", "inspect", name], timeout: .seconds(30)).stdout
+                let inspect = try await RuntimeTestBackend.podman.commandLine().run(["container", "inspect", name]).stdout
                 #expect(!inspect.contains(realKey))
                 #expect(inspect.contains(placeholder))
                 return run.stdout
@@ -171,7 +171,7 @@ struct ContainerE2ETests {
                             String(realKey.dropFirst(3))]
             grep.interactive = false
             _ = try await podman.createContainer(grep)
-            let files: (exitCode: Int32, stdout: String, stderr: String)
+            let files: AttachedRun
             do {
                 files = try await podman.runAttached(grep.name, stdin: nil, timeout: .seconds(120))
             } catch {
@@ -269,7 +269,7 @@ struct ContainerE2ETests {
 
         let spec = try Self.spec(d, group: group, ipc: path, gateway: nil)
         let result = try await Self.withAgent(podman, spec) { name in
-            try await withThrowingTaskGroup(of: (exitCode: Int32, stdout: String, stderr: String)?.self) { tasks in
+            try await withThrowingTaskGroup(of: AttachedRun?.self) { tasks in
                 tasks.addTask { try await podman.runAttached(name, stdin: Data("first".utf8), timeout: .seconds(120)) }
                 tasks.addTask {
                     try await e2ePoll("agent running", timeout: .seconds(60)) {
@@ -288,7 +288,7 @@ struct ContainerE2ETests {
                     #expect(closed["closed"] as? Bool == true)
                     return nil
                 }
-                var run: (exitCode: Int32, stdout: String, stderr: String)?
+                var run: AttachedRun?
                 for try await value in tasks { if let value { run = value } }
                 return run!
             }

@@ -15,7 +15,7 @@ struct RunsDaemon {
     let install: String
     let org: String
 
-    static func podman() async throws -> CLIRuntime {
+    static func podman() async throws -> any ContainerRuntime {
         try await RuntimeDetector.detect(mode: "podman", binary: nil, environment: ProcessInfo.processInfo.environment)
     }
 
@@ -103,7 +103,7 @@ struct RunsDaemon {
 
     /// Agent containers of this install the runtime reports (running only when asked).
     func agentContainers(runningOnly: Bool = false) async throws -> [ContainerInfo] {
-        let all = try await Self.podman().listContainers(labels: ["io.clawd.agent-install": install])
+        let all = try await Self.podman().listContainers(labels: [RuntimeNames.agentInstallLabel: install])
         return runningOnly ? all.filter { $0.state == .running } : all
     }
 
@@ -116,7 +116,7 @@ struct RunsDaemon {
     func cleanup() async {
         await stop()
         if let podman = try? await Self.podman() {
-            for c in (try? await podman.listContainers(labels: ["io.clawd.agent-install": install])) ?? [] {
+            for c in (try? await podman.listContainers(labels: [RuntimeNames.agentInstallLabel: install])) ?? [] {
                 try? await podman.removeContainer(c.id, force: true)
             }
         }

@@ -10,8 +10,7 @@ extension E2E {
         static let state = "/home/node/.openclaw"
 
         static func exec(_ install: E2EInstall, _ id: String, _ script: String) async throws -> String {
-            let r = try await install.runtime.runner.run(install.runtime.binaryPath, ["exec", "clawd-\(id)", "sh", "-c", script],
-                                                         timeout: .seconds(30))
+            let r = try await install.cli.run(["exec", RuntimeNames.container(id), "sh", "-c", script], timeout: .seconds(30))
             guard r.succeeded else { throw ClawError(.runtime, "exec failed: \(r.diagnosticTail())") }
             return r.stdout
         }

@@ -1,4 +1,5 @@
 import ClawClient
+import ClawCore
 import ClawTestSupport
 import Foundation
 import Testing
@@ -69,11 +70,11 @@ extension E2E {
                                                               timeout: .seconds(120)) {
                     let c = try await install.containers()
                     let v = try await install.volumes()
-                    let running = Set(c.filter { $0.state == .running }.compactMap { $0.labels[E2EInstall.instanceLabel] })
+                    let running = Set(c.filter { $0.state == .running }.compactMap { $0.labels[RuntimeNames.instanceLabel] })
                     return running == ids && c.count == ids.count && v.count == ids.count ? (c, v) : nil
                 }
-                let containerOwners = containers.compactMap { $0.labels[E2EInstall.instanceLabel] }
-                let volumeOwners = volumes.compactMap { $0.labels[E2EInstall.instanceLabel] }
+                let containerOwners = containers.compactMap { $0.labels[RuntimeNames.instanceLabel] }
+                let volumeOwners = volumes.compactMap { $0.labels[RuntimeNames.instanceLabel] }
                 #expect(containerOwners.count == ids.count && Set(containerOwners) == ids, "\(containers.map(\.name))")
                 #expect(volumeOwners.count == ids.count && Set(volumeOwners) == ids, "\(volumes.map(\.name))")
                 let ports = rows.compactMap { E2E.port(of: $0["url"] as? String) }

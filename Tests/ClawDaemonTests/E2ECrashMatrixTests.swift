@@ -1,4 +1,5 @@
 import ClawClient
+import ClawCore
 import ClawDaemon
 import ClawTestSupport
 import Foundation
@@ -75,7 +76,7 @@ extension E2E {
                         let v = try await install.volumes(instance: instanceID)
                         guard c.count == 1, c[0].state == .running, v.count == 1 else { return nil }
                         if let before = generationBefore {
-                            guard let g = c[0].labels[E2EInstall.generationLabel].flatMap({ Int($0) }), g > before else { return nil }
+                            guard let g = c[0].labels[RuntimeNames.generationLabel].flatMap({ Int($0) }), g > before else { return nil }
                         }
                         return true
                     }

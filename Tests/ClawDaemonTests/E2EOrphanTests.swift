@@ -1,4 +1,5 @@
 import ClawClient
+import ClawCore
 import ClawTestSupport
 import Foundation
 import Testing
@@ -21,12 +22,12 @@ extension E2E {
 
                 let image = E2EInstall.image
                 let createdAt = ContinuousClock.now
-                try await install.podman(["create", "--name", ours, "--label", "io.clawd.install=\(install.installID)",
-                                          "--label", "io.clawd.instance=inst_unknown\(tag)", image])
-                try await install.podman(["volume", "create", "--label", "io.clawd.install=\(install.installID)",
-                                          "--label", "io.clawd.instance=inst_unknown\(tag)", ourVolume])
-                try await install.podman(["create", "--name", otherInstall, "--label", "io.clawd.install=other-\(tag)",
-                                          "--label", "io.clawd.instance=inst_unknown\(tag)", image])
+                try await install.podman(["create", "--name", ours, "--label", "\(RuntimeNames.installLabel)=\(install.installID)",
+                                          "--label", "\(RuntimeNames.instanceLabel)=inst_unknown\(tag)", image])
+                try await install.podman(["volume", "create", "--label", "\(RuntimeNames.installLabel)=\(install.installID)",
+                                          "--label", "\(RuntimeNames.instanceLabel)=inst_unknown\(tag)", ourVolume])
+                try await install.podman(["create", "--name", otherInstall, "--label", "\(RuntimeNames.installLabel)=other-\(tag)",
+                                          "--label", "\(RuntimeNames.instanceLabel)=inst_unknown\(tag)", image])
                 try await install.podman(["create", "--name", unlabelled, image])
 
                 // Inside the grace: seen, waiting, not removed.

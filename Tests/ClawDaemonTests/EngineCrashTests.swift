@@ -16,11 +16,11 @@ final class CrashScenario: Sendable {
     let instances: InstanceService
     let installID: String
     let orgID: String
-    let runtime: CLIRuntime
+    let runtime: any ContainerRuntime
 
     init() async throws {
         runtime = try await RuntimeTestBackend.podman.makeRuntime()
-        _ = try await RuntimeTestImage.ensure(on: runtime)
+        _ = try await RuntimeTestImage.ensure(on: .podman)
         dir = try TestPaths.makeTempDir("k")
         try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
         store = try Store(path: dir + "/data/clawd.sqlite")

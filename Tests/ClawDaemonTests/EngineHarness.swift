@@ -17,7 +17,9 @@ final class EngineHarness: Sendable {
     let dir: String
     let store: Store
     let instances: InstanceService
-    let runtime: CLIRuntime
+    let runtime: any ContainerRuntime
+    /// The same engine's CLI, for what a test does behind clawd's back.
+    let cli: RuntimeCommandLine
     let installID: String
     let orgID: String
     let config: EngineConfig
@@ -31,11 +33,9 @@ final class EngineHarness: Sendable {
     }
 
     private init(backend: RuntimeTestBackend, configure: (inout EngineConfig) -> Void, policy: LifecyclePolicy) async throws {
-        let verified = try await backend.makeRuntime()
-        _ = try await RuntimeTestImage.ensure(on: verified)
-        // As the daemon detects it: no helper image (the engine imports secrets with the instance image).
-        runtime = CLIRuntime(backend: verified.backend, binaryPath: verified.binaryPath, environment: verified.environment,
-                             runner: verified.runner, defaultTimeout: verified.defaultTimeout)
+        cli = try await backend.commandLine()
+        _ = try await RuntimeTestImage.ensure(on: backend)
+        runtime = cli.driver(timeout: .seconds(120))
         dir = try TestPaths.makeTempDir("e")
         store = try Store(path: dir + "/clawd.sqlite")
         installID = "t" + String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(11))
@@ -53,8 +53,7 @@ final class EngineHarness: Sendable {
     }
 
     func makeEngine(crash: CrashPoint? = nil) -> Engine {
-        Engine(runtime: runtime, instances: instances, config: config, crash: CrashSwitch(armed: crash),
-               runner: runtime.runner)
+        Engine(runtime: runtime, instances: instances, config: config, crash: CrashSwitch(armed: crash))
     }
 
     /// Sends every commit to `engine` and the deadline service, as the daemon does.
@@ -157,9 +156,7 @@ final class EngineHarness: Sendable {
     /// `podman <args>` (or docker) as argv; returns stdout (fails the test on a non-zero exit).
     @discardableResult
     func podman(_ args: [String]) async throws -> String {
-        let r = try await runtime.runner.run(runtime.binaryPath, args, environment: runtime.environment, timeout: .seconds(60))
-        guard r.succeeded else { throw ClawError(.runtime, "\(runtime.backend) \(args) failed: \(r.diagnosticTail())") }
-        return r.stdout
+        try await cli.output(args)
     }
 
     /// GET over loopback only; nil while nothing answers.

@@ -137,7 +137,7 @@ struct EngineReconcileTests {
 
     /// The pid of the `events` process filtering on this install's label, if one runs.
     static func eventsProcess(_ installID: String) -> Int32? {
-        let own = "io.clawd.install=\(installID)"
+        let own = "\(RuntimeNames.installLabel)=\(installID)"
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
             guard let pid = Int32(entry),
                   let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }

@@ -3,93 +3,13 @@ import ClawCore
 import ClawStore
 import ClawTestSupport
 import Foundation
-import Synchronization
 import Testing
 
-/// An in-memory runtime that records how many calls are in flight per container/volume owner
-/// and overall. Only for the scheduling property below; real behaviour is tested against podman.
-final class CountingRuntime: ContainerRuntime, Sendable {
-    struct Counts {
-        var inFlight: [String: Int] = [:]
-        var total = 0
-        var maxPerInstance = 0
-        var maxTotal = 0
-        var containers: [String: ContainerInfo] = [:]
-        var volumes: [String: [String: String]] = [:]
-        var log: [String] = []
-    }
-
-    let counts = Mutex(Counts())
-    let backend: RuntimeBackend = .podman
-
-    /// The instance an object name belongs to: `clawd-<id>` or `clawd-<id>-data`.
-    static func owner(_ name: String) -> String {
-        var n = name.hasPrefix("clawd-") ? String(name.dropFirst(6)) : name
-        if n.hasSuffix("-data") { n.removeLast(5) }
-        return n
-    }
-
-    func step<T>(_ name: String, _ what: String, _ body: (inout Counts) throws -> T) async throws -> T {
-        let owner = Self.owner(name)
-        counts.withLock { c in
-            c.inFlight[owner, default: 0] += 1
-            c.total += 1
-            c.maxPerInstance = max(c.maxPerInstance, c.inFlight[owner]!)
-            c.maxTotal = max(c.maxTotal, c.total)
-            c.log.append("\(owner) \(what)")
-        }
-        defer { counts.withLock { c in c.inFlight[owner]! -= 1; c.total -= 1 } }
-        try await Task.sleep(for: .milliseconds(15))
-        return try counts.withLock { try body(&$0) }
-    }
-
-    func info() async throws -> RuntimeInfo { RuntimeInfo(backend: .podman, version: "fake", binaryPath: "/fake") }
-    func imageExists(_ reference: String) async throws -> Bool { true }
-    func inspectImage(_ reference: String) async throws -> ImageInfo? { nil }
-    func buildImage(tag: String, contextDirectory: String, containerfile: String?) async throws {}
-    func removeImage(_ reference: String) async throws {}
-
-    func createVolume(name: String, labels: [String: String]) async throws {
-        try await step(name, "volume create") { c in if c.volumes[name] == nil { c.volumes[name] = labels } }
-    }
-    func volumeExists(name: String) async throws -> Bool { try await step(name, "volume inspect") { $0.volumes[name] != nil } }
-    func listVolumes(labels: [String: String]) async throws -> [VolumeInfo] {
-        counts.withLock { c in
-            c.volumes.filter { v in labels.allSatisfy { v.value[$0.key] == $0.value } }
-                .map { VolumeInfo(name: $0.key, labels: $0.value, createdAt: Date()) }
-        }
-    }
-    func removeVolume(name: String) async throws { try await step(name, "volume rm") { $0.volumes[name] = nil } }
-    func exportVolume(name: String, to path: String) async throws {}
-    func importVolume(name: String, from path: String) async throws { try await step(name, "volume import") { _ in } }
-
-    func createContainer(_ spec: ContainerSpec) async throws -> String {
-        try await step(spec.name, "create") { c in
-            if let existing = c.containers[spec.name] { return existing.id }
-            c.containers[spec.name] = ContainerInfo(id: spec.name, name: spec.name, image: spec.image, state: .created,
-                                                   labels: spec.labels, ports: [], createdAt: Date(), exitCode: nil)
-            return spec.name
-        }
-    }
-    func startContainer(_ nameOrID: String) async throws {
-        try await step(nameOrID, "start") { c in c.containers[nameOrID]?.state = .running }
-    }
-    func stopContainer(_ nameOrID: String, timeoutSeconds: Int) async throws {
-        try await step(nameOrID, "stop") { c in c.containers[nameOrID]?.state = .exited }
-    }
-    func killContainer(_ nameOrID: String, signal: String) async throws {}
-    func removeContainer(_ nameOrID: String, force: Bool) async throws {
-        try await step(nameOrID, "rm") { c in c.containers[nameOrID] = nil }
-    }
-    func inspectContainer(_ nameOrID: String) async throws -> ContainerInfo? {
-        try await step(nameOrID, "inspect") { $0.containers[nameOrID] }
-    }
-    func listContainers(labels: [String: String]) async throws -> [ContainerInfo] {
-        counts.withLock { c in c.containers.values.filter { ci in labels.allSatisfy { ci.labels[$0.key] == $0.value } } }
-    }
-    func logs(_ nameOrID: String, tail: Int?) async throws -> String { "" }
-    func followLogs(_ nameOrID: String, tail: Int?) -> AsyncThrowingStream<String, any Error> { AsyncThrowingStream { $0.finish() } }
-    func events(labels: [String: String]) -> AsyncThrowingStream<RuntimeEvent, any Error> { AsyncThrowingStream { _ in } }
+/// The instance an object name belongs to: `clawd-<id>` or `clawd-<id>-data`.
+func instanceOwning(_ name: String) -> String {
+    var n = name.hasPrefix("clawd-") ? String(name.dropFirst(6)) : name
+    if n.hasSuffix("-data") { n.removeLast(5) }
+    return n
 }
 
 @Suite("engine scheduling (in-memory runtime)")
@@ -101,7 +21,7 @@ struct EngineSerializationTests {
         let store = try Store(path: dir + "/clawd.sqlite")
         let instances = InstanceService(store: store, config: InstanceServiceConfig(
             policy: .default, image: "localhost/fake:1", portRange: 50_000...50_100))
-        let runtime = CountingRuntime()
+        let runtime = FakeRuntime(latency: .milliseconds(15), concurrencyKey: instanceOwning)
         let engine = Engine(runtime: runtime, instances: instances, config: EngineConfig(
             installID: "fake1", stateDir: "/data", instancePort: 8080, stopTimeoutSeconds: 1, resync: .seconds(600),
             orphanGraceSeconds: 300))
@@ -127,16 +47,17 @@ struct EngineSerializationTests {
             _ = try instances.request(.delete, instanceID: target, orgID: nil)
             for id in ids.dropFirst() { _ = try instances.request(.rebuild(), instanceID: id, orgID: nil) }
             try await EngineHarness.poll(.seconds(30), "delete converged, rebuilds done") {
-                let gone = runtime.counts.withLock { $0.containers["clawd-\(target)"] == nil && $0.volumes["clawd-\(target)-data"] == nil }
+                let gone = runtime.container(RuntimeNames.container(target)) == nil
+                    && !runtime.volumeNames.contains(RuntimeNames.volume(target))
                 let open = try ids.reduce(0) { $0 + (try store.openOperationCount(instanceID: $1)) }
                 return gone && open == 0 ? true : nil
             }
-            let c = runtime.counts.withLock { $0 }
-            #expect(c.maxPerInstance == 1, "two steps of one instance overlapped")
+            let c = runtime.concurrency
+            #expect(c.maxPerKey == 1, "two steps of one instance overlapped")
             #expect(c.maxTotal <= 3, "more than 3 workers at once: \(c.maxTotal)")
             #expect(c.maxTotal >= 2, "no parallelism at all")
             for id in ids.dropFirst() {
-                #expect(c.containers["clawd-\(id)"]?.labels["io.clawd.generation"] == "2")
+                #expect(runtime.container(RuntimeNames.container(id))?.labels[RuntimeNames.generationLabel] == "2")
             }
             let ops = try store.operations(instanceID: target)
             #expect(ops.last?.kind == "delete" && ops.last?.status == "succeeded")

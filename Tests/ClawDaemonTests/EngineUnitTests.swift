@@ -123,7 +123,7 @@ struct EngineUnitTests {
                          paidUntil: .now(), createdAt: .now(), updatedAt: .now(), rebuildDay: "", totalPaid: .zero)
         let spec = InstanceContainerSpec.make(i, config: config)
         #expect(spec.name == "clawd-cabc")
-        #expect(spec.labels == ["io.clawd.install": "inst1", "io.clawd.instance": "cabc", "io.clawd.generation": "3"])
+        #expect(spec.labels == [RuntimeNames.installLabel: "inst1", RuntimeNames.instanceLabel: "cabc", RuntimeNames.generationLabel: "3"])
         #expect(spec.volumes == [VolumeMount(volume: "clawd-cabc-data", path: "/data")])
         #expect(spec.ports == [PortPublish(hostIP: "127.0.0.1", hostPort: 21000, containerPort: 8080)])
         #expect(spec.memoryBytes == Tier.pro.memoryBytes && spec.cpus == 2 && spec.pidsLimit == 512)

@@ -47,7 +47,7 @@ struct OutputDecodingTests {
     func dockerStrings() {
         #expect(DockerJSON.labels("") == [:])
         #expect(DockerJSON.labels("a=b,c=") == ["a": "b", "c": ""])
-        #expect(DockerJSON.labels("note=x,y,io.clawd.instance=i1") == ["note": "x,y", "io.clawd.instance": "i1"])
+        #expect(DockerJSON.labels("note=x,y,\(RuntimeNames.instanceLabel)=i1") == ["note": "x,y", RuntimeNames.instanceLabel: "i1"])
         #expect(DockerJSON.labels("k=v=w") == ["k": "v=w"])
         #expect(DockerJSON.ports("0.0.0.0:49153->18789/tcp, :::49153->18789/tcp, 8080/tcp") == [
             PortPublish(hostIP: "0.0.0.0", hostPort: 49153, containerPort: 18789),
@@ -135,5 +135,16 @@ struct OutputDecodingTests {
         #expect(ContainerStateMapping.state("Exited") == .exited)
         #expect(ContainerStateMapping.state("stopped") == .stopped)
         #expect(ContainerStateMapping.state("weird") == .unknown)
+    }
+
+    @Test("network inspect of both engines names the bridge gateway, IPv4 first")
+    func gateway() throws {
+        let podman = #"[{"name":"podman","subnets":[{"subnet":"fd00::/64","gateway":"fd00::1"},{"subnet":"10.88.0.0/16","gateway":"10.88.0.1"}]}]"#
+        let docker = #"[{"Name":"bridge","IPAM":{"Driver":"default","Config":[{"Subnet":"172.17.0.0/16","Gateway":"172.17.0.1"}]}}]"#
+        #expect(try CLIRuntime.gateway(fromNetworkInspect: podman) == "10.88.0.1")
+        #expect(try CLIRuntime.gateway(fromNetworkInspect: docker) == "172.17.0.1")
+        #expect(try CLIRuntime.gateway(fromNetworkInspect: #"[{"Name":"none","IPAM":{"Config":null}}]"#) == nil)
+        #expect(try CLIRuntime.gateway(fromNetworkInspect: "[]") == nil)
+        #expect(throws: (any Error).self) { try CLIRuntime.gateway(fromNetworkInspect: "not json") }
     }
 }

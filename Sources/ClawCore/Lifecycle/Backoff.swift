@@ -12,6 +12,17 @@ public enum Backoff {
         return min(.seconds(1 << exponent), maxSupervisorDelay)
     }
 
+    /// The longest wait before a failed status or money write is tried again.
+    public static let maxWriteRetryDelay: Duration = .seconds(5)
+
+    /// Wait before trying failed write number `failure` (1-based) again: 100 ms doubling, capped
+    /// at 5 s, far below the reconciler's resync.
+    public static func writeRetryDelay(failure: Int) -> Duration {
+        let exponent = max(0, failure - 1)
+        guard exponent < 6 else { return maxWriteRetryDelay }  // 100 ms * 2^6 > 5 s
+        return min(.milliseconds(100 << exponent), maxWriteRetryDelay)
+    }
+
     /// Wait after failed provisioning attempt `attempt` (1-based): 2 s, 4 s; nil once attempts are used
     /// up, meaning the failure is final.
     public static func provisioningDelay(afterAttempt attempt: Int) -> Duration? {

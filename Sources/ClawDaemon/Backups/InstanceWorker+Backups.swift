@@ -87,7 +87,13 @@ extension InstanceWorker {
     /// and the operation closes once it has converged. A failure fails the operation at once.
     func restore(_ backup: BackupRecord, operationID: String, _ instance: Instance, _ observation: Observation,
                  _ jobs: BackupJobs) async {
-        try? jobs.service.markRunning(operationID: operationID)
+        do {
+            try jobs.service.markRunning(operationID: operationID)
+        } catch {
+            // The restore goes on; finishing it below closes the operation either way.
+            engine.logger.warning("cannot mark restore running", metadata: ["instance": "\(id)", "op": "\(operationID)",
+                                                                            "error": "\(error)"])
+        }
         var error: String?
         do {
             guard let file = backup.file, let sha256 = backup.sha256 else {
@@ -104,17 +110,12 @@ extension InstanceWorker {
             }
             try await engine.runtime.restoreVolume(name: volumeName, from: path,
                                                    helper: jobs.helper(instance, installID: engine.config.installID))
-            try await engine.secrets.write(imConfig: try engine.store.imConfig(instanceID: id), volume: volumeName,
-                                           image: instance.image)
+            try await engine.secrets.write(imConfig: try engine.store.imConfig(instanceID: id), instance: instance)
             engine.logger.info("backup restored", metadata: ["instance": "\(id)", "backup": "\(backup.id)", "op": "\(operationID)"])
         } catch let failure {
             error = (failure as? ClawError)?.message ?? "\(failure)"
             engine.logger.warning("restore failed", metadata: ["instance": "\(id)", "backup": "\(backup.id)", "error": "\(error!)"])
         }
-        do {
-            try jobs.service.finishRestore(operationID: operationID, backup: backup, error: error)
-        } catch {
-            engine.logger.error("cannot record restore", metadata: ["op": "\(operationID)", "error": "\(error)"])
-        }
+        engine.record(.finishRestore(operationID: operationID, backup: backup, error: error), instanceID: id)
     }
 }

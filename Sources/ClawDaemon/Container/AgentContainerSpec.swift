@@ -7,11 +7,6 @@ import Foundation
 /// `/workspace/extra/`, the credential proxy's address in the environment and as a host entry,
 /// stdin kept open for the prompt.
 struct AgentContainerSpec: Sendable {
-    /// Labels of agent-run containers. Not `io.clawd.install`: the instance reconciler removes
-    /// containers with that label that no instance row owns.
-    static let installLabel = "io.clawd.agent-install"
-    static let groupLabel = "io.clawd.agent-group"
-    static let runLabel = "io.clawd.agent-run"
     /// The name containers use for the host (podman's own name for it; added explicitly so
     /// docker containers have it too).
     static let hostName = "host.containers.internal"
@@ -44,7 +39,9 @@ struct AgentContainerSpec: Sendable {
 
     func make() -> ContainerSpec {
         var spec = ContainerSpec(name: name, image: image, labels: [
-            Self.installLabel: installID, Self.groupLabel: group, Self.runLabel: runID,
+            // Not `RuntimeNames.installLabel`: the instance reconciler removes containers with that label
+            // that no instance row owns.
+            RuntimeNames.agentInstallLabel: installID, RuntimeNames.agentGroupLabel: group, RuntimeNames.agentRunLabel: runID,
         ])
         spec.binds = [
             BindMount(hostPath: workspace, containerPath: "/workspace/group", readOnly: false),

@@ -161,7 +161,7 @@ final class ContainerHub: ContainerBackend {
     func hasActiveRun(group: String) async throws -> Bool {
         guard let runtime else { return false }
         let containers = try await runtime.listContainers(labels: [
-            AgentContainerSpec.installLabel: installID, AgentContainerSpec.groupLabel: group,
+            RuntimeNames.agentInstallLabel: installID, RuntimeNames.agentGroupLabel: group,
         ])
         return containers.contains { $0.state == .running }
     }

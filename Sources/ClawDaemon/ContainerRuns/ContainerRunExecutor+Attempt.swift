@@ -54,7 +54,7 @@ extension ContainerRunExecutor {
         let exitCode: Int32?
         do {
             var spec = try await specFor(run, name, token)
-            spec.labels[Self.installLabel] = installID
+            spec.labels[RuntimeNames.agentInstallLabel] = installID
             exitCode = try await follow(spec, prompt: run.prompt, timeoutSecs: run.timeoutSecs, progress: progress)
         } catch {
             try? await runtime.removeContainer(name, force: true)

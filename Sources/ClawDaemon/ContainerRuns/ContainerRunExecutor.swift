@@ -18,7 +18,7 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
     }
 
     let runs: ContainerRunStore
-    let runtime: CLIRuntime?
+    let runtime: (any ContainerRuntime)?
     let installID: String
     let stopGraceSeconds: Int
     /// Builds the container of a run (mounts, proxy address with the run's proxy token, image):
@@ -31,9 +31,7 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
     private let workIn: AsyncStream<Work>.Continuation
     let logger = Logger(label: "clawd.runs")
 
-    public static let installLabel = "io.clawd.agent-install"
-
-    init(runs: ContainerRunStore, runtime: CLIRuntime?, installID: String, maxConcurrent: Int, stopGraceSeconds: Int,
+    init(runs: ContainerRunStore, runtime: (any ContainerRuntime)?, installID: String, maxConcurrent: Int, stopGraceSeconds: Int,
          proxyTokens: RunProxyTokens? = nil,
          specFor: @escaping @Sendable (ContainerRun, String, String?) async throws -> ContainerSpec) {
         self.runs = runs
@@ -76,7 +74,14 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
     public func group(_ name: String) -> QueueGroupState { queue.withLock { $0.group(named: name) } }
     public func setMaxConcurrent(_ n: Int) { dispatch(queue.withLock { $0.setMaxConcurrent(n) }) }
     public func containerStats() async -> (cpuPercent: Double, memoryBytes: Int64, containers: Int)? {
-        try? await runtime?.stats(labels: [Self.installLabel: installID])
+        guard let runtime else { return nil }
+        do {
+            let stats = try await runtime.stats(labels: [RuntimeNames.agentInstallLabel: installID])
+            return (stats.cpuPercent, stats.memoryBytes, stats.containers)
+        } catch {
+            logger.warning("cannot read container stats", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 
     // MARK: boot
@@ -89,7 +94,7 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
             // A broken runtime must not keep clawd from serving (health says degraded); the
             // leftovers are removed at the next boot that can list them.
             do {
-                for c in try await runtime.listContainers(labels: [Self.installLabel: installID]) {
+                for c in try await runtime.listContainers(labels: [RuntimeNames.agentInstallLabel: installID]) {
                     logger.notice("removing leftover agent container", metadata: ["container": "\(c.name)"])
                     try? await runtime.removeContainer(c.id, force: true)
                 }

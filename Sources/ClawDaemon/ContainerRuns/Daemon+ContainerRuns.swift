@@ -18,7 +18,7 @@ extension Daemon {
     /// Opens the run rows, recovers runs a dead daemon left (before serving), arms the schedules.
     /// A run's container is `RunContainerFactory`'s: workspace, global instructions, IPC, session,
     /// extra mounts, the credential proxy's address (the bridge gateway and the proxy's port).
-    func openContainerRuns(store: Store, runtime: CLIRuntime?, installID: String, hub: ContainerHub) async throws
+    func openContainerRuns(store: Store, runtime: (any ContainerRuntime)?, installID: String, hub: ContainerHub) async throws
         -> ContainerRunParts {
         let files = ContainerFiles(dataDir: settings.dataDir)
         let config = settings.containerRuns

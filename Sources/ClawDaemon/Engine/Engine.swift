@@ -27,6 +27,8 @@ public final class Engine: Sendable {
     let supervisor: Supervisor
     let secrets: SecretsDelivery
     let prober: HealthProber
+    /// Status and money writes that failed, waiting for their retry.
+    let pendingWrites = PendingWrites()
     /// Backups and restores, run by the workers (nil: none, e.g. in engine tests).
     let backups: BackupJobs?
     let logger = Logger(label: "clawd.engine")
@@ -46,7 +48,8 @@ public final class Engine: Sendable {
         self.crash = crash
         self.pool = WorkerPool(limit: config.maxWorkers)
         self.supervisor = Supervisor(stableAfter: config.stableAfter)
-        self.secrets = SecretsDelivery(runtime: runtime, runner: runner, tarPath: tarPath, owner: config.secretsOwner)
+        self.secrets = SecretsDelivery(runtime: runtime, runner: runner, tarPath: tarPath, owner: config.secretsOwner,
+                                       installID: config.installID)
         self.prober = HealthProber()
         self.backups = backups
         (jobs, sink) = AsyncStream.makeStream(of: Job.self)

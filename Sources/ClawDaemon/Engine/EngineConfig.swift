@@ -34,13 +34,3 @@ public struct EngineConfig: Sendable {
         self.orphanGraceSeconds = orphanGraceSeconds
     }
 }
-
-/// Names and labels of an instance's runtime objects (runtime.md "One instance on the runtime").
-public enum RuntimeNames {
-    public static let installLabel = "io.clawd.install"
-    public static let instanceLabel = "io.clawd.instance"
-    public static let generationLabel = "io.clawd.generation"
-
-    public static func container(_ instanceID: String) -> String { "clawd-\(instanceID)" }
-    public static func volume(_ instanceID: String) -> String { "clawd-\(instanceID)-data" }
-}

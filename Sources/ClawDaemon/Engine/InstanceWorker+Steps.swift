@@ -27,8 +27,7 @@ extension InstanceWorker {
                 await backupBeforeRebuild(instance, volumeExists: seen.volumeExists)
                 // A volume created just now holds no stale secrets file: nothing to write without a config.
                 if instance.hasIMConfig || !freshVolume {
-                    try await engine.secrets.write(imConfig: try engine.store.imConfig(instanceID: id), volume: volumeName,
-                                                   image: instance.image)
+                    try await engine.secrets.write(imConfig: try engine.store.imConfig(instanceID: id), instance: instance)
                 }
                 var spec = InstanceContainerSpec.make(instance, config: engine.config)
                 spec.labels[RuntimeNames.generationLabel] = String(generation)

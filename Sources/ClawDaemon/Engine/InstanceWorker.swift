@@ -26,6 +26,8 @@ struct InstanceWorker {
     mutating func run() async {
         var first = true
         while !engine.isStopping {
+            // A write that failed comes first; until it commits the row is not to be planned on.
+            guard engine.commitPendingWrites(instanceID: id) else { return }
             let instance: Instance
             do {
                 guard let row = try engine.store.instance(id: id, orgID: nil) else { return }
@@ -58,7 +60,7 @@ struct InstanceWorker {
                 engine.logger.warning("container died", metadata: [
                     "instance": "\(id)", "restart_in_ms": "\((restartAt - .now).milliseconds)",
                 ])
-                _ = try? engine.instances.report(.containerDied, instanceID: id)
+                engine.record(.report(.containerDied), instanceID: id)
                 known = observation
                 continue
             }
@@ -88,9 +90,19 @@ struct InstanceWorker {
 
     /// The first pass of a run: open operations become `running`; the `after-intent` crash point.
     func begin(_ instance: Instance) {
-        guard let open = try? engine.store.openOperationCount(instanceID: id), open > 0 else { return }
-        try? engine.store.markOperationsRunning(instanceID: id)
+        guard openOperations(), engine.record(.markOperationsRunning, instanceID: id) != nil else { return }
         engine.crash.reach(.afterIntent, instance: id)
+    }
+
+    /// Whether the instance has operations to close; a failed read counts as yes, so the write
+    /// that follows (retried when it fails) decides.
+    func openOperations() -> Bool {
+        do {
+            return try engine.store.openOperationCount(instanceID: id) > 0
+        } catch {
+            engine.logger.warning("cannot count open operations", metadata: ["instance": "\(id)", "error": "\(error)"])
+            return true
+        }
     }
 
     /// The instance's container (only if it is ours) and whether its volume exists.
@@ -112,10 +124,10 @@ struct InstanceWorker {
     /// Returns false when the row changed meanwhile and another pass is needed.
     func converged(_ instance: Instance, _ observation: Observation) -> Bool {
         engine.supervisor.converged(id)
-        if let open = try? engine.store.openOperationCount(instanceID: id), open > 0 {
-            guard (try? engine.store.finishOperations(ifUnchanged: instance, succeeded: true, error: nil)) == true else {
-                return false
-            }
+        if openOperations() {
+            // false: the row changed meanwhile (or the write failed and waits for its retry).
+            let write = PendingWrite.finishOperations(ifUnchanged: instance, succeeded: true, error: nil)
+            guard engine.record(write, instanceID: id)?.finished == true else { return false }
             engine.logger.info("converged", metadata: ["instance": "\(id)", "status": "\(instance.status.rawValue)"])
         }
         if instance.status == .running, instance.healthStatus != .healthy, observation.container?.state == .running {
@@ -138,7 +150,7 @@ struct InstanceWorker {
                 engine.logger.warning("provisioning attempt failed", metadata: [
                     "instance": "\(id)", "attempt": "\(attempt)", "error": "\(message)",
                 ])
-                let after = try? engine.instances.report(.provisioningFailed(final: false), instanceID: id)
+                let after = engine.record(.report(.provisioningFailed(final: false)), instanceID: id)?.instance
                 let at = ContinuousClock.now + delay
                 engine.supervisor.retryProvisioning(id, key: .init(after ?? instance), at: at)
                 engine.wake(id, at: at)
@@ -147,8 +159,8 @@ struct InstanceWorker {
                     "instance": "\(id)", "attempts": "\(attempt)", "error": "\(message)",
                 ])
                 // FAILED asks for teardown and wakes this worker again.
-                _ = try? engine.instances.report(.provisioningFailed(final: true), instanceID: id,
-                                                 finish: (succeeded: false, error: message))
+                engine.record(.report(.provisioningFailed(final: true), finish: (succeeded: false, error: message)),
+                              instanceID: id)
             }
             return
         }
@@ -157,7 +169,7 @@ struct InstanceWorker {
             "instance": "\(id)", "attempt": "\(count)", "error": "\(message)",
         ])
         if count == Backoff.provisioningAttempts {
-            _ = try? engine.store.finishOperations(ifUnchanged: instance, succeeded: false, error: message)
+            engine.record(.finishOperations(ifUnchanged: instance, succeeded: false, error: message), instanceID: id)
         }
         engine.wake(id, at: at)
     }

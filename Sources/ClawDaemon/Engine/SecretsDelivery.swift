@@ -13,12 +13,13 @@ struct SecretsDelivery: Sendable {
     let runner: ProcessRunner
     let tarPath: String
     let owner: Int
+    let installID: String
 
     /// Without an IM config the file holds `{}`, so a removed config does not linger in the volume.
-    /// `image` is the instance's image: docker imports through a helper container with `tar`,
-    /// and the image that will use the volume is the one sure to be present.
-    func write(imConfig: [String: String]?, volume: String, image: String) async throws {
-        let json = try JSONSerialization.data(withJSONObject: imConfig ?? [:], options: [.sortedKeys])
+    func write(imConfig: [String: String]?, instance: Instance) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = try encoder.encode(imConfig ?? [:])
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("clawd-secrets-\(UUID().uuidString.lowercased())").path
         try fm.createDirectory(atPath: work, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
@@ -38,12 +39,15 @@ struct SecretsDelivery: Sendable {
         guard result.succeeded else {
             throw ClawError(.internal, "tar failed (exit \(result.exitCode)): \(result.diagnosticTail())")
         }
-        try await importer(image: image).importVolume(name: volume, from: archive)
+        try await runtime.importVolume(name: RuntimeNames.volume(instance.id), from: archive,
+                                       helper: helper(instance))
     }
 
-    func importer(image: String) -> any ContainerRuntime {
-        guard let cli = runtime as? CLIRuntime, cli.backend == .docker, cli.helperImage == nil else { return runtime }
-        return CLIRuntime(backend: cli.backend, binaryPath: cli.binaryPath, environment: cli.environment,
-                          runner: cli.runner, defaultTimeout: cli.defaultTimeout, helperImage: image)
+    /// An engine without a native volume import extracts through a throwaway container of the
+    /// instance's image: the image that will use the volume is the one sure to be present.
+    func helper(_ instance: Instance) -> VolumeArchiveHelper {
+        VolumeArchiveHelper(image: instance.image, name: RuntimeNames.container(instance.id) + "-secrets",
+                            labels: [RuntimeNames.installLabel: installID, RuntimeNames.instanceLabel: instance.id],
+                            timeout: .seconds(120))
     }
 }

@@ -19,18 +19,18 @@ struct RuntimeContainerTests {
             let other = fixture.uniqueName("unlisted")
             let before = Date().addingTimeInterval(-60)
             _ = try await fixture.createContainer(ContainerSpec(
-                name: ours, image: H.image, labels: ["io.clawd.instance": instance, "io.clawd.generation": "1"],
+                name: ours, image: H.image, labels: [RuntimeNames.instanceLabel: instance, RuntimeNames.generationLabel: "1"],
                 ports: [PortPublish(hostPort: nil, containerPort: 18789)]))
             _ = try await fixture.createContainer(H.shell(other, "sleep 60"))
             try await runtime.startContainer(ours)
 
-            let listed = try await runtime.listContainers(labels: ["io.clawd.instance": instance])
+            let listed = try await runtime.listContainers(labels: [RuntimeNames.instanceLabel: instance])
             try #require(listed.count == 1)
             let info = listed[0]
             #expect(info.name == ours)
             #expect(info.state == .running)
-            #expect(info.labels["io.clawd.instance"] == instance && info.labels["io.clawd.generation"] == "1")
-            #expect(info.labels["io.clawd.test-run"] == fixture.runID)
+            #expect(info.labels[RuntimeNames.instanceLabel] == instance && info.labels[RuntimeNames.generationLabel] == "1")
+            #expect(info.labels[RuntimeNames.testRunLabel] == fixture.runID)
             #expect(info.ports.count == 1)
             #expect(info.ports.first?.hostIP == "127.0.0.1" && info.ports.first?.containerPort == 18789)
             #expect((info.ports.first?.hostPort ?? 0) > 0)
@@ -40,7 +40,7 @@ struct RuntimeContainerTests {
             let all = try await runtime.listContainers(labels: fixture.labels)
             #expect(Set(all.map(\.name)) == [ours, other])
             #expect(all.first { $0.name == other }?.state == .created)
-            #expect(try await runtime.listContainers(labels: ["io.clawd.instance": "i-nobody-\(fixture.runID)"]).isEmpty)
+            #expect(try await runtime.listContainers(labels: [RuntimeNames.instanceLabel: "i-nobody-\(fixture.runID)"]).isEmpty)
         }
     }
 
@@ -103,7 +103,7 @@ struct RuntimeContainerTests {
     func createAdopts(backend: RuntimeTestBackend) async throws {
         try await withRuntimeFixture(backend) { fixture in
             let name = fixture.uniqueName("adopt")
-            let labels = ["io.clawd.instance": "i-\(fixture.runID)", "io.clawd.generation": "3"]
+            let labels = [RuntimeNames.instanceLabel: "i-\(fixture.runID)", RuntimeNames.generationLabel: "3"]
             let spec = H.shell(name, "sleep 60", labels: labels)
             let first = try await fixture.createContainer(spec)
             let second = try await fixture.createContainer(spec)
@@ -111,7 +111,7 @@ struct RuntimeContainerTests {
             #expect(first.count == 64)
 
             var rebuilt = spec
-            rebuilt.labels["io.clawd.generation"] = "4"
+            rebuilt.labels[RuntimeNames.generationLabel] = "4"
             let conflict = await #expect(throws: ClawError.self) { try await fixture.createContainer(rebuilt) }
             #expect(conflict?.code == .conflict)
             #expect(conflict?.message.contains("already in use") == true)

@@ -50,7 +50,7 @@ struct RuntimeStreamTests {
             let runtime = fixture.runtime
             let name = fixture.uniqueName("events")
             let log = EventLog()
-            let stream = runtime.events(labels: ["io.clawd.test-run": fixture.runID])
+            let stream = runtime.events(labels: [RuntimeNames.testRunLabel: fixture.runID])
             let consumer = Task {
                 for try await event in stream { await log.append(event) }
             }
@@ -76,11 +76,11 @@ struct RuntimeStreamTests {
             let die = try #require(seen.last { $0.action == "die" })
             #expect(die.exitCode == 7)
             #expect(start.containerID.count == 64 && die.containerID == start.containerID)
-            #expect(die.labels["io.clawd.test-run"] == fixture.runID)
+            #expect(die.labels[RuntimeNames.testRunLabel] == fixture.runID)
             #expect(die.time >= start.time)
             #expect(abs(die.time.timeIntervalSinceNow) < 120)
             // Only our label's containers arrive.
-            #expect(await log.events.allSatisfy { $0.labels["io.clawd.test-run"] == fixture.runID })
+            #expect(await log.events.allSatisfy { $0.labels[RuntimeNames.testRunLabel] == fixture.runID })
         }
     }
 }

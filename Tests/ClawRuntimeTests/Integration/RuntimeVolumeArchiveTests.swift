@@ -49,7 +49,7 @@ struct RuntimeVolumeArchiveTests {
             #expect(after == before)
             #expect(!after.contains("clawd-restore"))
             // No helper container is left behind.
-            let leftovers = try await runtime.listContainers(labels: ["io.clawd.test-run": fixture.runID])
+            let leftovers = try await runtime.listContainers(labels: [RuntimeNames.testRunLabel: fixture.runID])
             #expect(leftovers.allSatisfy { $0.name.contains("vol-run") }, "\(leftovers.map(\.name))")
         }
     }
@@ -84,18 +84,23 @@ struct RuntimeVolumeArchiveTests {
 struct VolumeArchiveArgumentTests {
     @Test("the helper runs as root, offline, unlogged, with the volume read-only for an archive")
     func argv() throws {
-        let helper = VolumeArchiveHelper(image: "localhost/img:1", name: "clawd-x-archive", labels: ["io.clawd.install": "i1"])
+        let helper = VolumeArchiveHelper(image: "localhost/img:1", name: "clawd-x-archive", labels: [RuntimeNames.installLabel: "i1"])
         for backend in RuntimeBackend.allCases {
             let args = CLIArguments(backend: backend)
             let archive = try args.archiveVolume("clawd-x-data", helper: helper)
             #expect(archive == ["run", "--rm", "--pull", "never", "--network", "none", "--log-driver", "none",
-                                "--user", "0:0", "--name", "clawd-x-archive", "--label", "io.clawd.install=i1",
+                                "--user", "0:0", "--name", "clawd-x-archive", "--label", "\(RuntimeNames.installLabel)=i1",
                                 "--volume", "clawd-x-data:/data:ro", "--entrypoint", "tar", "localhost/img:1",
                                 "-cf", "-", "-C", "/data", "."])
             let restore = try args.restoreVolume("clawd-x-data", helper: helper)
             #expect(restore.prefix(3) == ["run", "--rm", "--interactive"])
             #expect(restore.contains("clawd-x-data:/data"))
             #expect(restore.suffix(3).first == "localhost/img:1")
+            let add = try args.importVolume("clawd-x-data", helper: helper)
+            #expect(add == ["run", "--rm", "--interactive", "--pull", "never", "--network", "none", "--log-driver", "none",
+                            "--user", "0:0", "--name", "clawd-x-archive", "--label", "\(RuntimeNames.installLabel)=i1",
+                            "--volume", "clawd-x-data:/data", "--entrypoint", "tar", "localhost/img:1",
+                            "-xf", "-", "-C", "/data"])
         }
         #expect(throws: ClawError.self) {
             try CLIArguments(backend: .podman).archiveVolume("-v", helper: helper)
