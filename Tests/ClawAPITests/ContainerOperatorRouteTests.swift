@@ -68,7 +68,7 @@ struct ContainerOperatorRouteTests {
         let a = try s.h.org()
         let kept = try await s.fake.addProxyMapping(name: "keep", upstreamURL: "https://api.example.com",
                                                     credentialType: "bearer", credential: "sk-keep-SECRET", orgIds: [])
-        let keptID = try #require(kept["id"] as? String)
+        let keptID = kept.id
         let changes = s.fake.changes
         let actor = "key:" + (try keyID(s.h, a))
         try await s.h.test { api in

@@ -82,7 +82,8 @@ struct GroupContainerConfigTests {
     @Test("more than 32 mounts is refused")
     func tooMany() {
         let list = (0..<33).map { #"{"hostPath": "/srv/d\#($0)"}"# }.joined(separator: ",")
-        #expect(throws: GroupContainerConfig.Problem.self) { try Self.parse(#"{"additionalMounts": [\#(list)]}"#) }
+        let error = #expect(throws: ClawError.self) { try Self.decode(#"{"additionalMounts": [\#(list)]}"#) }
+        #expect(error?.param == "additionalMounts")
         let ok = (0..<32).map { #"{"hostPath": "/srv/d\#($0)"}"# }.joined(separator: ",")
         #expect(throws: Never.self) { try Self.parse(#"{"additionalMounts": [\#(ok)]}"#) }
     }
