@@ -83,7 +83,15 @@ extension ContainerWire {
             upstreamUrl = try c.decode(String.self, forKey: .upstreamUrl)
             credentialType = try c.decode(String.self, forKey: .credentialType)
             credential = try c.decode(String.self, forKey: .credential)
-            orgIds = try c.decodeIfPresent([String].self, forKey: .orgIds)
+            // One message for any wrong shape (not an array, not strings, too many), naming `orgIds`.
+            if let raw = try c.decodeIfPresent(JSONValue.self, forKey: .orgIds) {
+                guard let ids = raw.array, ids.count <= 64, ids.allSatisfy({ $0.string != nil }) else {
+                    throw ClawError(.invalidArgument, "'orgIds' must be an array of at most 64 org ids", param: "orgIds")
+                }
+                orgIds = ids.compactMap(\.string)
+            } else {
+                orgIds = nil
+            }
         }
 
         public func validate() throws(ClawError) {
@@ -100,9 +108,6 @@ extension ContainerWire {
             try FieldRule.text(credential, "credential", maxLength: 8192)
             guard !credential.isEmpty, !credential.contains(" ") else {
                 throw ClawError(.invalidArgument, "'credential' must be non-empty without spaces", param: "credential")
-            }
-            if let orgIds, orgIds.count > 64 {
-                throw ClawError(.invalidArgument, "'orgIds' must be an array of at most 64 org ids", param: "orgIds")
             }
         }
     }
