@@ -89,7 +89,12 @@ final class ContainerHub: ContainerBackend {
 
     func mountAllowlist() async throws -> MountAllowlist? {
         guard let data = FileManager.default.contents(atPath: allowlistPath) else { return nil }
-        return try ContainerWire.request(MountAllowlist.self, from: data)
+        do {
+            return try ContainerWire.request(MountAllowlist.self, from: data)
+        } catch {
+            // Checked like a PUT body; the message names the file rather than a request body.
+            throw ClawError(error.code, "the mount allowlist \(allowlistPath) is not usable: \(error.message)", param: error.param)
+        }
     }
 
     func replaceMountAllowlist(_ list: MountAllowlist) async throws {
