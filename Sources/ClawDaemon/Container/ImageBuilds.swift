@@ -54,7 +54,7 @@ actor ImageBuilds {
             } catch {
                 result = ImageBuildResult(success: false, output: "\(error)")
             }
-            await self.finish(id, result)
+            self.finish(id, result)
         }
         return builds[id]!
     }
