@@ -2,6 +2,7 @@
 import ClawCore
 import ClawStore
 import ClawTestSupport
+import ClawWire
 import Foundation
 import Hummingbird
 import Testing
@@ -54,10 +55,11 @@ struct ContainerOperatorRouteTests {
         return out
     }
 
-    static func auditLog(_ api: API, as org: TestOrg?) async throws -> (text: String, entries: [[String: Any]]) {
+    /// The audit log read into the model clawctl reads it into.
+    static func auditLog(_ api: API, as org: TestOrg?) async throws -> (text: String, entries: [ContainerWire.AuditLogEntry]) {
         let r = try await api.call(.get, base + "/audit-log?limit=500", as: org)
         #expect(r.status == 200)
-        return (r.text, try JSONSerialization.jsonObject(with: Data(r.text.utf8)) as? [[String: Any]] ?? [])
+        return (r.text, try Wire.decode([ContainerWire.AuditLogEntry].self, from: Data(r.text.utf8)))
     }
 
     func keyID(_ h: Harness, _ org: TestOrg) throws -> String { try #require(try h.store.listKeys(orgID: org.id).first?.id) }
@@ -68,7 +70,7 @@ struct ContainerOperatorRouteTests {
         let a = try s.h.org()
         let kept = try await s.fake.addProxyMapping(name: "keep", upstreamURL: "https://api.example.com",
                                                     credentialType: "bearer", credential: "sk-keep-SECRET", orgIds: [])
-        let keptID = try #require(kept["id"] as? String)
+        let keptID = kept.id
         let changes = s.fake.changes
         let actor = "key:" + (try keyID(s.h, a))
         try await s.h.test { api in
@@ -94,10 +96,10 @@ struct ContainerOperatorRouteTests {
             #expect(!status.text.contains("sk-keep-SECRET"))
 
             let log = try await Self.auditLog(api, as: a)
-            let denied = log.entries.filter { $0["action"] as? String == "denied" }
+            let denied = log.entries.filter { $0.action == "denied" }
             #expect(denied.count == 9, "\(log.text)")
-            #expect(denied.allSatisfy { $0["outcome"] as? String == "forbidden" && $0["actor"] as? String == actor })
-            let targets = Set(denied.compactMap { $0["target"] as? String })
+            #expect(denied.allSatisfy { $0.outcome == "forbidden" && $0.actor == actor })
+            let targets = Set(denied.map(\.target))
             #expect(targets == [
                 "PUT /api/v1/container/queue/max-concurrent", "PUT /api/v1/container/mount/allowlist",
                 "PUT /api/v1/container/credential-proxy/port", "POST /api/v1/container/credential-proxy/start",
@@ -105,7 +107,7 @@ struct ContainerOperatorRouteTests {
                 "DELETE /api/v1/container/credential-proxy/mappings/\(keptID)",
             ])
             // No dedicated change entry for a refused call, and no credential anywhere.
-            #expect(!log.entries.contains { ($0["action"] as? String ?? "").hasPrefix("proxy.") })
+            #expect(!log.entries.contains { $0.action.hasPrefix("proxy.") })
             #expect(!log.text.contains("SECRET"))
         }
         #expect(s.view.counts().maxConcurrent == 2)
@@ -141,10 +143,10 @@ struct ContainerOperatorRouteTests {
             #expect(r.status == 200)
             #expect(s.view.counts().maxConcurrent == 4)
             let log = try await Self.auditLog(api, as: nil)
-            let mine = log.entries.filter { ($0["action"] as? String ?? "").contains(".") }
+            let mine = log.entries.filter { $0.action.contains(".") }
             #expect(!mine.isEmpty)
-            #expect(mine.allSatisfy { $0["actor"] as? String == "admin" })
-            #expect(Set(mine.compactMap { $0["action"] as? String }) == [
+            #expect(mine.allSatisfy { $0.actor == "admin" })
+            #expect(Set(mine.map(\.action)) == [
                 "queue.max-concurrent", "mount.allowlist", "proxy.port", "proxy.start", "proxy.mapping.create",
                 "proxy.mapping.delete", "proxy.stop",
             ])
@@ -190,42 +192,42 @@ struct ContainerOperatorRouteTests {
             #expect(try await api.call(.delete, Self.base + "/credential-proxy/mappings/cm_nope", as: op).status == 404)
 
             let log = try await Self.auditLog(api, as: op)
-            func entries(_ action: String) -> [[String: Any]] { log.entries.filter { $0["action"] as? String == action } }
+            func entries(_ action: String) -> [ContainerWire.AuditLogEntry] { log.entries.filter { $0.action == action } }
             let mounts = entries("mount.validate")
             #expect(mounts.count == 2)
-            let allowed = try #require(mounts.first { $0["outcome"] as? String == "allowed" })
-            #expect(allowed["target"] as? String == "\(root)/project→p")
-            #expect(allowed["actor"] as? String == opActor)
-            let no = try #require(mounts.first { $0["outcome"] as? String == "refused" })
-            #expect(no["target"] as? String == "\(root)/.ssh→keys")
-            #expect((no["detail"] as? String)?.contains(".ssh") == true, "\(no)")
-            #expect(no["actor"] as? String == opActor)
+            let allowed = try #require(mounts.first { $0.outcome == "allowed" })
+            #expect(allowed.target == "\(root)/project→p")
+            #expect(allowed.actor == opActor)
+            let no = try #require(mounts.first { $0.outcome == "refused" })
+            #expect(no.target == "\(root)/.ssh→keys")
+            #expect(no.detail?.contains(".ssh") == true, "\(no)")
+            #expect(no.actor == opActor)
 
             let creates = entries("proxy.mapping.create")
-            #expect(creates.compactMap { $0["outcome"] as? String }.sorted() == ["conflict", "ok"])
-            let create = try #require(creates.first { $0["outcome"] as? String == "ok" })
-            #expect(create["target"] as? String == "\(id) anthropic")
-            #expect(create["actor"] as? String == opActor)
-            #expect((create["detail"] as? String)?.contains("/tok/path") == false)
+            #expect(creates.map(\.outcome).sorted() == ["conflict", "ok"])
+            let create = try #require(creates.first { $0.outcome == "ok" })
+            #expect(create.target == "\(id) anthropic")
+            #expect(create.actor == opActor)
+            #expect(create.detail?.contains("/tok/path") == false)
             let deletes = entries("proxy.mapping.delete")
-            #expect(deletes.compactMap { $0["outcome"] as? String }.sorted() == ["not_found", "ok"])
-            #expect(deletes.contains { $0["target"] as? String == "\(id) anthropic" && $0["outcome"] as? String == "ok" })
-            #expect(deletes.contains { $0["target"] as? String == "unknown mapping id" && $0["outcome"] as? String == "not_found" })
-            #expect(entries("mount.allowlist").first?["outcome"] as? String == "ok")
+            #expect(deletes.map(\.outcome).sorted() == ["not_found", "ok"])
+            #expect(deletes.contains { $0.target == "\(id) anthropic" && $0.outcome == "ok" })
+            #expect(deletes.contains { $0.target == "unknown mapping id" && $0.outcome == "not_found" })
+            #expect(entries("mount.allowlist").first?.outcome == "ok")
             #expect(!log.text.contains(credential))
             #expect(!log.text.contains(placeholder))
             #expect(!log.text.contains("/tok/path"))
 
             let plainLog = try await Self.auditLog(api, as: plain)
-            let theirs = plainLog.entries.filter { $0["action"] as? String == "mount.validate" }
+            let theirs = plainLog.entries.filter { $0.action == "mount.validate" }
             #expect(theirs.count == 1)
-            #expect(theirs.first?["actor"] as? String == plainActor)
-            #expect(theirs.first?["outcome"] as? String == "refused")
+            #expect(theirs.first?.actor == plainActor)
+            #expect(theirs.first?.outcome == "refused")
         }
         try await s.h.test(.adminSocket) { api in
             let all = try await Self.auditLog(api, as: nil)
             #expect(!all.text.contains(credential))
-            #expect(all.entries.filter { $0["action"] as? String == "mount.validate" }.count == 3)
+            #expect(all.entries.filter { $0.action == "mount.validate" }.count == 3)
         }
     }
 

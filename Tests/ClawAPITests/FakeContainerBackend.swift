@@ -1,5 +1,6 @@
 @testable import ClawAPI
 import ClawCore
+import ClawWire
 import Foundation
 import Synchronization
 
@@ -19,10 +20,14 @@ final class FakeContainerBackend: ContainerBackend {
     let state = Mutex(State())
     var changes: Int { state.withLock { $0.changes } }
 
-    func runtimeStatus() async -> [String: Any] { ["available": false] }
-    func startImageBuild(tag: String?) async throws -> [String: Any] { throw ClawError(.unavailable, "fake") }
-    func imageBuild(id: String, wait: Bool) async throws -> [String: Any]? { nil }
-    func imageStatus(tag: String?) async throws -> [String: Any] { ["exists": false] }
+    func runtimeStatus() async -> ContainerWire.RuntimeStatus {
+        .init(available: false, backend: nil, version: nil, networking: .init(), message: "fake")
+    }
+    func startImageBuild(tag: String?) async throws -> ContainerWire.ImageBuild { throw ClawError(.unavailable, "fake") }
+    func imageBuild(id: String, wait: Bool) async throws -> ContainerWire.ImageBuild? { nil }
+    func imageStatus(tag: String?) async throws -> ContainerWire.ImageStatus {
+        .init(exists: false, imageTag: tag ?? "fake", message: "fake")
+    }
 
     func validateMount(_ request: MountRequest, group: String?, isMain: Bool) async throws -> MountDecision {
         MountSecurity.validate(request, allowlist: state.withLock { $0.allowlist }, isMain: isMain,
@@ -34,31 +39,32 @@ final class FakeContainerBackend: ContainerBackend {
         state.withLock { $0.allowlist = list; $0.changes += 1 }
     }
 
-    func proxyStatus() async -> [String: Any] {
+    func proxyStatus() async -> ContainerWire.ProxyStatus {
         state.withLock { s in
-            ["running": s.running, "port": s.port, "bindHost": "127.0.0.1", "requestsServed": 0,
-             "mappings": s.mappings.map { ["id": $0.id, "name": $0.name, "upstreamUrl": $0.upstream,
-                                            "credentialType": $0.type, "placeholder": $0.placeholder] }]
+            .init(running: s.running, port: s.port, bindHost: "127.0.0.1", mappings: s.mappings.map {
+                .init(id: $0.id, name: $0.name, upstreamUrl: $0.upstream, credentialType: $0.type, placeholder: $0.placeholder,
+                      createdAt: "2026-01-01T00:00:00.000Z", orgIds: [])
+            }, requestsServed: 0)
         }
     }
 
-    func startProxy() async throws -> [String: Any] {
+    func startProxy() async throws -> ContainerWire.ProxyStatus {
         state.withLock { $0.running = true; $0.changes += 1 }
         return await proxyStatus()
     }
 
-    func stopProxy() async throws -> [String: Any] {
+    func stopProxy() async throws -> ContainerWire.ProxyStatus {
         state.withLock { $0.running = false; $0.changes += 1 }
         return await proxyStatus()
     }
 
-    func setProxyPort(_ port: Int) async throws -> [String: Any] {
+    func setProxyPort(_ port: Int) async throws -> ContainerWire.ProxyStatus {
         state.withLock { $0.port = port; $0.changes += 1 }
         return await proxyStatus()
     }
 
     func addProxyMapping(name: String, upstreamURL: String, credentialType: String, credential: String,
-                         orgIds: [String]) async throws -> [String: Any] {
+                         orgIds: [String]) async throws -> ContainerWire.ProxyMappingCreated {
         let m = Mapping(id: Identifier.make(prefix: "cm", length: 16), name: name, upstream: upstreamURL, type: credentialType,
                         credential: credential, placeholder: "clawd-placeholder-" + Identifier.make(prefix: "", length: 24))
         try state.withLock { s throws(ClawError) in
@@ -68,7 +74,7 @@ final class FakeContainerBackend: ContainerBackend {
             s.mappings.append(m)
             s.changes += 1
         }
-        return ["id": m.id, "name": m.name, "placeholder": m.placeholder, "orgIds": orgIds]
+        return .init(id: m.id, name: m.name, placeholder: m.placeholder, orgIds: orgIds)
     }
 
     func deleteProxyMapping(id: String) async throws -> Bool {
@@ -80,7 +86,11 @@ final class FakeContainerBackend: ContainerBackend {
         }
     }
 
-    func createIPCDirectories(group: String) async throws -> [String: Any] { [:] }
-    func sendFollowUp(group: String, text: String) async throws -> [String: Any] { [:] }
-    func closeGroup(group: String) async throws -> [String: Any] { [:] }
+    func createIPCDirectories(group: String) async throws -> ContainerWire.IPCDirectories {
+        .init(group: group, path: "/fake/ipc/" + group, created: true)
+    }
+    func sendFollowUp(group: String, text: String) async throws -> ContainerWire.FollowUpDelivered {
+        .init(file: "/fake/ipc/\(group)/input/1.json")
+    }
+    func closeGroup(group: String) async throws -> ContainerWire.Closed { .init() }
 }

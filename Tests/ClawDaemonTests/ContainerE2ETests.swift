@@ -3,6 +3,7 @@ import ClawClient
 import ClawCore
 import ClawRuntime
 import ClawTestSupport
+import ClawWire
 import Foundation
 import NIOCore
 import Testing
@@ -322,7 +323,7 @@ struct ContainerE2ETests {
         #expect((kept["allowedRoots"] as? [[String: Any]])?.count == 2)
         #expect(kept["configured"] as? Bool == true)
         let file = d.dir + "/mount-allowlist.json"
-        #expect(try MountAllowlist.parse(Data(contentsOf: URL(fileURLWithPath: file))).allowedRoots.first?.path == root)
+        #expect(try Wire.decode(MountAllowlist.self, from: Data(contentsOf: URL(fileURLWithPath: file))).allowedRoots.first?.path == root)
 
         let ok = try await d.json("POST", "/mount/validate", ["hostPath": root + "/project", "containerPath": "p",
                                                              "readOnly": false, "group": "main"])

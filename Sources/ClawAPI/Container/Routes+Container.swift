@@ -1,18 +1,19 @@
 import ClawCore
+import ClawWire
 import Foundation
 import Hummingbird
 
 extension RouterBuilding {
-    /// The NanoClaw container API, part 1: runtime and image, mount security, credential proxy, IPC.
+    /// The NanoClaw container API: runtime and image, mount security, credential proxy, IPC.
     static func addContainerRoutes(_ router: Router<APIContext>, env: APIEnvironment) {
         let g = router.group("/api/v1/container")
         let backend = ContainerRoutes(env: env)
-        g.get("runtime") { _, _ in ContainerJSON.response(try await backend.api().runtimeStatus()) }
+        g.get("runtime") { _, _ in JSONResponse.make(.ok, try await backend.api().runtimeStatus()) }
         g.post("image/build") { request, context in try await backend.buildImage(request, context) }
         g.get("image/builds/:buildId") { request, context in try await backend.getBuild(request, context) }
         g.get("image/status") { request, _ in
             let tag = request.uri.queryParameters.get("imageTag")
-            return ContainerJSON.response(try await backend.api().imageStatus(tag: tag))
+            return JSONResponse.make(.ok, try await backend.api().imageStatus(tag: tag))
         }
         addContainerMountRoutes(g, backend: backend)
         addContainerProxyRoutes(g, backend: backend)
@@ -32,13 +33,8 @@ struct ContainerRoutes: Sendable {
     }
 
     func buildImage(_ request: Request, _ context: APIContext) async throws -> Response {
-        let body = try await JSONBody.read(request, context: context)
-        try body.allowOnly(["imageTag"])
-        let tag = try body.string("imageTag", maxLength: 255)
-        if let tag, !Validation.isImageReference(tag) {
-            throw ClawError(.invalidArgument, "'imageTag' is not a valid image reference", param: "imageTag")
-        }
-        return ContainerJSON.response(try await api().startImageBuild(tag: tag), status: .accepted)
+        let body = try await ContainerBody.read(ContainerWire.ImageBuildRequest.self, request, context)
+        return JSONResponse.make(.accepted, try await api().startImageBuild(tag: body.imageTag))
     }
 
     func getBuild(_ request: Request, _ context: APIContext) async throws -> Response {
@@ -47,6 +43,6 @@ struct ContainerRoutes: Sendable {
         guard let build = try await api().imageBuild(id: id, wait: wait) else {
             throw ClawError(.notFound, "image build \(id) not found")
         }
-        return ContainerJSON.response(build)
+        return JSONResponse.make(.ok, build)
     }
 }

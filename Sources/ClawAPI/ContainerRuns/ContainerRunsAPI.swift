@@ -12,7 +12,7 @@ public protocol RunQueueView: Sendable {
     func containerStats() async -> (cpuPercent: Double, memoryBytes: Int64, containers: Int)?
 }
 
-/// What the `/api/v1/container` routes of part 2 need: the rows and the live queue.
+/// What the groups, queue, runs, schedules and monitoring routes need: the rows and the live queue.
 public struct ContainerRunsAPI: Sendable {
     public var runs: ContainerRunStore
     public var queue: any RunQueueView

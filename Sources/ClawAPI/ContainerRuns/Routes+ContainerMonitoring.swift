@@ -1,5 +1,6 @@
 import ClawCore
 import ClawStore
+import ClawWire
 import Foundation
 import Hummingbird
 
@@ -14,16 +15,16 @@ extension RouterBuilding {
                 }
                 since = t
             }
-            return ContainerJSON.response(try api.get().runs.auditLog(orgID: context.orgID, since: since, limit: limit)
-                .map(ContainerRunsJSON.audit))
+            return JSONResponse.make(.ok, try api.get().runs.auditLog(orgID: context.orgID, since: since, limit: limit)
+                .map(ContainerWire.AuditLogEntry.init))
         }
 
         g.get("run-history") { request, context in
             let limit = try ContainerRunRoutes.limit(request, fallback: 50, max: 500)
             let group = request.uri.queryParameters.get("group").map { String($0) }
             if let group { _ = try Self.ownedGroup(group, api: api, context: context) }
-            return ContainerJSON.response(try api.get().runs.runs(orgID: context.orgID, group: group, limit: limit)
-                .map(ContainerRunsJSON.run))
+            return JSONResponse.make(.ok, try api.get().runs.runs(orgID: context.orgID, group: group, limit: limit)
+                .map(ContainerWire.Run.init))
         }
 
         g.get("metrics") { _, context in
@@ -31,12 +32,10 @@ extension RouterBuilding {
             let counts = runs.queue.counts()
             let stats = await runs.queue.containerStats()
             let byStatus = try runs.runs.runCounts(orgID: context.orgID)
-            return ContainerJSON.response([
-                "activeRuns": counts.active, "queuedRuns": counts.pendingMessages + counts.pendingTasks,
-                "maxConcurrent": counts.maxConcurrent, "instances": runs.instanceCounts(),
-                "containers": stats?.containers ?? 0, "cpuPercent": stats?.cpuPercent ?? 0,
-                "memoryBytes": stats?.memoryBytes ?? 0, "runsByStatus": byStatus,
-            ] as [String: Any])
+            return JSONResponse.make(.ok, ContainerWire.Metrics(
+                activeRuns: counts.active, queuedRuns: counts.pendingMessages + counts.pendingTasks,
+                maxConcurrent: counts.maxConcurrent, instances: runs.instanceCounts(), containers: stats?.containers ?? 0,
+                cpuPercent: stats?.cpuPercent ?? 0, memoryBytes: stats?.memoryBytes ?? 0, runsByStatus: byStatus))
         }
 
         g.get("analytics") { request, context in
@@ -52,17 +51,8 @@ extension RouterBuilding {
             let samples = try api.get().runs.finishedRuns(orgID: context.orgID, since: since).map {
                 RunAnalytics.Sample(at: $0.createdAt, group: $0.group, status: $0.status, durationMs: $0.durationMs ?? 0)
             }
-            func bucket(_ b: RunAnalytics.Bucket) -> [String: Any] {
-                ["runs": b.runs, "successes": b.successes, "failures": b.failures, "timeouts": b.timeouts,
-                 "p50DurationMs": ContainerRunsJSON.opt(b.p50DurationMs), "p95DurationMs": ContainerRunsJSON.opt(b.p95DurationMs)]
-            }
-            let list = RunAnalytics.days(samples, days: days, now: now).map { d -> [String: Any] in
-                var o = bucket(d.total)
-                o["date"] = d.date
-                o["byGroup"] = d.byGroup.mapValues(bucket)
-                return o
-            }
-            return ContainerJSON.response(["days": days, "daily": list] as [String: Any])
+            let daily = RunAnalytics.days(samples, days: days, now: now).map(ContainerWire.AnalyticsDay.init)
+            return JSONResponse.make(.ok, ContainerWire.Analytics(days: days, daily: daily))
         }
     }
 }

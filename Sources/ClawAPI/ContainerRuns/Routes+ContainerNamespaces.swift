@@ -1,59 +1,48 @@
 import ClawCore
 import ClawStore
+import ClawWire
 import Foundation
 import Hummingbird
 
 extension RouterBuilding {
     static func addContainerNamespaceRoutes(_ g: RouterGroup<APIContext>, api: ContainerRunRoutes) {
         g.get("namespaces") { _, context in
-            ContainerJSON.response(try api.get().runs.groups(orgID: context.orgID).map(ContainerRunsJSON.group))
+            JSONResponse.make(.ok, try api.get().runs.groups(orgID: context.orgID).map(ContainerWire.Namespace.init))
         }
 
         g.post("namespaces") { request, context in
-            let body = try await LooseBody.read(request, context: context)
-            try body.allowOnly(["name", "description", "isMain", "chatJids", "containerConfig"])
-            let name = try body.string("name", required: true, maxLength: 64)!
-            try GroupName.validate(name)
-            let description = try body.string("description", maxLength: 2000) ?? ""
-            let isMain = try body.bool("isMain") ?? false
-            let jids = try body.strings("chatJids") ?? []
-            let config: GroupContainerConfig?
-            do { config = try body.containerConfig() } catch let e as UnprocessableConfig { return e.response }
+            let body = try await ContainerBody.read(ContainerWire.NamespaceCreateRequest.self, request, context)
+            if let refused = ContainerBody.checkMountable(body.containerConfig) { return refused }
             let orgID = try context.requireOrg()
-            let created = try api.get().runs.createGroup(orgID: orgID, name: name, description: description,
-                                                         isMain: isMain, chatJids: jids, containerConfig: config ?? .init())
-            return ContainerJSON.response(.created, ContainerRunsJSON.group(created))
+            let created = try api.get().runs.createGroup(
+                orgID: orgID, name: body.name, description: body.description ?? "", isMain: body.isMain ?? false,
+                chatJids: body.chatJids ?? [], containerConfig: body.containerConfig ?? .init())
+            return JSONResponse.make(.created, ContainerWire.Namespace(created))
         }
 
         g.post("namespaces/merge-instructions") { request, context in
-            let body = try await LooseBody.read(request, context: context)
-            try body.allowOnly(["name"])
-            let name = try body.string("name", required: true, maxLength: 64)!
+            let name = try await ContainerBody.read(ContainerWire.MergeInstructionsRequest.self, request, context).name
             let runs = try api.get().runs
-            try GroupName.validate(name)
             guard try runs.group(name: name, orgID: context.orgID) != nil else {
                 throw ClawError(.notFound, "group '\(name)' not found")
             }
-            return ContainerJSON.response(["merged": try runs.files.mergedInstructions(name), "sources": ["global", name]])
+            return JSONResponse.make(.ok, ContainerWire.MergedInstructions(merged: try runs.files.mergedInstructions(name),
+                                                                          sources: ["global", name]))
         }
 
         g.get("namespaces/:name") { _, context in
             let name = try context.parameters.require("name")
-            return ContainerJSON.response(ContainerRunsJSON.group(try Self.ownedGroup(name, api: api, context: context)))
+            return JSONResponse.make(.ok, ContainerWire.Namespace(try Self.ownedGroup(name, api: api, context: context)))
         }
 
         g.put("namespaces/:name") { request, context in
             let name = try context.parameters.require("name")
-            let body = try await LooseBody.read(request, context: context)
-            try body.allowOnly(["description", "chatJids", "containerConfig"])
-            let description = try body.string("description", maxLength: 2000)
-            let jids = try body.strings("chatJids")
-            let config: GroupContainerConfig?
-            do { config = try body.containerConfig() } catch let e as UnprocessableConfig { return e.response }
+            let body = try await ContainerBody.read(ContainerWire.NamespaceUpdateRequest.self, request, context)
+            if let refused = ContainerBody.checkMountable(body.containerConfig) { return refused }
             _ = try Self.ownedGroup(name, api: api, context: context)
-            let updated = try api.get().runs.updateGroup(name: name, orgID: context.orgID, description: description,
-                                                         chatJids: jids, containerConfig: config)
-            return ContainerJSON.response(ContainerRunsJSON.group(updated))
+            let updated = try api.get().runs.updateGroup(name: name, orgID: context.orgID, description: body.description,
+                                                         chatJids: body.chatJids, containerConfig: body.containerConfig)
+            return JSONResponse.make(.ok, ContainerWire.Namespace(updated))
         }
 
         g.delete("namespaces/:name") { _, context in
@@ -70,17 +59,15 @@ extension RouterBuilding {
         g.get("namespaces/:name/instructions") { _, context in
             let name = try context.parameters.require("name")
             if name != GroupName.global { _ = try Self.ownedGroup(name, api: api, context: context) }
-            return ContainerJSON.response(["name": name, "content": try api.get().runs.files.instructions(name)])
+            return JSONResponse.make(.ok, ContainerWire.Instructions(name: name, content: try api.get().runs.files.instructions(name)))
         }
 
         g.put("namespaces/:name/instructions") { request, context in
             let name = try context.parameters.require("name")
-            let body = try await LooseBody.read(request, context: context)
-            try body.allowOnly(["content"])
-            let content = try body.string("content", required: true, maxLength: 1 << 20, allowControl: true)!
+            let content = try await ContainerBody.read(ContainerWire.InstructionsRequest.self, request, context).content
             if name != GroupName.global { _ = try Self.ownedGroup(name, api: api, context: context) }
             try api.get().runs.files.writeInstructions(name, content: content)
-            return ContainerJSON.response(["name": name, "content": content])
+            return JSONResponse.make(.ok, ContainerWire.Instructions(name: name, content: content))
         }
     }
 

@@ -1,5 +1,6 @@
 import ClawCore
 import ClawStore
+import ClawWire
 import Foundation
 import Hummingbird
 
@@ -8,50 +9,38 @@ extension RouterBuilding {
         g.get("queue/groups") { _, context in
             let runs = try api.get()
             let visible = Set(try runs.runs.groups(orgID: context.orgID).map(\.name))
-            return ContainerJSON.response(runs.queue.groups().filter { visible.contains($0.group) }.map(ContainerRunsJSON.queueGroup))
+            return JSONResponse.make(.ok, runs.queue.groups().filter { visible.contains($0.group) }.map(ContainerWire.QueueGroup.init))
         }
 
         g.get("queue/groups/:group") { _, context in
             let name = try context.parameters.require("group")
             _ = try Self.ownedGroup(name, api: api, context: context)
-            return ContainerJSON.response(ContainerRunsJSON.queueGroup(try api.get().queue.group(name)))
+            return JSONResponse.make(.ok, ContainerWire.QueueGroup(try api.get().queue.group(name)))
         }
 
-        g.get("queue/counts") { _, _ in ContainerJSON.response(ContainerRunsJSON.counts(try api.get().queue.counts())) }
+        g.get("queue/counts") { _, _ in JSONResponse.make(.ok, ContainerWire.QueueCounts(try api.get().queue.counts())) }
 
         g.get("queue/max-concurrent") { _, _ in
-            ContainerJSON.response(["maxConcurrent": try api.get().queue.counts().maxConcurrent])
+            JSONResponse.make(.ok, ContainerWire.MaxConcurrent(maxConcurrent: try api.get().queue.counts().maxConcurrent))
         }
 
         g.put("queue/max-concurrent") { request, context in
             try ContainerOperator.require(request, context, env: api.env, action: "queue.max-concurrent")
-            let body = try await LooseBody.read(request, context: context)
-            try body.allowOnly(["maxConcurrent"])
-            guard let n = try body.int("maxConcurrent", range: 1...256) else {
-                throw ClawError(.invalidArgument, "'maxConcurrent' is required", param: "maxConcurrent")
-            }
+            let n = try await ContainerBody.read(ContainerWire.MaxConcurrent.self, request, context).maxConcurrent
             let queue = try api.get().queue
             let was = queue.counts().maxConcurrent
             queue.setMaxConcurrent(n)
             ContainerAudit(env: api.env).record(context, "queue.max-concurrent", target: "maxConcurrent", outcome: "ok",
                                                 detail: "\(n) (was \(was))")
-            return ContainerJSON.response(["maxConcurrent": queue.counts().maxConcurrent])
+            return JSONResponse.make(.ok, ContainerWire.MaxConcurrent(maxConcurrent: queue.counts().maxConcurrent))
         }
 
         g.post("runs") { request, context in
-            let body = try await LooseBody.read(request, context: context)
-            try body.allowOnly(["group", "prompt", "timeoutSecs", "kind"])
-            let group = try body.string("group", required: true, maxLength: 64)!
-            let prompt = try body.string("prompt", required: true, maxLength: 256 * 1024, allowControl: true)!
-            let timeout = try body.int("timeoutSecs", range: 0...86_400)
-            let kindText = try body.string("kind", maxLength: 16) ?? RunKind.message.rawValue
-            guard let kind = RunKind(rawValue: kindText) else {
-                throw ClawError(.invalidArgument, "'kind' must be task or message", param: "kind")
-            }
-            _ = try Self.ownedGroup(group, api: api, context: context)
-            let run = try api.get().runs.enqueueRun(group: group, orgID: context.orgID, prompt: prompt, kind: kind,
-                                                    timeoutSecs: timeout)
-            return ContainerJSON.response(.accepted, ["runId": run.id, "status": run.status.rawValue])
+            let body = try await ContainerBody.read(ContainerWire.RunRequest.self, request, context)
+            _ = try Self.ownedGroup(body.group, api: api, context: context)
+            let run = try api.get().runs.enqueueRun(group: body.group, orgID: context.orgID, prompt: body.prompt,
+                                                    kind: try body.runKind, timeoutSecs: body.timeoutSecs)
+            return JSONResponse.make(.accepted, ContainerWire.RunStarted(runId: run.id, status: run.status.rawValue))
         }
 
         g.get("runs/:id") { _, context in
@@ -59,7 +48,7 @@ extension RouterBuilding {
             guard let run = try api.get().runs.run(id: id, orgID: context.orgID) else {
                 throw ClawError(.notFound, "run \(id) not found")
             }
-            return ContainerJSON.response(ContainerRunsJSON.run(run))
+            return JSONResponse.make(.ok, ContainerWire.Run(run))
         }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 extension RouterBuilding {
-    /// The NanoClaw container API, part 2: namespaces (groups) and instructions, the run queue
+    /// The NanoClaw container API: namespaces (groups) and instructions, the run queue
     /// and agent runs, schedules, monitoring. Objects of another org answer 404 like missing ones;
     /// on the admin socket without `X-Clawd-Org` every org's objects are visible.
     static func addContainerRunRoutes(_ router: Router<APIContext>, env: APIEnvironment) {

@@ -1,12 +1,13 @@
 import ClawCore
 import ClawStore
+import ClawWire
 import Foundation
 import Hummingbird
 
 extension RouterBuilding {
     static func addContainerScheduleRoutes(_ g: RouterGroup<APIContext>, api: ContainerRunRoutes) {
         g.get("schedules") { _, context in
-            ContainerJSON.response(try api.get().runs.schedules(orgID: context.orgID).map(ContainerRunsJSON.schedule))
+            JSONResponse.make(.ok, try api.get().runs.schedules(orgID: context.orgID).map(ContainerWire.Schedule.init))
         }
 
         g.post("schedules") { request, context in
@@ -16,7 +17,7 @@ extension RouterBuilding {
             }
             _ = try Self.ownedGroup(fields.group!, api: api, context: context)
             let s = try api.get().runs.createSchedule(orgID: context.orgID, fields)
-            return ContainerJSON.response(.created, ContainerRunsJSON.schedule(s))
+            return JSONResponse.make(.created, ContainerWire.Schedule(s))
         }
 
         g.get("schedules/:id") { _, context in
@@ -24,7 +25,7 @@ extension RouterBuilding {
             guard let s = try api.get().runs.schedule(id: id, orgID: context.orgID) else {
                 throw ClawError(.notFound, "schedule \(id) not found")
             }
-            return ContainerJSON.response(ContainerRunsJSON.schedule(s))
+            return JSONResponse.make(.ok, ContainerWire.Schedule(s))
         }
 
         g.put("schedules/:id") { request, context in
@@ -38,7 +39,7 @@ extension RouterBuilding {
             }
             if let group = fields.group { _ = try Self.ownedGroup(group, api: api, context: context) }
             let s = try api.get().runs.updateSchedule(id: id, orgID: context.orgID, fields)
-            return ContainerJSON.response(ContainerRunsJSON.schedule(s))
+            return JSONResponse.make(.ok, ContainerWire.Schedule(s))
         }
 
         g.delete("schedules/:id") { _, context in
@@ -50,56 +51,38 @@ extension RouterBuilding {
         g.get("schedules/:id/logs") { request, context in
             let id = try context.parameters.require("id")
             let limit = try ContainerRunRoutes.limit(request, fallback: 100)
-            return ContainerJSON.response(try api.get().runs.scheduleLogs(id: id, orgID: context.orgID, limit: limit)
-                .map(ContainerRunsJSON.log))
+            return JSONResponse.make(.ok, try api.get().runs.scheduleLogs(id: id, orgID: context.orgID, limit: limit)
+                .map(ContainerWire.ScheduleLogEntry.init))
         }
     }
 
     /// A schedule body; a bad `schedule` is a 422 naming the problem (cron field, interval, time).
     static func scheduleFields(_ request: Request, context: APIContext, creating: Bool) async throws -> ScheduleFields {
-        let body = try await LooseBody.read(request, context: context)
-        try body.allowOnly(["name", "group", "prompt", "schedule", "containerConfig", "contextMode", "enabled"])
+        let body = try Wire.decodeBody(ContainerWire.ScheduleRequest.self,
+                                       from: Data(buffer: try await JSONBody.collect(request, context: context)))
+        try body.validate(creating: creating)
         var f = ScheduleFields()
-        f.name = try body.string("name", required: creating, maxLength: 200)
-        f.group = try body.string("group", required: creating, maxLength: 64)
-        f.prompt = try body.string("prompt", required: creating, maxLength: 256 * 1024, allowControl: true)
-        f.enabled = try body.bool("enabled")
-        if let mode = try body.string("contextMode", maxLength: 16) {
-            guard mode == "group" || mode == "isolated" else {
-                throw ClawError(.invalidArgument, "'contextMode' must be group or isolated", param: "contextMode")
-            }
-            f.contextMode = mode
-        }
-        if let config = try body.object("containerConfig") {
-            try config.allowOnly(["timeoutSecs"])
-            f.timeoutSecs = try config.int("timeoutSecs", range: 0...86_400)
-        }
-        if let schedule = try body.object("schedule") {
-            try schedule.allowOnly(["type", "value"])
-            let type = try schedule.string("type", required: true, maxLength: 16)!
-            guard let value = try schedule.scalarText("value") else {
-                throw ClawError(.invalidArgument, "'schedule.value' is required", param: "schedule.value")
-            }
+        f.name = body.name
+        f.group = body.group
+        f.prompt = body.prompt
+        f.enabled = body.enabled
+        f.contextMode = body.contextMode
+        f.timeoutSecs = body.containerConfig?.timeoutSecs
+        if let schedule = body.schedule {
             do {
-                f.schedule = try RunSchedule(type: type, value: value)
+                f.schedule = try RunSchedule(type: schedule.type, value: schedule.value.text)
             } catch {
                 throw UnprocessableSchedule(error: error)
             }
-        } else if creating {
-            throw ClawError(.invalidArgument, "'schedule' is required", param: "schedule")
         }
         return f
     }
 }
 
-/// A schedule that parses as JSON but cannot run (bad cron field, interval, time): 422 in the
-/// container dialect's shape, naming the problem. ClawError has no 422 code of its own.
+/// A schedule that decodes but cannot run (bad cron field, interval, time): 422 in the
+/// container dialect's shape, naming the problem.
 struct UnprocessableSchedule: Error {
     let error: ClawError
 
-    var response: Response {
-        var object: [String: Any] = ["error": error.message, "code": "invalid_schedule"]
-        if let param = error.param { object["param"] = param }
-        return ContainerJSON.response(.unprocessableContent, object)
-    }
+    var response: Response { ContainerBody.unprocessable(error, code: "invalid_schedule") }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClawCore
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.ContainerCommand {
@@ -21,29 +22,28 @@ extension ClawctlCommand.ContainerCommand.AllowlistCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            let (reply, list) = try await api.object("GET", API.container("/mount/allowlist"))
+            let (reply, list) = try await api.answer("GET", API.container("/mount/allowlist"), as: ContainerWire.Allowlist.self)
             if global.json { return print(reply.text) }
             Self.render(list)
         }
 
-        static func render(_ list: [String: Any]) {
-            let roots = list["allowedRoots"] as? [[String: Any]] ?? []
-            if (list["configured"] as? Bool) == false {
+        static func render(_ list: ContainerWire.Allowlist) {
+            let roots = list.allowedRoots
+            if !list.configured {
                 Swift.print("no allowlist configured: every extra mount is refused")
             } else if roots.isEmpty {
                 Swift.print("no allowed roots: every extra mount is refused")
             } else {
                 var table = Table("ROOT", "ACCESS", "DESCRIPTION")
                 for r in roots {
-                    table.add([Format.text(r["path"]), (r["allowReadWrite"] as? Bool) == true ? "rw" : "ro",
-                               Format.text(r["description"])])
+                    table.add([Format.text(r.path), r.allowReadWrite ? "rw" : "ro", Format.text(r.description)])
                 }
                 table.print()
             }
             var f = Fields()
-            let blocked = list["blockedPatterns"] as? [String] ?? []
+            let blocked = list.blockedPatterns
             f.add("blocked patterns", blocked.isEmpty ? "built-in only" : blocked.joined(separator: " ") + " (and the built-in ones)")
-            f.add("non-main read-only", (list["nonMainReadOnly"] as? Bool) == false ? "no" : "yes")
+            f.add("non-main read-only", list.nonMainReadOnly ? "yes" : "no")
             f.print()
         }
     }
@@ -70,29 +70,29 @@ extension ClawctlCommand.ContainerCommand.AllowlistCommand {
             if roots.isEmpty != denyAll {
                 throw ValidationError(denyAll ? "--deny-all and --root exclude each other" : "give at least one --root (or --deny-all)")
             }
-            do { _ = try MountAllowlist.parse(body) } catch let e as ClawError {
+            do { try body.validate() } catch {
                 // The API's words name the JSON field; the user typed --root.
-                let message = e.message.replacingOccurrences(of: #"allowedRoots\[\d+\]"#, with: "--root", options: .regularExpression)
+                let message = error.message.replacingOccurrences(of: #"allowedRoots\[\d+\]"#, with: "--root", options: .regularExpression)
                 throw ValidationError(message)
             }
         }
 
         /// `PATH:rw` / `PATH:ro` / `PATH` as an allowlist root.
-        static func root(_ spec: String) -> [String: Any] {
+        static func root(_ spec: String) -> MountAllowlist.Root {
             for (suffix, rw) in [(":rw", true), (":ro", false)] where spec.hasSuffix(suffix) && spec.count > suffix.count {
-                return ["path": String(spec.dropLast(suffix.count)), "allowReadWrite": rw]
+                return MountAllowlist.Root(path: String(spec.dropLast(suffix.count)), allowReadWrite: rw)
             }
-            return ["path": spec, "allowReadWrite": false]
+            return MountAllowlist.Root(path: spec)
         }
 
-        var body: [String: Any] {
-            var body: [String: Any] = ["allowedRoots": roots.map(Self.root), "blockedPatterns": blocked]
-            if let nonMainReadOnly { body["nonMainReadOnly"] = nonMainReadOnly }
-            return body
+        /// Without --[no-]non-main-read-only the server's default (read-only) holds.
+        var body: MountAllowlist {
+            MountAllowlist(allowedRoots: roots.map(Self.root), blockedPatterns: blocked, nonMainReadOnly: nonMainReadOnly ?? true)
         }
 
         func execute(_ api: API) async throws {
-            let (reply, list) = try await api.object("PUT", API.container("/mount/allowlist"), body: body)
+            let (reply, list) = try await api.answer("PUT", API.container("/mount/allowlist"), body: body,
+                                                     as: ContainerWire.Allowlist.self)
             if global.json { return print(reply.text) }
             AllowlistShow.render(list)
         }
@@ -119,20 +119,17 @@ extension ClawctlCommand.ContainerCommand.AllowlistCommand {
         }
 
         func execute(_ api: API) async throws {
-            var body: [String: Any] = ["hostPath": hostPath, "containerPath": containerPath, "readOnly": !rw]
-            if let group { body["group"] = group }
-            let (reply, d) = try await api.object("POST", API.container("/mount/validate"), body: body)
-            let allowed = (d["allowed"] as? Bool) == true
+            let body = ContainerWire.MountValidateRequest(hostPath: hostPath, containerPath: containerPath, readOnly: !rw, group: group)
+            let (reply, d) = try await api.answer("POST", API.container("/mount/validate"), body: body, as: MountDecision.self)
             if global.json {
                 print(reply.text)
-            } else if allowed {
-                let readOnly = (d["readOnly"] as? Bool) != false
-                print("allowed: \(Format.text(d["canonicalHostPath"])) at \(Format.text(d["containerPath"])) (\(readOnly ? "ro" : "rw"))")
+            } else if d.allowed {
+                print("allowed: \(Format.text(d.canonicalHostPath)) at \(Format.text(d.containerPath)) (\(d.readOnly ? "ro" : "rw"))")
                 // Asked for read-write and got read-only: say why.
-                if rw && readOnly { Terminal.standardError("read-only: \(Format.text(d["message"]))") }
+                if rw && d.readOnly { Terminal.standardError("read-only: \(Format.text(d.message))") }
             }
-            if !allowed {
-                if !global.json { Terminal.standardError("clawctl: refused: \(Format.text(d["message"]))") }
+            if !d.allowed {
+                if !global.json { Terminal.standardError("clawctl: refused: \(Format.text(d.message))") }
                 throw ExitCode(ExitCodes.failed)
             }
         }

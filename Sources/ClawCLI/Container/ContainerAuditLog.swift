@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClawCore
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.ContainerCommand {
@@ -39,15 +40,15 @@ extension ClawctlCommand.ContainerCommand {
         func execute(_ api: API) async throws {
             let sinceISO = since.flatMap { Self.sinceTime($0, now: .now()) }.map(\.iso8601)
             let path = API.container("/audit-log") + API.query([("since", sinceISO), ("limit", limit.map(String.init))])
-            let (reply, entries) = try await api.array(path, org: orgOption.org)
+            let (reply, entries) = try await api.answer("GET", path, org: orgOption.org, as: [ContainerWire.AuditLogEntry].self)
             if global.json { return print(reply.text) }
             var table = Table("AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "DETAIL")
             for e in entries {
-                let outcome = Format.text(e["outcome"])
+                let outcome = Format.text(e.outcome)
                 let painted = ["ok", "allowed"].contains(outcome) ? Terminal.paint(outcome, .green)
                     : ["refused", "denied", "forbidden"].contains(outcome) ? Terminal.paint(outcome, .red) : outcome
-                table.add([Format.time(e["at"]), Format.text(e["actor"]), Format.text(e["action"]), Format.text(e["target"]),
-                           painted, RunOutput.short(e["detail"])])
+                table.add([Format.time(e.at), Format.text(e.actor), Format.text(e.action), Format.text(e.target),
+                           painted, RunOutput.short(e.detail)])
             }
             table.print()
         }

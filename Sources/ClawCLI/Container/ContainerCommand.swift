@@ -65,15 +65,6 @@ enum ContainerArgs {
 }
 
 extension API {
-    /// A GET whose answer is a JSON array (the container API's lists).
-    func array(_ path: String, org: String? = nil) async throws -> (ClawClient.Reply, [[String: Any]]) {
-        let reply = try await get(path, org: org)
-        guard let list = try JSONSerialization.jsonObject(with: reply.body) as? [[String: Any]] else {
-            throw CLIFailure.failed("unexpected answer from \(path): not a JSON array")
-        }
-        return (reply, list)
-    }
-
     /// `/api/v1/container` + `path`.
     static func container(_ path: String) -> String { "/api/v1/container" + path }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.ContainerCommand {
@@ -10,14 +11,13 @@ extension ClawctlCommand.ContainerCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            let (reply, groups) = try await api.array(API.container("/namespaces"), org: orgOption.org)
+            let (reply, groups) = try await api.answer("GET", API.container("/namespaces"), org: orgOption.org,
+                                                       as: [ContainerWire.Namespace].self)
             if global.json { return print(reply.text) }
             var table = Table("NAME", "MAIN", "CHATS", "DESCRIPTION", "CREATED")
             for g in groups {
-                let chats = (g["chatJids"] as? [String]) ?? []
-                table.add([Format.text(g["name"]), (g["isMain"] as? Bool) == true ? "yes" : "no",
-                           chats.isEmpty ? "-" : chats.joined(separator: ","), RunOutput.short(g["description"]),
-                           Format.time(g["createdAt"])])
+                table.add([g.name, g.isMain ? "yes" : "no", g.chatJids.isEmpty ? "-" : g.chatJids.joined(separator: ","),
+                           RunOutput.short(g.description), Format.time(g.createdAt)])
             }
             table.print()
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClawClient
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.ContainerCommand {
@@ -28,10 +29,11 @@ extension ClawctlCommand.ContainerCommand {
         func execute(_ api: API) async throws {
             let message = try text ?? ContainerArgs.readText(textFile!, what: "message", maxBytes: 100_000)
             guard !message.isEmpty else { throw CLIFailure.usage("the message is empty") }
-            let (reply, answer) = try await api.object("POST", API.container("/ipc/follow-up"),
-                                                       body: ["group": group, "text": message], org: orgOption.org)
+            let (reply, answer) = try await api.answer("POST", API.container("/ipc/follow-up"),
+                                                       body: ContainerWire.FollowUpRequest(group: group, text: message),
+                                                       org: orgOption.org, as: ContainerWire.FollowUpDelivered.self)
             if global.json { return print(reply.text) }
-            print("delivered to \(group): \(answer["file"] as? String ?? "-")")
+            print("delivered to \(group): \(answer.file)")
         }
     }
 
@@ -49,7 +51,8 @@ extension ClawctlCommand.ContainerCommand {
         func validate() throws { try ContainerArgs.group(group) }
 
         func execute(_ api: API) async throws {
-            let (reply, _) = try await api.object("POST", API.container("/ipc/close"), body: ["group": group], org: orgOption.org)
+            let (reply, _) = try await api.answer("POST", API.container("/ipc/close"), body: ContainerWire.GroupRequest(group: group),
+                                                  org: orgOption.org, as: ContainerWire.Closed.self)
             if global.json { return print(reply.text) }
             print("closed \(group)")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.ContainerCommand {
@@ -11,14 +12,25 @@ extension ClawctlCommand.ContainerCommand {
                 """,
             subcommands: [ProxyStatus.self, ProxyStart.self, ProxyStop.self, ProxyPort.self, MappingCommand.self])
 
-        static func show(_ s: [String: Any]) {
+        static func show(_ s: ContainerWire.ProxyStatus) {
             var f = Fields()
-            let running = (s["running"] as? Bool) == true
-            f.add("running", running ? Terminal.status("running") : "no")
-            f.add("listen", "\(Format.text(s["bindHost"])):\(Format.text(s["port"]))")
-            f.add("mappings", "\((s["mappings"] as? [Any])?.count ?? 0)")
-            f.add("requests served", Format.text(s["requestsServed"]))
+            f.add("running", s.running ? Terminal.status("running") : "no")
+            f.add("listen", "\(Format.text(s.bindHost)):\(s.port)")
+            f.add("mappings", "\(s.mappings.count)")
+            f.add("requests served", "\(s.requestsServed)")
             f.print()
+        }
+
+        /// Sends a proxy command and shows the status it answers.
+        static func send(_ api: API, _ method: String, _ path: String, body: (any Encodable & Sendable)? = nil,
+                         json: Bool) async throws {
+            let (reply, s) = if let body {
+                try await api.answer(method, API.container(path), body: body, as: ContainerWire.ProxyStatus.self)
+            } else {
+                try await api.answer(method, API.container(path), as: ContainerWire.ProxyStatus.self)
+            }
+            if json { return print(reply.text) }
+            show(s)
         }
     }
 }
@@ -29,9 +41,7 @@ extension ClawctlCommand.ContainerCommand.ProxyCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            let (reply, s) = try await api.object("GET", API.container("/credential-proxy/status"))
-            if global.json { return print(reply.text) }
-            ClawctlCommand.ContainerCommand.ProxyCommand.show(s)
+            try await ClawctlCommand.ContainerCommand.ProxyCommand.send(api, "GET", "/credential-proxy/status", json: global.json)
         }
     }
 
@@ -40,9 +50,7 @@ extension ClawctlCommand.ContainerCommand.ProxyCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            let (reply, s) = try await api.object("POST", API.container("/credential-proxy/start"))
-            if global.json { return print(reply.text) }
-            ClawctlCommand.ContainerCommand.ProxyCommand.show(s)
+            try await ClawctlCommand.ContainerCommand.ProxyCommand.send(api, "POST", "/credential-proxy/start", json: global.json)
         }
     }
 
@@ -51,9 +59,7 @@ extension ClawctlCommand.ContainerCommand.ProxyCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            let (reply, s) = try await api.object("POST", API.container("/credential-proxy/stop"))
-            if global.json { return print(reply.text) }
-            ClawctlCommand.ContainerCommand.ProxyCommand.show(s)
+            try await ClawctlCommand.ContainerCommand.ProxyCommand.send(api, "POST", "/credential-proxy/stop", json: global.json)
         }
     }
 
@@ -68,9 +74,8 @@ extension ClawctlCommand.ContainerCommand.ProxyCommand {
         }
 
         func execute(_ api: API) async throws {
-            let (reply, s) = try await api.object("PUT", API.container("/credential-proxy/port"), body: ["port": port])
-            if global.json { return print(reply.text) }
-            ClawctlCommand.ContainerCommand.ProxyCommand.show(s)
+            try await ClawctlCommand.ContainerCommand.ProxyCommand.send(
+                api, "PUT", "/credential-proxy/port", body: ContainerWire.ProxyPortRequest(port: port), json: global.json)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClawCore
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.ContainerCommand.ProxyCommand {
@@ -51,16 +52,16 @@ extension ClawctlCommand.ContainerCommand.ProxyCommand.MappingCommand {
             guard !credential.isEmpty, !credential.contains(where: { $0.isWhitespace || $0.isNewline }) else {
                 throw CLIFailure.usage("the credential must be one non-empty word (no spaces or line breaks)")
             }
-            var body: [String: Any] = ["name": name, "upstreamUrl": upstream, "credentialType": credentialType,
-                                       "credential": credential]
-            if !orgs.isEmpty { body["orgIds"] = orgs }
-            let (reply, m) = try await api.object("POST", API.container("/credential-proxy/mappings"), body: body)
+            let body = ContainerWire.ProxyMappingRequest(name: name, upstreamUrl: upstream, credentialType: credentialType,
+                                                         credential: credential, orgIds: orgs.isEmpty ? nil : orgs)
+            let (reply, m) = try await api.answer("POST", API.container("/credential-proxy/mappings"), body: body,
+                                                  as: ContainerWire.ProxyMappingCreated.self)
             if global.json { return print(reply.text) }
             var f = Fields()
-            f.add("id", Format.text(m["id"]))
-            f.add("name", Format.text(m["name"]))
-            f.add("placeholder", Format.text(m["placeholder"]))
-            f.add("orgs", (m["orgIds"] as? [String]).flatMap { $0.isEmpty ? nil : $0.joined(separator: ",") } ?? "every org")
+            f.add("id", m.id)
+            f.add("name", m.name)
+            f.add("placeholder", m.placeholder)
+            f.add("orgs", m.orgIds.isEmpty ? "every org" : m.orgIds.joined(separator: ","))
             f.print()
         }
     }
@@ -72,18 +73,12 @@ extension ClawctlCommand.ContainerCommand.ProxyCommand.MappingCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            let (_, s) = try await api.object("GET", API.container("/credential-proxy/status"))
-            let mappings = s["mappings"] as? [[String: Any]] ?? []
-            if global.json {
-                let data = try JSONSerialization.data(withJSONObject: mappings, options: [.sortedKeys, .withoutEscapingSlashes])
-                return print(String(decoding: data, as: UTF8.self))
-            }
+            let (_, s) = try await api.answer("GET", API.container("/credential-proxy/status"), as: ContainerWire.ProxyStatus.self)
+            if global.json { return print(String(decoding: try Wire.encode(s.mappings), as: UTF8.self)) }
             var table = Table("ID", "NAME", "TYPE", "UPSTREAM", "ORGS", "PLACEHOLDER", "CREATED")
-            for m in mappings {
-                table.add([Format.text(m["id"]), Format.text(m["name"]), Format.text(m["credentialType"]),
-                           Format.text(m["upstreamUrl"]),
-                           (m["orgIds"] as? [String]).flatMap { $0.isEmpty ? nil : $0.joined(separator: ",") } ?? "*",
-                           Format.text(m["placeholder"]), Format.time(m["createdAt"])])
+            for m in s.mappings {
+                table.add([m.id, m.name, m.credentialType, m.upstreamUrl, m.orgIds.isEmpty ? "*" : m.orgIds.joined(separator: ","),
+                           m.placeholder, Format.time(m.createdAt)])
             }
             table.print()
         }
@@ -100,8 +95,14 @@ extension ClawctlCommand.ContainerCommand.ProxyCommand.MappingCommand {
 
         func execute(_ api: API) async throws {
             try await api.call("DELETE", API.container("/credential-proxy/mappings/\(API.segment(id))"))
-            if global.json { return Terminal.printJSON(["removed": true, "id": id]) }
+            if global.json { return print(String(decoding: try Wire.encode(Removed(id: id)), as: UTF8.self)) }
             print("removed \(id)")
         }
     }
+}
+
+/// What `mapping rm --json` prints (the API answers 204 without a body).
+struct Removed: Encodable {
+    var removed = true
+    var id: String
 }

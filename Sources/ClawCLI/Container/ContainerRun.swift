@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClawClient
 import ClawCore
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.ContainerCommand {
@@ -40,15 +41,15 @@ extension ClawctlCommand.ContainerCommand {
         func execute(_ api: API) async throws {
             let text = try prompt ?? ContainerArgs.readText(promptFile!, what: "prompt", maxBytes: 256 * 1024)
             guard !text.isEmpty else { throw CLIFailure.usage("the prompt is empty") }
-            var body: [String: Any] = ["group": group, "prompt": text]
-            if let timeoutSecs { body["timeoutSecs"] = timeoutSecs }
-            let (reply, started) = try await api.object("POST", API.container("/runs"), body: body, org: orgOption.org)
-            let id = started["runId"] as? String ?? ""
+            let body = ContainerWire.RunRequest(group: group, prompt: text, timeoutSecs: timeoutSecs)
+            let (reply, started) = try await api.answer("POST", API.container("/runs"), body: body, org: orgOption.org,
+                                                        as: ContainerWire.RunStarted.self)
+            let id = started.runId
             guard waiting.wait else {
                 if global.json { return print(reply.text) }
                 var f = Fields()
                 f.add("run", id)
-                f.add("status", Terminal.status(Format.text(started["status"])))
+                f.add("status", Terminal.status(Format.text(started.status)))
                 f.print()
                 return
             }
@@ -73,7 +74,8 @@ extension ClawctlCommand.ContainerCommand {
             if waiting.wait {
                 return try await RunWatch(api: api, org: orgOption.org, id: id, options: waiting, json: global.json).run()
             }
-            let (reply, run) = try await api.object("GET", API.container("/runs/\(API.segment(id))"), org: orgOption.org)
+            let (reply, run) = try await api.answer("GET", API.container("/runs/\(API.segment(id))"), org: orgOption.org,
+                                                    as: ContainerWire.Run.self)
             if global.json { return print(reply.text) }
             RunOutput.show(run)
         }
@@ -108,9 +110,8 @@ struct RunWatch {
         var last = ""
         var delay = Duration.milliseconds(250)
         while true {
-            let reply = try await api.get(path, org: org)
-            let run = try reply.json()
-            let status = run["status"] as? String ?? "?"
+            let (reply, run) = try await api.answer("GET", path, org: org, as: ContainerWire.Run.self)
+            let status = run.status
             if status != last, !json {
                 Terminal.standardError("\(Format.elapsed(ContinuousClock.now - start))  \(id) \(status)")
                 last = status
@@ -119,10 +120,10 @@ struct RunWatch {
                 if json {
                     print(reply.text)
                 } else {
-                    if let output = run["output"] as? String, !output.isEmpty { print(output) }
+                    if let output = run.output, !output.isEmpty { print(output) }
                 }
                 guard s == .succeeded else {
-                    let reason = (run["error"] as? String).map { ": \($0)" } ?? ""
+                    let reason = run.error.map { ": \($0)" } ?? ""
                     throw CLIFailure.failed("run \(id) \(status)\(reason)")
                 }
                 return

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.ContainerCommand {
@@ -18,7 +19,7 @@ extension ClawctlCommand.ContainerCommand {
 
         func execute(_ api: API) async throws {
             let path = API.container("/run-history") + API.query([("group", group), ("limit", limit.map(String.init))])
-            let (reply, runs) = try await api.array(path, org: orgOption.org)
+            let (reply, runs) = try await api.answer("GET", path, org: orgOption.org, as: [ContainerWire.Run].self)
             if global.json { return print(reply.text) }
             RunOutput.table(runs).print()
         }
@@ -26,16 +27,16 @@ extension ClawctlCommand.ContainerCommand {
 }
 
 enum RunOutput {
-    static func table(_ runs: [[String: Any]]) -> Table {
+    static func table(_ runs: [ContainerWire.Run]) -> Table {
         var table = Table("RUN", "GROUP", "KIND", "STATUS", "CREATED", "DURATION", "ERROR")
         for r in runs {
-            let ms = (r["durationMs"] as? NSNumber)?.int64Value
-            table.add([Format.text(r["runId"]), Format.text(r["group"]), Format.text(r["kind"]),
-                       Terminal.status(Format.text(r["status"])), Format.time(r["createdAt"]),
-                       ms.map { String(format: "%.1fs", Double($0) / 1000) } ?? "-", short(r["error"])])
+            table.add([Format.text(r.runId), Format.text(r.group), Format.text(r.kind), Terminal.status(Format.text(r.status)),
+                       Format.time(r.createdAt), r.durationMs.map(seconds) ?? "-", short(r.error)])
         }
         return table
     }
+
+    static func seconds(_ ms: Int64) -> String { String(format: "%.1fs", Double(ms) / 1000) }
 
     /// The first line of a value, at most 60 characters.
     static func short(_ value: Any?) -> String {
@@ -43,20 +44,20 @@ enum RunOutput {
         return line.count > 60 ? String(line.prefix(59)) + "…" : line
     }
 
-    static func show(_ r: [String: Any]) {
+    static func show(_ r: ContainerWire.Run) {
         var f = Fields()
-        f.add("run", Format.text(r["runId"]))
-        f.add("group", Format.text(r["group"]))
-        f.add("kind", Format.text(r["kind"]))
-        f.add("status", Terminal.status(Format.text(r["status"])))
-        f.add("attempt", Format.text(r["attempt"]))
-        f.add("created", Format.time(r["createdAt"]))
-        f.add("started", Format.time(r["startedAt"]))
-        f.add("finished", Format.time(r["finishedAt"]))
-        if let ms = (r["durationMs"] as? NSNumber)?.int64Value { f.add("duration", String(format: "%.1fs", Double(ms) / 1000)) }
-        if r["error"] is String { f.add("error", Format.text(r["error"])) }
+        f.add("run", Format.text(r.runId))
+        f.add("group", Format.text(r.group))
+        f.add("kind", Format.text(r.kind))
+        f.add("status", Terminal.status(Format.text(r.status)))
+        f.add("attempt", "\(r.attempt)")
+        f.add("created", Format.time(r.createdAt))
+        f.add("started", Format.time(r.startedAt))
+        f.add("finished", Format.time(r.finishedAt))
+        if let ms = r.durationMs { f.add("duration", seconds(ms)) }
+        if let error = r.error { f.add("error", Format.text(error)) }
         f.print()
-        if let output = r["output"] as? String, !output.isEmpty {
+        if let output = r.output, !output.isEmpty {
             print("")
             print(output)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClawClient
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.ContainerCommand {
@@ -13,38 +14,33 @@ extension ClawctlCommand.ContainerCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            async let runtime = api.get(API.container("/runtime"))
-            async let counts = api.get(API.container("/queue/counts"))
-            async let metrics = api.get(API.container("/metrics"))
-            async let proxy = api.get(API.container("/credential-proxy/status"))
-            let (r, q, m, p) = try await (runtime.json(), counts.json(), metrics.json(), proxy.json())
+            async let runtime = api.answer("GET", API.container("/runtime"), as: ContainerWire.RuntimeStatus.self)
+            async let counts = api.answer("GET", API.container("/queue/counts"), as: ContainerWire.QueueCounts.self)
+            async let metrics = api.answer("GET", API.container("/metrics"), as: ContainerWire.Metrics.self)
+            async let proxy = api.answer("GET", API.container("/credential-proxy/status"), as: ContainerWire.ProxyStatus.self)
+            let (r, q, m, p) = try await (runtime.1, counts.1, metrics.1, proxy.1)
             if global.json {
-                return Terminal.printJSON(["runtime": r, "queue": q, "metrics": m, "credentialProxy": p])
+                return print(String(decoding: try Wire.encode(Overview(runtime: r, queue: q, metrics: m, credentialProxy: p)),
+                                    as: UTF8.self))
             }
             var f = Fields()
-            let available = (r["available"] as? Bool) == true
-            f.add("runtime", available
-                  ? "\(Format.text(r["backend"])) \(Format.text(r["version"])) (\(Terminal.status("ok")))"
-                  : "\(Terminal.status("fail")): \(Format.text(r["message"]))")
-            if available, let net = r["networking"] as? [String: Any] {
-                f.add("host gateway", Format.text(net["hostGateway"]))
-            }
-            f.add("runs", "\(Format.text(q["active"])) active, \(Format.text(q["waiting"])) waiting groups, "
-                  + "\(Format.text(q["pendingTasks"])) tasks and \(Format.text(q["pendingMessages"])) messages queued")
-            f.add("max concurrent", Format.text(q["maxConcurrent"]))
-            let byStatus = (m["runsByStatus"] as? [String: Any] ?? [:]).sorted { $0.key < $1.key }
+            f.add("runtime", r.available
+                  ? "\(Format.text(r.backend)) \(Format.text(r.version)) (\(Terminal.status("ok")))"
+                  : "\(Terminal.status("fail")): \(Format.text(r.message))")
+            if r.available { f.add("host gateway", Format.text(r.networking.hostGateway)) }
+            f.add("runs", "\(q.active) active, \(q.waiting) waiting groups, "
+                  + "\(q.pendingTasks) tasks and \(q.pendingMessages) messages queued")
+            f.add("max concurrent", "\(q.maxConcurrent)")
+            let byStatus = m.runsByStatus.sorted { $0.key < $1.key }
             f.add("run history", byStatus.isEmpty ? "none"
-                  : byStatus.map { "\(Terminal.status($0.key)) \(Format.text($0.value))" }.joined(separator: ", "))
-            let memory = (m["memoryBytes"] as? NSNumber)?.int64Value ?? 0
-            let cpu = (m["cpuPercent"] as? NSNumber)?.doubleValue ?? 0
-            f.add("containers", "\(Format.text(m["containers"])) running, cpu \(String(format: "%.1f", cpu))%, "
-                  + "memory \(Format.bytes(memory))")
-            let running = (p["running"] as? Bool) == true
-            let mappings = (p["mappings"] as? [Any])?.count ?? 0
-            f.add("credential proxy", (running
-                    ? "\(Terminal.status("running")) on \(Format.text(p["bindHost"])):\(Format.text(p["port"]))"
-                    : "stopped (port \(Format.text(p["port"])))")
-                  + ", \(mappings) mapping\(mappings == 1 ? "" : "s"), \(Format.text(p["requestsServed"])) requests served")
+                  : byStatus.map { "\(Terminal.status($0.key)) \($0.value)" }.joined(separator: ", "))
+            f.add("containers", "\(m.containers) running, cpu \(String(format: "%.1f", m.cpuPercent))%, "
+                  + "memory \(Format.bytes(m.memoryBytes))")
+            let mappings = p.mappings.count
+            f.add("credential proxy", (p.running
+                    ? "\(Terminal.status("running")) on \(Format.text(p.bindHost)):\(p.port)"
+                    : "stopped (port \(p.port))")
+                  + ", \(mappings) mapping\(mappings == 1 ? "" : "s"), \(p.requestsServed) requests served")
             f.print()
         }
     }
@@ -64,12 +60,21 @@ extension ClawctlCommand.ContainerCommand {
         func execute(_ api: API) async throws {
             let path = API.container("/queue/max-concurrent")
             let (reply, answer) = if let value {
-                try await api.object("PUT", path, body: ["maxConcurrent": value])
+                try await api.answer("PUT", path, body: ContainerWire.MaxConcurrent(maxConcurrent: value),
+                                     as: ContainerWire.MaxConcurrent.self)
             } else {
-                try await api.object("GET", path)
+                try await api.answer("GET", path, as: ContainerWire.MaxConcurrent.self)
             }
             if global.json { return print(reply.text) }
-            print("max concurrent: \(Format.text(answer["maxConcurrent"]))")
+            print("max concurrent: \(answer.maxConcurrent)")
         }
     }
+}
+
+/// `container status --json`: the four answers, unchanged, under one object.
+struct Overview: Encodable {
+    var runtime: ContainerWire.RuntimeStatus
+    var queue: ContainerWire.QueueCounts
+    var metrics: ContainerWire.Metrics
+    var credentialProxy: ContainerWire.ProxyStatus
 }

@@ -3,57 +3,38 @@ import Foundation
 /// A group's `containerConfig` (NanoClaw's name): the extra host directories its runs ask
 /// for. Only the shape is checked here; whether a mount is allowed is decided at each run start
 /// against the allowlist of that moment (`MountSecurity.validate`).
-public struct GroupContainerConfig: Sendable, Equatable {
+///
+/// Decoding checks the shape (`{"additionalMounts": [{"hostPath", "containerPath"?, "readOnly"?}]}`,
+/// unknown fields refused: a 400); `validate` checks that a well-formed config can be mounted
+/// (a 422 in the container dialect).
+public struct GroupContainerConfig: Sendable, Equatable, Codable {
     public static let maxMounts = 32
 
     public var additionalMounts: [MountRequest]
 
     public init(additionalMounts: [MountRequest] = []) { self.additionalMounts = additionalMounts }
 
-    /// A problem with a config document: `shape` (wrong type, unknown field: 400) or `rule`
-    /// (well-formed but unusable, e.g. a container path with `..`: 422). The message names the field.
-    public struct Problem: Error, Sendable {
-        public enum Kind: Sendable { case shape, rule }
-        public var kind: Kind
-        public var error: ClawError
+    enum CodingKeys: String, CodingKey, CaseIterable { case additionalMounts }
+
+    /// `additionalMounts` absent or null: none.
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownFields(Set(CodingKeys.allCases.map(\.rawValue)))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        additionalMounts = try c.decodeIfPresent([MountRequest].self, forKey: .additionalMounts) ?? []
+        guard additionalMounts.count <= Self.maxMounts else {
+            let field = FieldKey.path(decoder.codingPath + [CodingKeys.additionalMounts])
+            throw ClawError(.invalidArgument, "'\(field)' must be an array of at most \(Self.maxMounts) objects", param: field)
+        }
     }
 
-    /// Parses `{"additionalMounts": [{"hostPath", "containerPath"?, "readOnly"?}]}` strictly.
-    /// `readOnly` defaults to true; a missing `containerPath` means the host path's last component.
-    public static func parse(_ value: Any, param: String = "containerConfig") throws(Problem) -> GroupContainerConfig {
-        func shape(_ p: String, _ text: String) -> Problem { Problem(kind: .shape, error: ClawError(.invalidArgument, text, param: p)) }
-        func rule(_ p: String, _ text: String) -> Problem { Problem(kind: .rule, error: ClawError(.invalidArgument, text, param: p)) }
-        guard let object = value as? [String: Any] else { throw shape(param, "'\(param)' must be an object") }
-        if let unknown = object.keys.sorted().first(where: { $0 != "additionalMounts" }) {
-            throw shape("\(param).\(unknown)", "unknown field '\(param).\(unknown)'")
-        }
-        var config = GroupContainerConfig()
-        guard let rawMounts = object["additionalMounts"], !(rawMounts is NSNull) else { return config }
-        let listParam = "\(param).additionalMounts"
-        guard let list = rawMounts as? [Any], list.count <= maxMounts else {
-            throw shape(listParam, "'\(listParam)' must be an array of at most \(maxMounts) objects")
-        }
+    /// Refuses a mount that cannot be made: a host path that is relative, empty, too long or
+    /// climbs with `..`; an unusable container path; two mounts at the same place. `param` is
+    /// the config's own field name, for the error's dotted path.
+    public func validate(param: String = "containerConfig") throws(ClawError) {
         var seen: Set<String> = []
-        for (i, entry) in list.enumerated() {
-            let p = "\(listParam)[\(i)]"
-            guard let o = entry as? [String: Any] else { throw shape(p, "'\(p)' must be an object") }
-            if let unknown = o.keys.sorted().first(where: { !["hostPath", "containerPath", "readOnly"].contains($0) }) {
-                throw shape("\(p).\(unknown)", "unknown field '\(p).\(unknown)'")
-            }
-            guard let host = o["hostPath"] as? String else { throw shape("\(p).hostPath", "'\(p).hostPath' must be a string") }
-            var request = MountRequest(hostPath: host)
-            if let c = o["containerPath"], !(c is NSNull) {
-                guard let s = c as? String else {
-                    throw shape("\(p).containerPath", "'\(p).containerPath' must be a string")
-                }
-                request.containerPath = s
-            }
-            if let ro = o["readOnly"], !(ro is NSNull) {
-                guard isJSONBool(ro), let b = ro as? Bool else {
-                    throw shape("\(p).readOnly", "'\(p).readOnly' must be true or false")
-                }
-                request.readOnly = b
-            }
+        for (i, request) in additionalMounts.enumerated() {
+            let p = "\(param).additionalMounts[\(i)]"
+            let host = request.hostPath
             let hostProblem: String? = if host.isEmpty || host.count > 4096 {
                 "must be 1-4096 characters"
             } else if !(host.hasPrefix("/") || host == "~" || host.hasPrefix("~/")) {
@@ -63,35 +44,33 @@ public struct GroupContainerConfig: Sendable, Equatable {
             } else if MountSecurity.pathComponents(host).contains("..") {
                 "must not contain '..'"
             } else { nil }
-            if let hostProblem { throw rule("\(p).hostPath", "'\(p).hostPath' \(hostProblem)") }
+            if let hostProblem { throw ClawError(.invalidArgument, "'\(p).hostPath' \(hostProblem)", param: "\(p).hostPath") }
             switch MountSecurity.containerPath(request) {
-            case .failure(let problem): throw rule("\(p).containerPath", "'\(p).containerPath': \(problem.message)")
+            case .failure(let problem):
+                throw ClawError(.invalidArgument, "'\(p).containerPath': \(problem.message)", param: "\(p).containerPath")
             case .success(let path):
                 guard seen.insert(path).inserted else {
-                    throw rule("\(p).containerPath", "'\(p).containerPath': /workspace/extra/\(path) is mounted twice")
+                    throw ClawError(.invalidArgument, "'\(p).containerPath': /workspace/extra/\(path) is mounted twice",
+                                    param: "\(p).containerPath")
                 }
             }
-            config.additionalMounts.append(request)
         }
-        return config
     }
 
-    /// The document as stored and answered (`containerPath` null when it was not given).
-    public var jsonObject: [String: Any] {
-        ["additionalMounts": additionalMounts.map { m -> [String: Any] in
-            ["hostPath": m.hostPath, "containerPath": m.containerPath.map { $0 as Any } ?? NSNull(), "readOnly": m.readOnly]
-        }]
-    }
-
+    /// The document as stored (`containerPath` null when it was not given).
     public func jsonText() -> String {
-        let data = try? JSONSerialization.data(withJSONObject: jsonObject, options: [.sortedKeys, .withoutEscapingSlashes])
-        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    /// The stored text back; a document that no longer parses counts as empty (never blocks a run).
+    /// The stored text back; a document that no longer decodes or validates counts as empty
+    /// (it never blocks a run).
     public static func stored(_ text: String) -> GroupContainerConfig {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { return .init() }
-        return (try? parse(object)) ?? .init()
+        guard let config = try? JSONDecoder().decode(GroupContainerConfig.self, from: Data(text.utf8)),
+              (try? config.validate()) != nil
+        else { return .init() }
+        return config
     }
 
     /// Where a mount appears in the container: `/workspace/extra/<containerPath>` (the raw text

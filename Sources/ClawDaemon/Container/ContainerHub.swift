@@ -1,10 +1,11 @@
 import AsyncHTTPClient
 import ClawAPI
 import ClawCore
+import ClawWire
 import Foundation
 import Logging
 
-/// The daemon's side of the container API (part 1): runtime facts, agent image builds, the
+/// The daemon's side of the container API: runtime facts, agent image builds, the
 /// mount allowlist, the credential proxy and IPC directories.
 final class ContainerHub: ContainerBackend {
     let runtime: (any ContainerRuntime)?
@@ -43,42 +44,38 @@ final class ContainerHub: ContainerBackend {
 
     // MARK: runtime and image
 
-    func runtimeStatus() async -> [String: Any] {
+    func runtimeStatus() async -> ContainerWire.RuntimeStatus {
         guard let runtime else {
-            return ["available": false, "backend": NSNull(), "version": NSNull(),
-                    "networking": ["hostGateway": NSNull(), "extraRunArgs": [String]()],
-                    "message": runtimeError ?? "no container runtime detected"]
+            return .init(available: false, backend: nil, version: nil, networking: .init(),
+                         message: runtimeError ?? "no container runtime detected")
         }
         do {
             let info = try await runtime.info()
             let gateway = try await runtime.hostGateway()
-            return ["available": true, "backend": info.backend.rawValue, "version": info.version,
-                    "networking": ["hostGateway": gateway.map { $0 as Any } ?? NSNull(),
-                                   "extraRunArgs": AgentContainerSpec.extraRunArgs(gateway: gateway)],
-                    "message": "\(info.backend.rawValue) \(info.version) at \(info.binaryPath)"]
+            return .init(available: true, backend: info.backend.rawValue, version: info.version,
+                         networking: .init(hostGateway: gateway, extraRunArgs: AgentContainerSpec.extraRunArgs(gateway: gateway)),
+                         message: "\(info.backend.rawValue) \(info.version) at \(info.binaryPath)")
         } catch {
-            return ["available": false, "backend": runtime.backend.rawValue, "version": NSNull(),
-                    "networking": ["hostGateway": NSNull(), "extraRunArgs": [String]()], "message": "\(error)"]
+            return .init(available: false, backend: runtime.backend.rawValue, version: nil, networking: .init(),
+                         message: "\(error)")
         }
     }
 
-    func startImageBuild(tag: String?) async throws -> [String: Any] { try await images.start(tag: tag).object }
+    func startImageBuild(tag: String?) async throws -> ContainerWire.ImageBuild { try await images.start(tag: tag).wire }
 
-    func imageBuild(id: String, wait: Bool) async throws -> [String: Any]? { await images.get(id, wait: wait)?.object }
+    func imageBuild(id: String, wait: Bool) async throws -> ContainerWire.ImageBuild? { await images.get(id, wait: wait)?.wire }
 
-    func imageStatus(tag: String?) async throws -> [String: Any] {
+    func imageStatus(tag: String?) async throws -> ContainerWire.ImageStatus {
         let tag = tag ?? agentImage
         guard Validation.isImageReference(tag) else {
             throw ClawError(.invalidArgument, "'imageTag' is not a valid image reference", param: "imageTag")
         }
         guard let runtime else { throw ClawError(.unavailable, "no container runtime: \(runtimeError ?? "not detected")") }
         guard let image = try await runtime.inspectImage(tag) else {
-            return ["exists": false, "imageTag": tag, "message": "image \(tag) not found: POST /container/image/build",
-                    "id": NSNull(), "createdAt": NSNull(), "sizeBytes": NSNull()]
+            return .init(exists: false, imageTag: tag, message: "image \(tag) not found: POST /container/image/build")
         }
-        return ["exists": true, "imageTag": tag, "message": "image \(tag) exists", "id": image.id,
-                "createdAt": image.createdAt.map { Timestamp($0).iso8601 } ?? NSNull(),
-                "sizeBytes": image.sizeBytes ?? NSNull()]
+        return .init(exists: true, imageTag: tag, message: "image \(tag) exists", id: image.id,
+                     createdAt: image.createdAt.map { Timestamp($0).iso8601 }, sizeBytes: image.sizeBytes)
     }
 
     // MARK: mounts
@@ -92,42 +89,47 @@ final class ContainerHub: ContainerBackend {
 
     func mountAllowlist() async throws -> MountAllowlist? {
         guard let data = FileManager.default.contents(atPath: allowlistPath) else { return nil }
-        return try MountAllowlist.parse(data)
+        do {
+            return try ContainerWire.request(MountAllowlist.self, from: data)
+        } catch {
+            // Checked like a PUT body; the message names the file rather than a request body.
+            throw ClawError(error.code, "the mount allowlist \(allowlistPath) is not usable: \(error.message)", param: error.param)
+        }
     }
 
     func replaceMountAllowlist(_ list: MountAllowlist) async throws {
         let dir = (allowlistPath as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try AtomicFile.write(list.jsonData(), to: allowlistPath, mode: 0o644)
+        try AtomicFile.write(try list.fileData(), to: allowlistPath, mode: 0o644)
         logger.info("mount allowlist replaced", metadata: ["roots": "\(list.allowedRoots.count)"])
     }
 
     // MARK: credential proxy
 
-    func proxyStatus() async -> [String: Any] { await proxy.status().object }
+    func proxyStatus() async -> ContainerWire.ProxyStatus { await proxy.status().wire }
 
-    func startProxy() async throws -> [String: Any] {
+    func startProxy() async throws -> ContainerWire.ProxyStatus {
         try await proxy.start()
-        return await proxy.status().object
+        return await proxy.status().wire
     }
 
-    func stopProxy() async throws -> [String: Any] {
+    func stopProxy() async throws -> ContainerWire.ProxyStatus {
         await proxy.stop()
-        return await proxy.status().object
+        return await proxy.status().wire
     }
 
-    func setProxyPort(_ port: Int) async throws -> [String: Any] {
+    func setProxyPort(_ port: Int) async throws -> ContainerWire.ProxyStatus {
         try await proxy.setPort(port)
-        return await proxy.status().object
+        return await proxy.status().wire
     }
 
     func addProxyMapping(name: String, upstreamURL: String, credentialType: String, credential: String,
-                         orgIds: [String]) async throws -> [String: Any] {
+                         orgIds: [String]) async throws -> ContainerWire.ProxyMappingCreated {
         let m = try proxy.mappings.add(name: name, upstreamUrl: upstreamURL, credentialType: credentialType,
                                        credential: credential, orgIds: orgIds)
         logger.info("credential mapping added", metadata: ["mapping": "\(m.id)", "name": "\(name)",
                                                            "orgs": "\(orgIds.count)"])
-        return ["id": m.id, "name": m.name, "placeholder": m.placeholder, "orgIds": orgIds]
+        return .init(id: m.id, name: m.name, placeholder: m.placeholder, orgIds: orgIds)
     }
 
     func deleteProxyMapping(id: String) async throws -> Bool {
@@ -138,23 +140,23 @@ final class ContainerHub: ContainerBackend {
 
     // MARK: IPC
 
-    func createIPCDirectories(group: String) async throws -> [String: Any] {
+    func createIPCDirectories(group: String) async throws -> ContainerWire.IPCDirectories {
         let (path, created) = try ipc.create(group: group)
-        return ["group": group, "path": path, "created": created]
+        return .init(group: group, path: path, created: created)
     }
 
-    func sendFollowUp(group: String, text: String) async throws -> [String: Any] {
+    func sendFollowUp(group: String, text: String) async throws -> ContainerWire.FollowUpDelivered {
         try GroupName.validate(group, param: "group")
         guard try await hasActiveRun(group: group) else {
             throw ClawError(.conflict, "group \(group) has no active run to send a follow-up to")
         }
         let file = try ipc.writeFollowUp(group: group, text: text)
-        return ["delivered": true, "file": file]
+        return .init(file: file)
     }
 
-    func closeGroup(group: String) async throws -> [String: Any] {
+    func closeGroup(group: String) async throws -> ContainerWire.Closed {
         try ipc.writeClose(group: group)
-        return ["closed": true]
+        return .init()
     }
 
     /// A running agent container of this install carries the group's label.

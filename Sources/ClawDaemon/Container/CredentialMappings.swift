@@ -1,9 +1,10 @@
 import ClawCore
+import ClawWire
 import Foundation
 import Synchronization
 
-/// One credential mapping of the proxy. `credential` never leaves this file's owner: status
-/// and API answers use `publicObject`.
+/// One credential mapping of the proxy, as stored in the mappings file. `credential` never
+/// leaves this file's owner: status and API answers use `wire`.
 struct CredentialMapping: Codable, Sendable, Equatable {
     var id: String
     var name: String
@@ -16,9 +17,9 @@ struct CredentialMapping: Codable, Sendable, Equatable {
     /// the field existed have none).
     var orgIds: [String]?
 
-    var publicObject: [String: Any] {
-        ["id": id, "name": name, "upstreamUrl": upstreamUrl, "credentialType": credentialType,
-         "placeholder": placeholder, "createdAt": createdAt, "orgIds": orgIds ?? []]
+    var wire: ContainerWire.ProxyMapping {
+        .init(id: id, name: name, upstreamUrl: upstreamUrl, credentialType: credentialType, placeholder: placeholder,
+              createdAt: createdAt, orgIds: orgIds ?? [])
     }
 
     var isScoped: Bool { !(orgIds ?? []).isEmpty }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import ClawCore
+import ClawWire
 import Foundation
 import Logging
 import NIOCore
@@ -95,9 +96,9 @@ actor CredentialProxy {
         var requestsServed: Int
 
         /// Never a credential: mappings answer their public fields only.
-        var object: [String: Any] {
-            ["running": running, "port": port, "bindHost": bindHost.map { $0 as Any } ?? NSNull(),
-             "mappings": mappings.map(\.publicObject), "requestsServed": requestsServed]
+        var wire: ContainerWire.ProxyStatus {
+            .init(running: running, port: port, bindHost: bindHost, mappings: mappings.map(\.wire),
+                  requestsServed: requestsServed)
         }
     }
 

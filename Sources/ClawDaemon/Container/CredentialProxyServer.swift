@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import ClawCore
+import ClawWire
 import Foundation
 import Logging
 import NIOCore
@@ -145,7 +146,7 @@ struct CredentialProxyServer: Sendable {
     func reply(_ out: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>, _ head: HTTPRequestHead,
                _ status: HTTPResponseStatus, _ message: String) async throws {
         let code = status == .badGateway ? "upstream_unavailable" : status == .forbidden ? "forbidden" : "not_found"
-        let data = (try? JSONSerialization.data(withJSONObject: ["error": message, "code": code])) ?? Data()
+        let data = (try? Wire.encode(ProxyErrorBody(error: message, code: code))) ?? Data()
         var headers = HTTPHeaders()
         headers.add(name: "content-type", value: "application/json")
         headers.add(name: "content-length", value: "\(data.count)")
@@ -159,4 +160,10 @@ struct CredentialProxyServer: Sendable {
         if let e = error as? HTTPClientError { return e.shortDescription }
         return "\(type(of: error))"
     }
+}
+
+/// The proxy's own error answer to a container: `{"error": "<text>", "code": "<code>"}`.
+private struct ProxyErrorBody: Encodable {
+    var error: String
+    var code: String
 }

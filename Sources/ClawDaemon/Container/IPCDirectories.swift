@@ -1,4 +1,5 @@
 import ClawCore
+import ClawWire
 import Foundation
 
 /// The IPC directories of agent runs: `<dataDir>/ipc/<group>/{input,messages,tasks}`, mounted
@@ -34,8 +35,7 @@ struct IPCDirectories: Sendable {
     func writeFollowUp(group: String, text: String, now: Date = Date()) throws -> String {
         let dir = try create(group: group).path + "/input"
         let name = "\(Int64(now.timeIntervalSince1970 * 1000))-\(Identifier.make(prefix: "", length: 6)).json"
-        let data = try JSONSerialization.data(withJSONObject: ["type": "message", "text": text],
-                                              options: [.sortedKeys, .withoutEscapingSlashes])
+        let data = try Wire.encode(FollowUpMessage(text: text))
         try AtomicFile.write(data, to: dir + "/" + name, mode: 0o640)
         return dir + "/" + name
     }
@@ -45,4 +45,10 @@ struct IPCDirectories: Sendable {
         let dir = try create(group: group).path + "/input"
         try AtomicFile.write(Data(), to: dir + "/_close", mode: 0o640)
     }
+}
+
+/// A follow-up message file in a group's `input/`, as the agent runner reads it.
+private struct FollowUpMessage: Encodable {
+    var type = "message"
+    var text: String
 }

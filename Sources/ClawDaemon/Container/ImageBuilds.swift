@@ -1,4 +1,5 @@
 import ClawCore
+import ClawWire
 import Foundation
 import Logging
 
@@ -16,9 +17,9 @@ actor ImageBuilds {
         var finishedAt: String?
         var task: Task<Void, Never>?
 
-        var object: [String: Any] {
-            ["buildId": id, "imageTag": imageTag, "status": status, "success": success as Any? ?? NSNull(),
-             "output": output, "message": message, "startedAt": startedAt, "finishedAt": finishedAt as Any? ?? NSNull()]
+        var wire: ContainerWire.ImageBuild {
+            .init(buildId: id, imageTag: imageTag, status: status, success: success, output: output, message: message,
+                  startedAt: startedAt, finishedAt: finishedAt)
         }
     }
 
@@ -53,7 +54,7 @@ actor ImageBuilds {
             } catch {
                 result = ImageBuildResult(success: false, output: "\(error)")
             }
-            await self.finish(id, result)
+            self.finish(id, result)
         }
         return builds[id]!
     }

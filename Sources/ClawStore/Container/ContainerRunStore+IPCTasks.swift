@@ -29,11 +29,8 @@ extension ContainerRunStore {
             var detail: String?
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                guard data.count <= 256 * 1024,
-                      let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                    throw ClawError(.invalidArgument, "not a JSON object")
-                }
-                detail = try applyTask(object, from: owner, now: now)
+                guard data.count <= 256 * 1024 else { throw ClawError(.invalidArgument, "larger than 256 KiB") }
+                detail = try applyTask(try IPCTaskFile.read(data), from: owner, now: now)
                 try? FileManager.default.removeItem(atPath: path)
                 outcome = "applied"
                 result.applied += 1
@@ -53,42 +50,41 @@ extension ContainerRunStore {
     }
 
     /// Applies one task file; answers what it did.
-    func applyTask(_ o: [String: Any], from owner: ContainerGroup, now: Timestamp) throws -> String {
-        func string(_ key: String) -> String? { o[key] as? String }
+    func applyTask(_ task: IPCTaskFile, from owner: ContainerGroup, now: Timestamp) throws -> String {
         func target(_ name: String) throws -> ContainerGroup {
             guard let g = try group(name: name, orgID: owner.orgID), owner.isMain || g.name == owner.name else {
                 throw ClawError(.notFound, "group '\(name)' is not this group's to schedule for")
             }
             return g
         }
-        switch string("type") {
+        switch task.type {
         case "schedule_task":
-            guard let prompt = string("prompt"), let type = string("schedule_type") else {
+            guard let prompt = task.prompt, let type = task.scheduleType else {
                 throw ClawError(.invalidArgument, "schedule_task needs prompt and schedule_type")
             }
-            let value = string("schedule_value") ?? (o["schedule_value"] as? NSNumber).map { "\($0.int64Value)" } ?? ""
+            let value = task.scheduleValue ?? ""
             var f = ScheduleFields()
-            f.group = try target(string("targetGroup") ?? owner.name).name
+            f.group = try target(task.targetGroup ?? owner.name).name
             f.prompt = prompt
-            f.name = string("name") ?? "task from \(owner.name)"
+            f.name = task.name ?? "task from \(owner.name)"
             f.schedule = try RunSchedule(type: type, value: value)
-            if let mode = string("context_mode") {
+            if let mode = task.contextMode {
                 guard mode == "group" || mode == "isolated" else { throw ClawError(.invalidArgument, "bad context_mode") }
                 f.contextMode = mode
             }
             let s = try createSchedule(orgID: owner.orgID, f, now: now)
             return "created schedule \(s.id)"
         case "pause_task", "resume_task", "cancel_task":
-            guard let id = string("taskId"), let s = try schedule(id: id, orgID: owner.orgID) else {
+            guard let id = task.taskId, let s = try schedule(id: id, orgID: owner.orgID) else {
                 throw ClawError(.notFound, "no such schedule")
             }
             _ = try target(s.group)
-            if string("type") == "cancel_task" {
+            if task.type == "cancel_task" {
                 try deleteSchedule(id: id, orgID: owner.orgID)
                 return "cancelled schedule \(id)"
             }
             var f = ScheduleFields()
-            f.enabled = string("type") == "resume_task"
+            f.enabled = task.type == "resume_task"
             _ = try updateSchedule(id: id, orgID: owner.orgID, f, now: now)
             return "\(f.enabled! ? "resumed" : "paused") schedule \(id)"
         default:
