@@ -46,20 +46,14 @@ public struct Daemon: Sendable {
                    crash: CrashSwitch(armed: crashPoint), runner: $0.runner,
                    backups: BackupJobs(service: backups, settings: settings.backup))
         }
-        let backupScheduler = BackupScheduler(service: backups, wake: { engine?.wake($0) })
-        backups.onDeadlines { backupScheduler.handle($0) }
-        let deadlines = DeadlineService(instances: instances)
-        let lowBalance = LowBalanceWatch(instances: instances)
+        let deadlines = Deadlines()
+        backups.onDeadlines { deadlines.backupDeadlinesMoved($0) }
         let feed = ChangeFeed()
         instances.onCommit { change in
             feed.publish(change)
-            deadlines.handle(change)
-            lowBalance.handle(change)
+            deadlines.committed(change)
             engine?.handle(change)
         }
-        try deadlines.load()
-        try lowBalance.load()
-        try backupScheduler.load()
         notifier.status("boot reconciliation")
         let boot = await BootRecovery.run(runtime: runtime, detectionError: detectionError,
                                           engine: engine, logger: logger)
@@ -82,12 +76,12 @@ public struct Daemon: Sendable {
                     uptimeSeconds: (ContinuousClock.now - started).components.seconds,
                     runtime: ["backend": runtime?.backend.rawValue ?? "none", "ok": "\(check.ok)", "detail": check.detail],
                     database: ["path": store.path, "sizeBytes": "\(store.sizeBytes)"],
-                    instancesByStatus: (try? store.countByStatus()) ?? [:], timersArmed: deadlines.armedCount)
+                    instancesByStatus: (try? store.countByStatus()) ?? [:], timersArmed: deadlines.lifecycleCount)
                 let image = settings.image
                 let present = try? await runtime?.imageExists(image)
                 status.runtime["image"] = image
                 status.runtime["imagePresent"] = present.map { "\($0)" } ?? "unknown"
-                status.nextDeadline = deadlines.next.map { ["at": $0.at.iso8601, "kind": $0.kind, "instanceId": $0.instanceID] }
+                status.nextDeadline = deadlines.nextLifecycle.map { ["at": $0.at.iso8601, "kind": $0.kind, "instanceId": $0.instanceID] }
                 return status
             },
             reconcile: {
@@ -108,7 +102,10 @@ public struct Daemon: Sendable {
         env.container = containerHub
         env.containerOperatorOrgs = Set(settings.containerOperatorOrgs)
         let containerRuns = try await openContainerRuns(store: store, runtime: runtime, installID: installID,
-                                                        hub: containerHub)
+                                                        hub: containerHub, deadlines: deadlines)
+        let deadlineService = DeadlineService(deadlines: deadlines, handlers: DeadlineHandlers(
+            instances: instances, backups: backups, containerRuns: containerRuns.runs, wake: { engine?.wake($0) }))
+        try deadlineService.load()
         env.containerRuns = containerRuns.api
         try SocketFile.prepare(settings.socketPath)
         defer { SocketFile.remove(settings.socketPath) }
@@ -137,7 +134,7 @@ public struct Daemon: Sendable {
             logger: Logger(label: "clawd.api")))
 
         // The engine before the listeners: shutdown runs in reverse order, so requests stop first.
-        var services: [any Service] = [monitor, deadlines, lowBalance, backupScheduler]
+        var services: [any Service] = [monitor, deadlineService]
         if let engine { services.append(engine) }
         let proxyService = CredentialProxyService(proxy: containerHub.proxy, autostart: settings.credentialProxyAutostart)
         await proxyService.startIfConfigured()

@@ -6,8 +6,18 @@ import Foundation
 import Synchronization
 import Testing
 
-@Suite("Backup scheduler on the deadline queue")
+@Suite("Backup schedules and expiries on the deadline service")
 struct BackupSchedulerTests {
+    /// Backup deadlines armed (the instance's own deadlines are on the same queue).
+    func backupCount(_ deadlines: Deadlines) -> Int {
+        deadlines.count { subject in
+            switch subject {
+            case .backupSchedule, .backupExpiry: true
+            default: false
+            }
+        }
+    }
+
     @Test("boot arms schedules and expiries and wakes pending work; a due schedule queues a backup and re-arms, an expiry deletes")
     func fires() throws {
         let dir = try TestPaths.makeTempDir("bs")
@@ -30,14 +40,16 @@ struct BackupSchedulerTests {
         let leftover = try service.requestBackup(instanceID: created.id, orgID: nil, now: now)
 
         let woken = Mutex<[String]>([])
-        let scheduler = BackupScheduler(service: service, wake: { id in woken.withLock { $0.append(id) } })
-        service.onDeadlines { scheduler.handle($0) }
+        let deadlines = Deadlines()
+        let scheduler = DeadlineService(deadlines: deadlines, handlers: DeadlineHandlers(
+            instances: instances, backups: service, wake: { id in woken.withLock { $0.append(id) } }))
+        service.onDeadlines { deadlines.backupDeadlinesMoved($0) }
         // The engine hears of queued work through the commit hook, as in the daemon.
         instances.onCommit { change in
             if change.effects.contains(.wakeWorker) { woken.withLock { $0.append(change.instance.id) } }
         }
         try scheduler.load()
-        #expect(scheduler.armedCount == 2)  // the schedule and the leftover's expiry
+        #expect(backupCount(deadlines) == 2)  // the schedule and the leftover's expiry
         #expect(woken.withLock { $0 } == [created.id])
 
         scheduler.fireDue(now: now)  // nothing due yet
@@ -49,7 +61,7 @@ struct BackupSchedulerTests {
         #expect(backups.map(\.kind) == [.scheduled, .manual])
         #expect(woken.withLock { $0 } == [created.id, created.id])
         #expect(try service.addon(id: num, orgID: nil)?.nextRunAt == due.adding(seconds: 3600))
-        #expect(scheduler.armedCount == 3)  // next run, two expiries
+        #expect(backupCount(deadlines) == 3)  // next run, two expiries
 
         // The leftover completes; once expired it is deleted with its file.
         let file = "\(created.id)/\(leftover.id).tar"

@@ -21,7 +21,8 @@ final class EngineHarness: Sendable {
     let installID: String
     let orgID: String
     let config: EngineConfig
-    let deadlines: DeadlineService
+    let deadlines: Deadlines
+    let deadlineService: DeadlineService
     static let image = RuntimeTestBackend.imageTag
 
     /// podman always; docker too when the private dockerd of `scripts/test` runs.
@@ -46,7 +47,8 @@ final class EngineHarness: Sendable {
                                   stopTimeoutSeconds: 2, resync: .seconds(60), orphanGraceSeconds: 300)
         configure(&config)
         self.config = config
-        deadlines = DeadlineService(instances: instances)
+        deadlines = Deadlines()
+        deadlineService = DeadlineService(deadlines: deadlines, handlers: DeadlineHandlers(instances: instances))
         let org = try store.createOrg(name: "org-\(installID)", email: nil)
         _ = try store.credit(orgID: org.id, amount: Cents(100_000), description: "test credit")
         orgID = org.id
@@ -61,7 +63,7 @@ final class EngineHarness: Sendable {
     func hook(_ engine: Engine?) {
         let deadlines = self.deadlines
         instances.onCommit { change in
-            deadlines.handle(change)
+            deadlines.committed(change)
             engine?.handle(change)
         }
     }
@@ -70,7 +72,7 @@ final class EngineHarness: Sendable {
     func running<T: Sendable>(_ engine: Engine, _ body: () async throws -> T) async throws -> T {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await engine.run() }
-            group.addTask { await self.deadlines.run() }
+            group.addTask { await self.deadlineService.run() }
             defer { group.cancelAll() }
             return try await body()
         }

@@ -96,7 +96,7 @@ struct EngineReconcileTests {
         try await EngineHarness.with(policy: policy) { h, _ in
             let id = try h.create("exp-\(h.installID)").id
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
-            #expect(h.deadlines.armedCount == 1)
+            #expect(h.deadlines.lifecycleCount == 1)
             let expired = try await h.waitFor(id, "STOPPED(expired)", timeout: .seconds(20)) {
                 $0.status == .stopped && $0.stopReason == .expired
             }
@@ -111,7 +111,7 @@ struct EngineReconcileTests {
                 let volumeGone = try await !h.volumeExists(id)
                 return gone && volumeGone ? true : nil
             }
-            #expect(h.deadlines.armedCount == 0)
+            #expect(h.deadlines.lifecycleCount == 0)
         }
     }
 

@@ -6,19 +6,21 @@ import Foundation
 import ServiceLifecycle
 import Synchronization
 
-/// The agent-run part of the container API, composed: rows, queue executor, schedule timer.
+/// The agent-run part of the container API, composed: rows, queue executor (its schedules are
+/// on the daemon's `Deadlines`).
 struct ContainerRunParts {
     let api: ContainerRunsAPI
+    let runs: ContainerRunStore
     let executor: ContainerRunExecutor
-    let timer: ScheduleTimer
-    var services: [any Service] { [timer, executor] }
+    var services: [any Service] { [executor] }
 }
 
 extension Daemon {
-    /// Opens the run rows, recovers runs a dead daemon left (before serving), arms the schedules.
+    /// Opens the run rows and recovers runs a dead daemon left (before serving).
     /// A run's container is `RunContainerFactory`'s: workspace, global instructions, IPC, session,
     /// extra mounts, the credential proxy's address (the bridge gateway and the proxy's port).
-    func openContainerRuns(store: Store, runtime: CLIRuntime?, installID: String, hub: ContainerHub) async throws
+    func openContainerRuns(store: Store, runtime: CLIRuntime?, installID: String, hub: ContainerHub,
+                           deadlines: Deadlines) async throws
         -> ContainerRunParts {
         let files = ContainerFiles(dataDir: settings.dataDir)
         let config = settings.containerRuns
@@ -30,16 +32,14 @@ extension Daemon {
             runs: runs, runtime: runtime, installID: installID, maxConcurrent: config.maxConcurrent,
             stopGraceSeconds: config.stopGraceSeconds, proxyTokens: hub.proxy.tokens,
             specFor: { run, name, token in try await factory.spec(for: run, name: name, proxyToken: token) })
-        let timer = ScheduleTimer(runs: runs)
         runs.onChange { changes in
             executor.handle(changes)
-            timer.handle(changes)
+            deadlines.containerChanged(changes)
         }
         try await executor.recover()
-        try timer.load()
         let api = ContainerRunsAPI(runs: runs, queue: executor,
                                    instanceCounts: { (try? store.countByStatus()) ?? [:] })
-        return ContainerRunParts(api: api, executor: executor, timer: timer)
+        return ContainerRunParts(api: api, runs: runs, executor: executor)
     }
 }
 
