@@ -59,12 +59,15 @@ struct DeadlineCatchUpTests {
     }
 
     @Test("at boot, deadlines passed while the daemon was down fire at once in time order, each once")
-    func bootCatchUp() throws {
+    func bootCatchUp() async throws {
         let dir = try TestPaths.makeTempDir("dl")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try Store(path: dir + "/clawd.sqlite")
         let policy = LifecyclePolicy(periodSeconds: 60, retentionSeconds: 3600)
-        let service = InstanceService(store: store, config: .init(policy: policy, image: "img", portRange: 44_000...44_099))
+        let options = DaemonCore.Options(instances: .init(policy: policy, image: "img", portRange: 44_000...44_099),
+                                         backupDirectory: dir + "/backups", engine: nil)
+        let core = DaemonCore(store: store, options: options)
+        let service = core.instances
         let org = try store.createOrg(name: "catchup", email: nil)
         _ = try store.credit(orgID: org.id, amount: Cents(1_000_000), description: "t")
         // Created "a while ago", at shuffled times: their periods ended while nothing ran.
@@ -75,10 +78,8 @@ struct DeadlineCatchUpTests {
                                             imConfig: nil, now: base.adding(seconds: Int64(n) * 60))
             created.append((i.id, i.paidUntil))
         }
-        let deadlines = Deadlines()
-        let timer = DeadlineService(deadlines: deadlines, handlers: DeadlineHandlers(instances: service))
-        service.onCommit { deadlines.committed($0) }
-        try timer.load()
+        let deadlines = core.deadlines, timer = core.deadlineService
+        try await core.load()
         #expect(deadlines.lifecycleCount == 5)
         timer.fireDue()
         timer.fireDue()
@@ -93,9 +94,9 @@ struct DeadlineCatchUpTests {
         // Retention is now armed, an hour after each paidUntil: still in the future for some.
         #expect(deadlines.lifecycleCount == 5)
         // A second boot on the same database fires nothing new.
-        let again = DeadlineService(deadlines: Deadlines(), handlers: DeadlineHandlers(instances: service))
-        try again.load()
-        again.fireDue()
+        let again = DaemonCore(store: store, options: options)
+        try await again.load()
+        again.deadlineService.fireDue()
         #expect(try store.eventCount(type: EventType.instanceExpired) == 5)
     }
 }

@@ -2,7 +2,7 @@ import ClawCore
 import ClawStore
 
 /// What each service's commits arm and disarm.
-extension Deadlines {
+extension Deadlines: CommitSubscriber, BackupDeadlineSubscriber, ContainerChangeSubscriber {
     /// An instance commit: its lifecycle deadlines as the effects ask, and its low-balance moment
     /// (a change may move `paidUntil` or end the instance). Changes without effects (e.g. the
     /// low-balance check's own events) move nothing.

@@ -1,13 +1,18 @@
 import ClawCore
 import Foundation
 import GRDB
-import Synchronization
 
-/// A deadline the backup scheduler must (re)arm after a commit: the add-on's next run, or a
-/// backup's expiry (nil: disarm).
+/// A deadline the daemon must (re)arm after a commit: the add-on's next run, or a backup's
+/// expiry (nil: disarm).
 public enum BackupDeadline: Sendable, Equatable {
     case schedule(instanceID: String, at: Timestamp?)
     case expiry(backupID: Int64, at: Timestamp?)
+}
+
+/// Hears of backup deadlines that moved, after the commit that moved them (given to
+/// `BackupService` at construction). Called on the committing task: must not block.
+public protocol BackupDeadlineSubscriber: Sendable {
+    func backupDeadlinesMoved(_ deadlines: [BackupDeadline])
 }
 
 /// Backups as intent: a request writes a `pending` row (or a restore operation) and wakes the
@@ -18,23 +23,21 @@ public final class BackupService: Sendable {
     public let instances: InstanceService
     public let directory: String
     public let defaults: BackupDefaults
-    private let hook = Mutex<(@Sendable ([BackupDeadline]) -> Void)?>(nil)
+    /// Told of every commit that moves a backup deadline, after it committed.
+    let subscribers: [any BackupDeadlineSubscriber]
 
-    public init(instances: InstanceService, directory: String, defaults: BackupDefaults = .init()) {
+    public init(instances: InstanceService, directory: String, defaults: BackupDefaults = .init(),
+                subscribers: [any BackupDeadlineSubscriber]) {
         self.store = instances.store
         self.instances = instances
         self.directory = directory
         self.defaults = defaults
-    }
-
-    /// Called after every commit that moves a backup deadline (set once by the daemon).
-    public func onDeadlines(_ body: @escaping @Sendable ([BackupDeadline]) -> Void) {
-        hook.withLock { $0 = body }
+        self.subscribers = subscribers
     }
 
     func publish(_ deadlines: [BackupDeadline]) {
         guard !deadlines.isEmpty else { return }
-        hook.withLock { $0 }?(deadlines)
+        for subscriber in subscribers { subscriber.backupDeadlinesMoved(deadlines) }
     }
 
     /// After commit: wake the instance's worker and stream the events written with the change.

@@ -1,7 +1,6 @@
 import ClawCore
 import Foundation
 import GRDB
-import Synchronization
 
 /// A change that committed, and what it asks of the daemon afterwards (wake the worker, arm or
 /// disarm deadlines, publish events).
@@ -9,6 +8,12 @@ public struct CommittedChange: Sendable {
     public var instance: Instance
     public var effects: [LifecycleEffect]
     public var eventIDs: [Int64]
+}
+
+/// Hears of every committed instance change, in commit order (given to `InstanceService` at
+/// construction). Called on the committing task right after the commit: must not block.
+public protocol CommitSubscriber: Sendable {
+    func committed(_ change: CommittedChange)
 }
 
 /// Settings the instance commands need.
@@ -32,16 +37,13 @@ public final class InstanceService: Sendable {
 
     public let store: Store
     public let config: InstanceServiceConfig
-    private let hook = Mutex<(@Sendable (CommittedChange) -> Void)?>(nil)
+    /// Told of every commit, in order, after it committed.
+    let subscribers: [any CommitSubscriber]
 
-    public init(store: Store, config: InstanceServiceConfig) {
+    public init(store: Store, config: InstanceServiceConfig, subscribers: [any CommitSubscriber]) {
         self.store = store
         self.config = config
-    }
-
-    /// Called after every commit (set once by the daemon).
-    public func onCommit(_ body: @escaping @Sendable (CommittedChange) -> Void) {
-        hook.withLock { $0 = body }
+        self.subscribers = subscribers
     }
 
     /// Creates a paid `PENDING` instance: charge, row, port, events, operation in one transaction.
@@ -172,8 +174,7 @@ public final class InstanceService: Sendable {
     }
 
     func publish(_ change: CommittedChange) {
-        let body = hook.withLock { $0 }
-        body?(change)
+        for subscriber in subscribers { subscriber.committed(change) }
     }
 
     static func json(_ map: [String: String]) throws(ClawError) -> String {
