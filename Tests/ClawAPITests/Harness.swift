@@ -1,5 +1,6 @@
 @testable import ClawAPI
 import ClawCore
+import ClawServices
 import ClawStore
 import ClawTestSupport
 import Foundation

@@ -1,6 +1,7 @@
 import ClawCore
 @testable import ClawDaemon
 import ClawRuntime
+import ClawServices
 import ClawStore
 import ClawTestSupport
 import Foundation

@@ -2,6 +2,7 @@ import ClawClient
 import ClawCore
 @testable import ClawDaemon
 import ClawRuntime
+import ClawServices
 import ClawStore
 import ClawTestSupport
 import Foundation

@@ -1,5 +1,6 @@
 import ClawCore
 @testable import ClawDaemon
+import ClawServices
 import ClawStore
 import ClawTestSupport
 import Foundation

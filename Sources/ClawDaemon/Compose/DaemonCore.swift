@@ -1,5 +1,6 @@
 import ClawCore
 import ClawRuntime
+import ClawServices
 import ClawStore
 import ServiceLifecycle
 

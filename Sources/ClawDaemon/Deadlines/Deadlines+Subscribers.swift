@@ -1,4 +1,5 @@
 import ClawCore
+import ClawServices
 import ClawStore
 
 /// What each service's commits arm and disarm.

@@ -1,3 +1,4 @@
+import ClawServices
 import ClawStore
 
 /// The engine's work queue, made before the engine so the instance service can be given it at

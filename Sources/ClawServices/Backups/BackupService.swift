@@ -1,19 +1,7 @@
 import ClawCore
+import ClawStore
 import Foundation
 import GRDB
-
-/// A deadline the daemon must (re)arm after a commit: the add-on's next run, or a backup's
-/// expiry (nil: disarm).
-public enum BackupDeadline: Sendable, Equatable {
-    case schedule(instanceID: String, at: Timestamp?)
-    case expiry(backupID: Int64, at: Timestamp?)
-}
-
-/// Hears of backup deadlines that moved, after the commit that moved them (given to
-/// `BackupService` at construction). Called on the committing task: must not block.
-public protocol BackupDeadlineSubscriber: Sendable {
-    func backupDeadlinesMoved(_ deadlines: [BackupDeadline])
-}
 
 /// Backups as intent: a request writes a `pending` row (or a restore operation) and wakes the
 /// instance's worker, which alone touches the runtime (`InstanceWorker+Backups` in the daemon).
@@ -115,15 +103,19 @@ public final class BackupService: Sendable {
     /// is refused here with nothing changed.
     public func requestRestore(backupID: Int64, orgID: String?, now: Timestamp = .now()) throws(ClawError)
         -> (BackupRecord, OperationRecord) {
-        let directory = self.directory
+        // The archive is checked before the transaction (no file I/O while holding the write
+        // lock); inside it, the row must still be the completed backup that was checked.
+        guard let checked = try backup(id: backupID, orgID: orgID) else { throw ClawError(.notFound, "Backup not found") }
+        try Self.checkRestorable(checked)
+        try BackupFiles.checkPresent(path(checked.file ?? ""), size: checked.sizeBytes ?? -1, backupID: backupID)
         let (instance, backup, op) = try store.write { db -> (Instance, BackupRecord, OperationRecord) in
             guard let backup = try Store.backup(db, id: backupID), orgID == nil || backup.orgID == orgID else {
                 throw ClawError(.notFound, "Backup not found")
             }
-            guard backup.status == .completed, let file = backup.file else {
-                throw ClawError(.conflict, "backup \(backupID) is \(backup.status.rawValue), only a completed backup can be restored")
+            try Self.checkRestorable(backup)
+            guard backup.file == checked.file, backup.sizeBytes == checked.sizeBytes else {
+                throw ClawError(.conflict, "backup \(backupID) changed while the restore was requested; try again")
             }
-            try BackupFiles.checkPresent(directory + "/" + file, size: backup.sizeBytes ?? -1, backupID: backupID)
             guard let instance = try Store.instance(db, id: backup.instanceID, orgID: nil) else {
                 throw ClawError(.notFound, "Instance not found")
             }
@@ -142,5 +134,11 @@ public final class BackupService: Sendable {
         }
         wake(instance)
         return (backup, op)
+    }
+
+    static func checkRestorable(_ backup: BackupRecord) throws(ClawError) {
+        guard backup.status == .completed, backup.file != nil else {
+            throw ClawError(.conflict, "backup \(backup.id) is \(backup.status.rawValue), only a completed backup can be restored")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ClawCore
+import ClawStore
 import Synchronization
 
 /// Fans committed changes out to in-process listeners (SSE streams, waiters). Never blocks the

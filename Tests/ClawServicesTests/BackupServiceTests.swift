@@ -1,4 +1,5 @@
 import ClawCore
+@testable import ClawServices
 @testable import ClawStore
 import ClawTestSupport
 import Foundation
