@@ -132,7 +132,7 @@ public final class InstanceService: Sendable {
                                               now: now, supersede: true)
             }
             var change = try Self.applyEffects(db, outcome, now: now, pricing: self.config.policy.pricing)
-            // A deadline that fired is a moment to look at the org's balance again (issue 4).
+            // A deadline that fired is a moment to look at the org's balance again.
             if timer, let id = try Self.checkLowBalance(db, orgID: instance.orgID, now: now,
                                                         pricing: self.config.policy.pricing) {
                 change.eventIDs.append(id)
