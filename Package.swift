@@ -34,6 +34,10 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: swift6),
+        .target(name: "ClawServices", dependencies: [
+            "ClawCore", "ClawStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: swift6),
         .target(name: "ClawRuntime", dependencies: [
             "ClawCore",
             .product(name: "Subprocess", package: "swift-subprocess"),
@@ -45,7 +49,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: swift6),
         .target(name: "ClawAPI", dependencies: [
-            "ClawCore", "ClawStore", "ClawWire",
+            "ClawCore", "ClawStore", "ClawServices", "ClawWire",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
@@ -53,7 +57,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: swift6),
         .target(name: "ClawDaemon", dependencies: [
-            "ClawCore", "ClawStore", "ClawRuntime", "ClawSystemd", "ClawAPI",
+            "ClawCore", "ClawStore", "ClawServices", "ClawRuntime", "ClawSystemd", "ClawAPI",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
@@ -85,15 +89,19 @@ let package = Package(
         .testTarget(name: "ClawCoreTests", dependencies: ["ClawCore"], swiftSettings: swift6),
         .testTarget(name: "ClawWireTests", dependencies: ["ClawWire"], swiftSettings: swift6),
         .testTarget(name: "ClawStoreTests", dependencies: ["ClawStore", "ClawTestSupport"], swiftSettings: swift6),
+        .testTarget(name: "ClawServicesTests", dependencies: [
+            "ClawServices", "ClawStore", "ClawTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: swift6),
         .testTarget(name: "ClawRuntimeTests", dependencies: ["ClawRuntime", "ClawTestSupport"], swiftSettings: swift6),
         .testTarget(name: "ClawAPITests", dependencies: [
-            "ClawAPI", "ClawStore", "ClawTestSupport",
+            "ClawAPI", "ClawStore", "ClawServices", "ClawTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: swift6),
         .testTarget(name: "ClawDaemonTests", dependencies: [
-            "ClawDaemon", "ClawClient", "ClawTestSupport", "ClawSystemd",
+            "ClawDaemon", "ClawServices", "ClawClient", "ClawTestSupport", "ClawSystemd",
         ], swiftSettings: swift6),
     ]
 )

@@ -8,24 +8,25 @@ import Testing
 
 /// The live queue without a runtime: the pure `RunQueue` fed by the store's hook, so the
 /// routes' answers about the queue are the real state machine's.
-final class PureQueueView: RunQueueView {
+final class PureQueueView: RunQueueView, ContainerChangeSubscriber {
     let queue = Mutex(RunQueue(maxConcurrent: 2))
     func counts() -> QueueCounts { queue.withLock { $0.counts } }
     func groups() -> [QueueGroupState] { queue.withLock { $0.groups } }
     func group(_ name: String) -> QueueGroupState { queue.withLock { $0.group(named: name) } }
     func setMaxConcurrent(_ n: Int) { _ = queue.withLock { $0.setMaxConcurrent(n) } }
     func containerStats() async -> (cpuPercent: Double, memoryBytes: Int64, containers: Int)? { nil }
+    func containerChanged(_ changes: [ContainerChange]) {
+        for case .runQueued(let r) in changes { _ = queue.withLock { $0.submit(r) } }
+    }
 }
 
 @Suite("Container API part 2 routes: namespaces, runs, queue, schedules, monitoring")
 struct ContainerRunRouteTests {
     static func harness() throws -> (Harness, ContainerRunStore, PureQueueView) {
         var h = try Harness()
-        let runs = ContainerRunStore(store: h.store, files: ContainerFiles(dataDir: try TestPaths.makeTempDir("cr")))
         let view = PureQueueView()
-        runs.onChange { changes in
-            for case .runQueued(let r) in changes { _ = view.queue.withLock { $0.submit(r) } }
-        }
+        let runs = ContainerRunStore(store: h.store, files: ContainerFiles(dataDir: try TestPaths.makeTempDir("cr")),
+                                     subscribers: [view])
         h.env.containerRuns = ContainerRunsAPI(runs: runs, queue: view, instanceCounts: { ["RUNNING": 0] })
         return (h, runs, view)
     }

@@ -1,5 +1,6 @@
 @testable import ClawAPI
 import ClawCore
+import ClawServices
 import ClawStore
 import ClawTestSupport
 import Foundation
@@ -21,10 +22,10 @@ struct Harness: Sendable {
     init(policy: LifecyclePolicy = .default, heartbeat: Duration = .seconds(15),
          reconcile: @escaping @Sendable () async throws -> [String: Int] = { [:] }) throws {
         store = try Store(path: TestPaths.makeTempDir("api") + "/clawd.sqlite")
-        service = InstanceService(store: store, config: .init(policy: policy, image: Self.image, portRange: 41000...41999))
         let feed = ChangeFeed()
         self.feed = feed
-        service.onCommit { feed.publish($0) }
+        service = InstanceService(store: store, config: .init(policy: policy, image: Self.image, portRange: 41000...41999),
+                                  subscribers: [feed])
         env = APIEnvironment(store: store, registry: PrometheusCollectorRegistry(), version: "test", maxBodyBytes: 64 * 1024,
                              instances: service, feed: feed, urlTemplate: "http://127.0.0.1:{hostPort}",
                              health: { HealthReport(checks: [:]) },

@@ -1,5 +1,6 @@
 @testable import ClawAPI
 import ClawCore
+import ClawServices
 import ClawStore
 import ClawTestSupport
 import Foundation
@@ -11,7 +12,8 @@ struct HostersBackupRouteTests {
     /// A harness whose environment has a backup service, and a running instance of `org`.
     static func setUp() throws -> (Harness, BackupService, TestOrg, Instance, Int64) {
         var h = try Harness()
-        let service = BackupService(instances: h.service, directory: try TestPaths.makeTempDir("hb") + "/backups")
+        let service = BackupService(instances: h.service, directory: try TestPaths.makeTempDir("hb") + "/backups",
+                                    subscribers: [])
         h.env.backups = service
         let org = try h.org()
         let (created, _) = try h.service.create(orgID: org.id, subdomain: "bk-\(UUID().uuidString.prefix(6).lowercased())",

@@ -64,7 +64,8 @@ struct RateLimitTests {
     func auditedDenial() async throws {
         let clock = ManualClock()
         var h = try harness(limit: 1, clock: clock)
-        let runs = ContainerRunStore(store: h.store, files: ContainerFiles(dataDir: try TestPaths.makeTempDir("rl")))
+        let runs = ContainerRunStore(store: h.store, files: ContainerFiles(dataDir: try TestPaths.makeTempDir("rl")),
+                                     subscribers: [])
         h.env.containerRuns = ContainerRunsAPI(runs: runs, queue: PureQueueView(), instanceCounts: { [:] })
         let org = try h.org(), other = try h.org()
         try await h.test { api async throws in

@@ -1,6 +1,7 @@
 import ClawCore
 @testable import ClawDaemon
 import ClawRuntime
+import ClawServices
 import ClawStore
 import ClawTestSupport
 import Foundation
@@ -13,15 +14,11 @@ import Testing
 struct BackupEngineTests {
     static let state = "/home/node/.openclaw"
 
-    /// The harness with an engine that has backups (`EngineHarness.makeEngine` has none).
+    /// The harness with an engine that has backups (by default it has none).
     static func with(_ backend: RuntimeTestBackend, policy: LifecyclePolicy = .default,
                      _ body: @escaping (EngineHarness, BackupService) async throws -> Void) async throws {
-        try await EngineHarness.with(backend, autostart: false, policy: policy) { h, _ in
-            let service = BackupService(instances: h.instances, directory: h.dir + "/backups")
-            let engine = Engine(runtime: h.runtime, instances: h.instances, config: h.config,
-                                backups: BackupJobs(service: service, settings: BackupSettings()))
-            h.hook(engine)
-            try await h.running(engine) { try await body(h, service) }
+        try await EngineHarness.with(backend, policy: policy, backups: BackupSettings()) { h, _ in
+            try await body(h, h.core.backups)
         }
     }
 

@@ -1,21 +1,37 @@
 import ClawCore
 @testable import ClawDaemon
+import ClawServices
 import ClawStore
 import ClawTestSupport
 import Foundation
-import Synchronization
 import Testing
 
-@Suite("Backup scheduler on the deadline queue")
+@Suite("Backup schedules and expiries on the deadline service")
 struct BackupSchedulerTests {
+    /// Backup deadlines armed (the instance's own deadlines are on the same queue).
+    func backupCount(_ deadlines: Deadlines) -> Int {
+        deadlines.count { subject in
+            switch subject {
+            case .backupSchedule, .backupExpiry: true
+            default: false
+            }
+        }
+    }
+
     @Test("boot arms schedules and expiries and wakes pending work; a due schedule queues a backup and re-arms, an expiry deletes")
-    func fires() throws {
+    func fires() async throws {
         let dir = try TestPaths.makeTempDir("bs")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try Store(path: dir + "/clawd.sqlite")
-        let instances = InstanceService(store: store, config: InstanceServiceConfig(
-            policy: .default, image: "localhost/img:1", portRange: 40_200...40_300))
-        let service = BackupService(instances: instances, directory: dir + "/backups")
+        // The engine is composed (its wake-ups are what this checks) but never run.
+        let engine = DaemonCore.EngineOptions(runtime: FakeRuntime(), config: EngineConfig(
+            installID: "bs", stateDir: "/data", instancePort: 8080, stopTimeoutSeconds: 1, resync: .seconds(600),
+            orphanGraceSeconds: 300), backups: nil)
+        let core = DaemonCore(store: store, options: DaemonCore.Options(
+            instances: InstanceServiceConfig(policy: .default, image: "localhost/img:1", portRange: 40_200...40_300),
+            backupDirectory: dir + "/backups", engine: engine))
+        let instances = core.instances, service = core.backups, deadlines = core.deadlines, scheduler = core.deadlineService
+        let pool = try #require(core.engine).pool
         let org = try store.createOrg(name: "org", email: nil)
         _ = try store.credit(orgID: org.id, amount: Cents(10_000), description: "test")
         let (created, _) = try instances.create(orgID: org.id, subdomain: "bot", defaultModel: nil, tier: .budget, imConfig: nil)
@@ -29,16 +45,12 @@ struct BackupSchedulerTests {
         let addon = try service.updateAddon(id: num, orgID: nil, enabled: true, schedule: "0 * * * *", retentionDays: 1, now: now)
         let leftover = try service.requestBackup(instanceID: created.id, orgID: nil, now: now)
 
-        let woken = Mutex<[String]>([])
-        let scheduler = BackupScheduler(service: service, wake: { id in woken.withLock { $0.append(id) } })
-        service.onDeadlines { scheduler.handle($0) }
-        // The engine hears of queued work through the commit hook, as in the daemon.
-        instances.onCommit { change in
-            if change.effects.contains(.wakeWorker) { woken.withLock { $0.append(change.instance.id) } }
-        }
-        try scheduler.load()
-        #expect(scheduler.armedCount == 2)  // the schedule and the leftover's expiry
-        #expect(woken.withLock { $0 } == [created.id])
+        // A "dirty" worker was woken again since it was last looked at.
+        #expect(pool.isBusy(created.id))
+        _ = pool.consumeDirty(created.id)
+        try await core.load()
+        #expect(backupCount(deadlines) == 2)  // the schedule and the leftover's expiry
+        #expect(pool.consumeDirty(created.id), "boot wakes the instance with a pending backup")
 
         scheduler.fireDue(now: now)  // nothing due yet
         #expect(try service.list(orgID: nil, offset: 0, limit: 10).total == 1)
@@ -47,9 +59,9 @@ struct BackupSchedulerTests {
         scheduler.fireDue(now: due)
         let backups = try service.list(orgID: nil, offset: 0, limit: 10).backups
         #expect(backups.map(\.kind) == [.scheduled, .manual])
-        #expect(woken.withLock { $0 } == [created.id, created.id])
+        #expect(pool.consumeDirty(created.id), "a queued scheduled backup wakes the worker")
         #expect(try service.addon(id: num, orgID: nil)?.nextRunAt == due.adding(seconds: 3600))
-        #expect(scheduler.armedCount == 3)  // next run, two expiries
+        #expect(backupCount(deadlines) == 3)  // next run, two expiries
 
         // The leftover completes; once expired it is deleted with its file.
         let file = "\(created.id)/\(leftover.id).tar"

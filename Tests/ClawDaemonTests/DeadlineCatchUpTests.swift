@@ -7,37 +7,40 @@ import Testing
 
 @Suite("Deadlines: catch-up after a long downtime, in time order, firing once")
 struct DeadlineCatchUpTests {
-    typealias Key = DeadlineQueue.Key
+    typealias Queue = DeadlineQueue<DeadlineSubject>
+
+    static func key(_ id: String, _ kind: DeadlineKind) -> DeadlineSubject { .lifecycle(kind, instanceID: id) }
+    static func id(_ entry: Queue.Entry) -> String { entry.subject.lifecycle?.instanceID ?? "" }
 
     @Test("many past deadlines pop in time order; re-armed ones at their new time only; disarmed never; future stay")
     func queueOrder() {
         var rng = SystemRandomNumberGenerator()
-        var q = DeadlineQueue()
+        var q = Queue()
         let now = Timestamp(millis: 1_800_000_000_000)
         var expected: [String: Timestamp] = [:]
         for n in 0..<2_000 {
             let at = Timestamp(millis: now.millis - Int64.random(in: 1...(90 * 86_400_000), using: &rng))
             let kind: DeadlineKind = n.isMultiple(of: 3) ? .retention : .expiry
-            q.arm(Key(instanceID: "i\(n)", kind: kind), at: at)
+            q.arm(Self.key("i\(n)", kind), at: at)
             expected["i\(n)"] = at
         }
         // Re-armed (renewed) into the past and into the future; disarmed (deleted).
         for n in stride(from: 0, to: 2_000, by: 7) {
             let kind: DeadlineKind = n.isMultiple(of: 3) ? .retention : .expiry
             let at = n.isMultiple(of: 2) ? now.adding(seconds: -5) : now.adding(seconds: 3600)
-            q.arm(Key(instanceID: "i\(n)", kind: kind), at: at)
+            q.arm(Self.key("i\(n)", kind), at: at)
             expected["i\(n)"] = at
         }
         for n in stride(from: 5, to: 2_000, by: 11) {
-            q.disarm(Key(instanceID: "i\(n)", kind: n.isMultiple(of: 3) ? .retention : .expiry))
+            q.disarm(Self.key("i\(n)", n.isMultiple(of: 3) ? .retention : .expiry))
             expected["i\(n)"] = nil
         }
         let due = q.popDue(now: now)
         #expect(due.map(\.at) == due.map(\.at).sorted())
         let pastIDs = expected.filter { $0.value <= now }
         #expect(due.count == pastIDs.count)
-        #expect(Set(due.map(\.key.instanceID)) == Set(pastIDs.keys))
-        for entry in due { #expect(expected[entry.key.instanceID] == entry.at) }
+        #expect(Set(due.map(Self.id)) == Set(pastIDs.keys))
+        for entry in due { #expect(expected[Self.id(entry)] == entry.at) }
         #expect(q.popDue(now: now).isEmpty)
         #expect(q.count == expected.count - pastIDs.count)
         #expect(q.peek()?.at == now.adding(seconds: 3600))
@@ -45,23 +48,26 @@ struct DeadlineCatchUpTests {
 
     @Test("equal times fire in a fixed order (kind, then id)")
     func ties() {
-        var q = DeadlineQueue()
+        var q = Queue()
         let t = Timestamp(millis: 1000)
         for id in ["c", "a", "b"] {
-            q.arm(Key(instanceID: id, kind: .retention), at: t)
-            q.arm(Key(instanceID: id, kind: .expiry), at: t)
+            q.arm(Self.key(id, .retention), at: t)
+            q.arm(Self.key(id, .expiry), at: t)
         }
-        #expect(q.popDue(now: t).map { "\($0.key.kind.rawValue):\($0.key.instanceID)" }
+        #expect(q.popDue(now: t).map { "\($0.subject.kind):\(Self.id($0))" }
                 == ["expiry:a", "expiry:b", "expiry:c", "retention:a", "retention:b", "retention:c"])
     }
 
     @Test("at boot, deadlines passed while the daemon was down fire at once in time order, each once")
-    func bootCatchUp() throws {
+    func bootCatchUp() async throws {
         let dir = try TestPaths.makeTempDir("dl")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try Store(path: dir + "/clawd.sqlite")
         let policy = LifecyclePolicy(periodSeconds: 60, retentionSeconds: 3600)
-        let service = InstanceService(store: store, config: .init(policy: policy, image: "img", portRange: 44_000...44_099))
+        let options = DaemonCore.Options(instances: .init(policy: policy, image: "img", portRange: 44_000...44_099),
+                                         backupDirectory: dir + "/backups", engine: nil)
+        let core = DaemonCore(store: store, options: options)
+        let service = core.instances
         let org = try store.createOrg(name: "catchup", email: nil)
         _ = try store.credit(orgID: org.id, amount: Cents(1_000_000), description: "t")
         // Created "a while ago", at shuffled times: their periods ended while nothing ran.
@@ -72,12 +78,11 @@ struct DeadlineCatchUpTests {
                                             imConfig: nil, now: base.adding(seconds: Int64(n) * 60))
             created.append((i.id, i.paidUntil))
         }
-        let deadlines = DeadlineService(instances: service)
-        service.onCommit { deadlines.handle($0) }
-        try deadlines.load()
-        #expect(deadlines.armedCount == 5)
-        deadlines.fireDue()
-        deadlines.fireDue()
+        let deadlines = core.deadlines, timer = core.deadlineService
+        try await core.load()
+        #expect(deadlines.lifecycleCount == 5)
+        timer.fireDue()
+        timer.fireDue()
         let expired = try store.events(orgID: org.id, after: 0).filter { $0.type == EventType.instanceExpired }
         let order = created.sorted { $0.paidUntil < $1.paidUntil }.map(\.id)
         #expect(expired.compactMap(\.instanceID) == order)
@@ -87,11 +92,11 @@ struct DeadlineCatchUpTests {
             #expect(i.deleteAfter == i.paidUntil.adding(seconds: 3600))
         }
         // Retention is now armed, an hour after each paidUntil: still in the future for some.
-        #expect(deadlines.armedCount == 5)
+        #expect(deadlines.lifecycleCount == 5)
         // A second boot on the same database fires nothing new.
-        let again = DeadlineService(instances: service)
-        try again.load()
-        again.fireDue()
+        let again = DaemonCore(store: store, options: options)
+        try await again.load()
+        again.deadlineService.fireDue()
         #expect(try store.eventCount(type: EventType.instanceExpired) == 5)
     }
 }

@@ -2,6 +2,7 @@ import ClawClient
 import ClawCore
 @testable import ClawDaemon
 import ClawRuntime
+import ClawServices
 import ClawStore
 import ClawTestSupport
 import Foundation
@@ -27,7 +28,8 @@ final class CrashScenario: Sendable {
         installID = "k" + String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(11))
         let base = Int.random(in: 40_000...49_000)
         instances = InstanceService(store: store, config: InstanceServiceConfig(
-            policy: .default, image: RuntimeTestBackend.imageTag, portRange: base...(base + 200)))
+            policy: .default, image: RuntimeTestBackend.imageTag, portRange: base...(base + 200)),
+            subscribers: [])  // intent only: the daemon under test is another process
         let org = try store.createOrg(name: "org-\(installID)", email: nil)
         _ = try store.credit(orgID: org.id, amount: Cents(1_000_000), description: "test credit")
         orgID = org.id

@@ -1,6 +1,7 @@
 import ClawCore
 @testable import ClawDaemon
 import ClawRuntime
+import ClawServices
 import ClawStore
 import ClawTestSupport
 import Foundation
@@ -11,19 +12,23 @@ import FoundationNetworking
 #endif
 
 /// The engine in-process against REAL podman: a temp-dir database, a unique install id, an org
-/// with credit, and the engine (and deadline service) running for the test's duration. Every
-/// container and volume carrying the install label is removed at the end, also on failure.
+/// with credit, and the daemon's own composition (`DaemonCore`: services, subscribers, engine,
+/// deadline service) running for the test's duration. Every container and volume carrying the
+/// install label is removed at the end, also on failure.
 final class EngineHarness: Sendable {
     let dir: String
     let store: Store
-    let instances: InstanceService
     let runtime: any ContainerRuntime
     /// The same engine's CLI, for what a test does behind clawd's back.
     let cli: RuntimeCommandLine
     let installID: String
     let orgID: String
     let config: EngineConfig
-    let deadlines: DeadlineService
+    let options: DaemonCore.Options
+    /// The composition the test starts with (`makeCore` composes another: a restarted daemon).
+    let core: DaemonCore
+    var instances: InstanceService { core.instances }
+    var deadlines: Deadlines { core.deadlines }
     static let image = RuntimeTestBackend.imageTag
 
     /// podman always; docker too when the private dockerd of `scripts/test` runs.
@@ -32,7 +37,8 @@ final class EngineHarness: Sendable {
         return docker ? [.podman, .docker] : [.podman]
     }
 
-    private init(backend: RuntimeTestBackend, configure: (inout EngineConfig) -> Void, policy: LifecyclePolicy) async throws {
+    private init(backend: RuntimeTestBackend, configure: (inout EngineConfig) -> Void, policy: LifecyclePolicy,
+                 backups: BackupSettings?) async throws {
         cli = try await backend.commandLine()
         _ = try await RuntimeTestImage.ensure(on: backend)
         runtime = cli.driver(timeout: .seconds(120))
@@ -40,53 +46,43 @@ final class EngineHarness: Sendable {
         store = try Store(path: dir + "/clawd.sqlite")
         installID = "t" + String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(11))
         let base = Int.random(in: 30_000...39_000)
-        instances = InstanceService(store: store, config: InstanceServiceConfig(
-            policy: policy, image: Self.image, portRange: base...(base + 200)))
         var config = EngineConfig(installID: installID, stateDir: "/home/node/.openclaw", instancePort: 18789,
                                   stopTimeoutSeconds: 2, resync: .seconds(60), orphanGraceSeconds: 300)
         configure(&config)
         self.config = config
-        deadlines = DeadlineService(instances: instances)
+        let engine = DaemonCore.EngineOptions(runtime: runtime, config: config, backups: backups)
+        options = DaemonCore.Options(
+            instances: InstanceServiceConfig(policy: policy, image: Self.image, portRange: base...(base + 200)),
+            backupDirectory: dir + "/backups", engine: engine)
+        core = DaemonCore(store: store, options: options)
         let org = try store.createOrg(name: "org-\(installID)", email: nil)
         _ = try store.credit(orgID: org.id, amount: Cents(100_000), description: "test credit")
         orgID = org.id
     }
 
-    func makeEngine(crash: CrashPoint? = nil) -> Engine {
-        Engine(runtime: runtime, instances: instances, config: config, crash: CrashSwitch(armed: crash))
-    }
+    /// Another composition on the same database and runtime, as a restarted daemon makes.
+    func makeCore() -> DaemonCore { DaemonCore(store: store, options: options) }
 
-    /// Sends every commit to `engine` and the deadline service, as the daemon does.
-    func hook(_ engine: Engine?) {
-        let deadlines = self.deadlines
-        instances.onCommit { change in
-            deadlines.handle(change)
-            engine?.handle(change)
-        }
-    }
-
-    /// Runs `engine` (and the deadlines) while `body` runs.
-    func running<T: Sendable>(_ engine: Engine, _ body: () async throws -> T) async throws -> T {
+    /// Runs the core's services (engine, deadlines) while `body` runs.
+    func running<T: Sendable>(_ core: DaemonCore, _ body: () async throws -> T) async throws -> T {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await engine.run() }
-            group.addTask { await self.deadlines.run() }
+            for service in core.services { group.addTask { try await service.run() } }
             defer { group.cancelAll() }
             return try await body()
         }
     }
 
-    /// A harness with a running engine (`autostart`), or none yet (the test starts one).
+    /// A harness whose core runs (`autostart`), or not yet (the test runs `h.core` itself).
+    /// `backups`: the workers take and restore backups with these settings (nil: none).
     static func with(_ backend: RuntimeTestBackend = .podman, autostart: Bool = true, policy: LifecyclePolicy = .default,
-                     configure: (inout EngineConfig) -> Void = { _ in },
+                     backups: BackupSettings? = nil, configure: (inout EngineConfig) -> Void = { _ in },
                      _ body: (EngineHarness, Engine) async throws -> Void) async throws {
-        let h = try await EngineHarness(backend: backend, configure: configure, policy: policy)
-        let engine = h.makeEngine()
+        let h = try await EngineHarness(backend: backend, configure: configure, policy: policy, backups: backups)
+        let engine = try #require(h.core.engine)
         do {
             if autostart {
-                h.hook(engine)
-                try await h.running(engine) { try await body(h, engine) }
+                try await h.running(h.core) { try await body(h, engine) }
             } else {
-                h.hook(nil)
                 try await body(h, engine)
             }
         } catch {

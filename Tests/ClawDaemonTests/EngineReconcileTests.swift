@@ -59,10 +59,9 @@ struct EngineReconcileTests {
         try await EngineHarness.with(autostart: false) { h, first in
             let id = try h.create("boot-\(h.installID)").id
             #expect(try h.instance(id).status == .pending)
-            h.hook(first)
             let boot = try await first.reconcile(probe: true)
             #expect(boot.woken == 1, "\(boot)")
-            try await h.running(first) {
+            try await h.running(h.core) {
                 try await h.waitFor(id, "RUNNING") { $0.status == .running }
                 try await EngineHarness.poll(.seconds(10), "create operation succeeded") {
                     try h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
@@ -73,11 +72,11 @@ struct EngineReconcileTests {
 
             // Behind clawd's back, while it is down: the container disappears.
             try await h.runtime.removeContainer(name, force: true)
-            let second = h.makeEngine()
-            h.hook(second)
+            let restarted = h.makeCore()
+            let second = try #require(restarted.engine)
             let again = try await second.reconcile(probe: true)
             #expect(again.woken == 1, "\(again)")
-            try await h.running(second) {
+            try await h.running(restarted) {
                 try await EngineHarness.poll(.seconds(60), "container recreated and running") {
                     try await h.container(id)?.state == .running ? true : nil
                 }
@@ -96,7 +95,7 @@ struct EngineReconcileTests {
         try await EngineHarness.with(policy: policy) { h, _ in
             let id = try h.create("exp-\(h.installID)").id
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
-            #expect(h.deadlines.armedCount == 1)
+            #expect(h.deadlines.lifecycleCount == 1)
             let expired = try await h.waitFor(id, "STOPPED(expired)", timeout: .seconds(20)) {
                 $0.status == .stopped && $0.stopReason == .expired
             }
@@ -111,7 +110,7 @@ struct EngineReconcileTests {
                 let volumeGone = try await !h.volumeExists(id)
                 return gone && volumeGone ? true : nil
             }
-            #expect(h.deadlines.armedCount == 0)
+            #expect(h.deadlines.lifecycleCount == 0)
         }
     }
 

@@ -1,5 +1,6 @@
 import ClawCore
 @testable import ClawDaemon
+import ClawServices
 import ClawStore
 import ClawTestSupport
 import Foundation
@@ -19,13 +20,14 @@ struct EngineSerializationTests {
         let dir = try TestPaths.makeTempDir("s")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try Store(path: dir + "/clawd.sqlite")
-        let instances = InstanceService(store: store, config: InstanceServiceConfig(
-            policy: .default, image: "localhost/fake:1", portRange: 50_000...50_100))
         let runtime = FakeRuntime(latency: .milliseconds(15), concurrencyKey: instanceOwning)
-        let engine = Engine(runtime: runtime, instances: instances, config: EngineConfig(
-            installID: "fake1", stateDir: "/data", instancePort: 8080, stopTimeoutSeconds: 1, resync: .seconds(600),
-            orphanGraceSeconds: 300))
-        instances.onCommit { engine.handle($0) }
+        let core = DaemonCore(store: store, options: DaemonCore.Options(
+            instances: InstanceServiceConfig(policy: .default, image: "localhost/fake:1", portRange: 50_000...50_100),
+            backupDirectory: dir + "/backups",
+            engine: DaemonCore.EngineOptions(runtime: runtime, config: EngineConfig(
+                installID: "fake1", stateDir: "/data", instancePort: 8080, stopTimeoutSeconds: 1, resync: .seconds(600),
+                orphanGraceSeconds: 300), backups: nil)))
+        let instances = core.instances, engine = try #require(core.engine)
         let org = try store.createOrg(name: "serial", email: nil)
         _ = try store.credit(orgID: org.id, amount: Cents(10_000_000), description: "t")
 

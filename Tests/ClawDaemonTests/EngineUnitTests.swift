@@ -30,8 +30,8 @@ struct EngineUnitTests {
 
     @Test("deadline queue: earliest first, re-arm replaces, disarm drops, due ones pop in time order")
     func deadlineQueue() {
-        var q = DeadlineQueue()
-        func key(_ id: String, _ kind: DeadlineKind = .expiry) -> DeadlineQueue.Key { .init(instanceID: id, kind: kind) }
+        var q = DeadlineQueue<DeadlineSubject>()
+        func key(_ id: String, _ kind: DeadlineKind = .expiry) -> DeadlineSubject { .lifecycle(kind, instanceID: id) }
         q.arm(key("a"), at: Timestamp(millis: 500))
         q.arm(key("b"), at: Timestamp(millis: 100))
         q.arm(key("c"), at: Timestamp(millis: 300))
@@ -40,13 +40,13 @@ struct EngineUnitTests {
         q.arm(key("b"), at: Timestamp(millis: 900))  // re-armed later
         q.disarm(key("c", .retention))
         #expect(q.count == 3)
-        #expect(q.peek()?.key == key("a"))
+        #expect(q.peek()?.subject == key("a"))
         let due = q.popDue(now: Timestamp(millis: 400))
-        #expect(due.map(\.key.instanceID) == ["a", "c"])
+        #expect(due.map(\.subject) == [key("a"), key("c")])
         #expect(due.map(\.at.millis) == [200, 300])
         #expect(q.count == 1)
         #expect(q.popDue(now: Timestamp(millis: 899)).isEmpty)
-        #expect(q.popDue(now: Timestamp(millis: 900)).map(\.key.instanceID) == ["b"])
+        #expect(q.popDue(now: Timestamp(millis: 900)).map(\.subject) == [key("b")])
         #expect(q.peek() == nil)
     }
 

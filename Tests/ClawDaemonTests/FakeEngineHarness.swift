@@ -1,5 +1,6 @@
 import ClawCore
 @testable import ClawDaemon
+import ClawServices
 import ClawStore
 import ClawTestSupport
 import Foundation
@@ -26,19 +27,20 @@ struct FakeEngineHarness {
         let dir = try TestPaths.makeTempDir("fe")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try Store(path: dir + "/clawd.sqlite")
-        let instances = InstanceService(store: store, config: InstanceServiceConfig(
-            policy: .default, image: "localhost/fake:1", portRange: 51_000...51_100))
-        let engine = Engine(runtime: runtime, instances: instances, config: EngineConfig(
-            installID: "fake" + String(UUID().uuidString.prefix(6)).lowercased(), stateDir: "/data", instancePort: 8080,
-            stopTimeoutSeconds: 1, resync: .seconds(600), orphanGraceSeconds: 300))
-        instances.onCommit { engine.handle($0) }
+        let core = DaemonCore(store: store, options: DaemonCore.Options(
+            instances: InstanceServiceConfig(policy: .default, image: "localhost/fake:1", portRange: 51_000...51_100),
+            backupDirectory: dir + "/backups",
+            engine: DaemonCore.EngineOptions(runtime: runtime, config: EngineConfig(
+                installID: "fake" + String(UUID().uuidString.prefix(6)).lowercased(), stateDir: "/data", instancePort: 8080,
+                stopTimeoutSeconds: 1, resync: .seconds(600), orphanGraceSeconds: 300), backups: nil)))
+        let instances = core.instances, engine = try #require(core.engine)
         let org = try store.createOrg(name: "fake-engine", email: nil)
         _ = try store.credit(orgID: org.id, amount: credit, description: "test credit")
         let h = FakeEngineHarness(dir: dir, store: store, instances: instances, runtime: runtime, engine: engine,
                                   orgID: org.id)
         try prepare(h)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await engine.run() }
+            for service in core.services { group.addTask { try await service.run() } }
             defer { group.cancelAll() }
             try await body(h)
         }

@@ -16,7 +16,7 @@ struct ContainerGroupConfigStoreTests {
             MountRequest(hostPath: "/srv/data", containerPath: "data", readOnly: false), MountRequest(hostPath: "~/notes"),
         ])
         do {
-            let runs = ContainerRunStore(store: try Store(path: dir + "/clawd.sqlite"), files: ContainerFiles(dataDir: dir))
+            let runs = ContainerRunStore(store: try Store(path: dir + "/clawd.sqlite"), files: ContainerFiles(dataDir: dir), subscribers: [])
             let g = try runs.createGroup(orgID: "o1", name: "team", description: "", isMain: false, chatJids: [],
                                          containerConfig: config)
             #expect(g.containerConfig == config)
@@ -25,7 +25,7 @@ struct ContainerGroupConfigStoreTests {
             let kept = try runs.updateGroup(name: "team", orgID: "o1", description: "d", chatJids: nil)
             #expect(kept.containerConfig == config)
         }
-        let runs = ContainerRunStore(store: try Store(path: dir + "/clawd.sqlite"), files: ContainerFiles(dataDir: dir))
+        let runs = ContainerRunStore(store: try Store(path: dir + "/clawd.sqlite"), files: ContainerFiles(dataDir: dir), subscribers: [])
         #expect(try runs.group(name: "team", orgID: "o1")?.containerConfig == config)
         let cleared = try runs.updateGroup(name: "team", orgID: "o1", description: nil, chatJids: nil,
                                            containerConfig: GroupContainerConfig())
@@ -37,7 +37,7 @@ struct ContainerGroupConfigStoreTests {
     func contextMode() throws {
         let dir = try TestPaths.makeTempDir("gcfg")
         let store = try Store(path: dir + "/clawd.sqlite")
-        let runs = ContainerRunStore(store: store, files: ContainerFiles(dataDir: dir))
+        let runs = ContainerRunStore(store: store, files: ContainerFiles(dataDir: dir), subscribers: [])
         _ = try runs.createGroup(orgID: "o1", name: "g", description: "", isMain: false, chatJids: [])
         let direct = try runs.enqueueRun(group: "g", orgID: "o1", prompt: "p", kind: .message, timeoutSecs: nil)
         #expect(try runs.run(id: direct.id, orgID: nil)?.contextMode == "group")

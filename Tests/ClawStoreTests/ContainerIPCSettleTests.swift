@@ -11,7 +11,7 @@ struct ContainerIPCSettleTests {
     @Test("a fresh file waits for the next scan; an older one and the final sweep apply at once")
     func settle() throws {
         let dir = try TestPaths.makeTempDir("ipcs")
-        let runs = ContainerRunStore(store: try Store(path: dir + "/clawd.sqlite"), files: ContainerFiles(dataDir: dir))
+        let runs = ContainerRunStore(store: try Store(path: dir + "/clawd.sqlite"), files: ContainerFiles(dataDir: dir), subscribers: [])
         _ = try runs.createGroup(orgID: "o1", name: "team", description: "", isMain: false, chatJids: [])
         let tasks = runs.files.ipc("team") + "/tasks/"
         let task = #"{"type":"schedule_task","prompt":"p","schedule_type":"once","schedule_value":"2099-01-01T00:00:00Z"}"#

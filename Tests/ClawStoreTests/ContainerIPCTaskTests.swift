@@ -13,7 +13,7 @@ struct ContainerIPCTaskTests {
     @Test("create, pause, resume, cancel; foreign targets and malformed files go to ipc/errors")
     func tasks() throws {
         let dir = try TestPaths.makeTempDir("ipct")
-        let runs = ContainerRunStore(store: try Store(path: dir + "/clawd.sqlite"), files: ContainerFiles(dataDir: dir))
+        let runs = ContainerRunStore(store: try Store(path: dir + "/clawd.sqlite"), files: ContainerFiles(dataDir: dir), subscribers: [])
         _ = try runs.createGroup(orgID: "o1", name: "main", description: "", isMain: true, chatJids: [])
         _ = try runs.createGroup(orgID: "o1", name: "team", description: "", isMain: false, chatJids: [])
         _ = try runs.createGroup(orgID: "o1", name: "other", description: "", isMain: false, chatJids: [])

@@ -7,17 +7,18 @@ import Testing
 
 @Suite("Container run rows: groups, runs, schedules fired once, audit (real SQLite file)")
 struct ContainerRunStoreTests {
-    final class Changes: Sendable {
+    final class Changes: ContainerChangeSubscriber, Sendable {
         let list = Mutex<[ContainerChange]>([])
         func withLock<T>(_ body: (inout [ContainerChange]) -> T) -> T { list.withLock { body(&$0) } }
+        func containerChanged(_ changes: [ContainerChange]) { list.withLock { $0 += changes } }
     }
 
     static func make() throws -> (ContainerRunStore, Changes, String) {
         let dir = try TestPaths.makeTempDir("runs")
         let store = try Store(path: dir + "/clawd.sqlite")
-        let runs = ContainerRunStore(store: store, files: ContainerFiles(dataDir: dir), defaultTimeoutSecs: 60)
         let changes = Changes()
-        runs.onChange { c in changes.withLock { $0 += c } }
+        let runs = ContainerRunStore(store: store, files: ContainerFiles(dataDir: dir), defaultTimeoutSecs: 60,
+                                     subscribers: [changes])
         return (runs, changes, dir)
     }
 

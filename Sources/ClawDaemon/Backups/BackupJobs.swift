@@ -1,4 +1,5 @@
 import ClawCore
+import ClawServices
 import ClawStore
 import Foundation
 

@@ -1,11 +1,10 @@
 import ClawCore
-import ClawStore
 import Foundation
 
 extension Daemon {
-    /// The backup records and their directory `<data_dir>/backups` (mode 0700: archives hold the
+    /// The backup directory `<data_dir>/backups`, created with mode 0700 (archives hold the
     /// instances' data, secrets file included).
-    func openBackups(_ instances: InstanceService) throws(ClawError) -> BackupService {
+    static func backupDirectory(_ settings: Settings) throws(ClawError) -> String {
         let directory = settings.dataDir + "/backups"
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -13,6 +12,6 @@ extension Daemon {
         } catch {
             throw ClawError(.storage, "cannot create backup directory \(directory): \(error.localizedDescription)")
         }
-        return BackupService(instances: instances, directory: directory, defaults: settings.backup.defaults)
+        return directory
     }
 }

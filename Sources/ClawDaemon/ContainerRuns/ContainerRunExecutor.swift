@@ -12,11 +12,6 @@ import Synchronization
 /// failed message run's retry waits in a child task too. Runs are rows first: `running` with
 /// the container's name is written before the container is created.
 public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
-    enum Work: Sendable {
-        case start(QueuedRun)
-        case retry(runID: String, afterMillis: Int64)
-    }
-
     let runs: ContainerRunStore
     let runtime: (any ContainerRuntime)?
     let installID: String
@@ -26,12 +21,11 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
     let specFor: @Sendable (ContainerRun, String, String?) async throws -> ContainerSpec
     /// The credential proxy's run tokens: one per attempt, revoked when it ends.
     let proxyTokens: RunProxyTokens?
-    private let queue: Mutex<RunQueue>
-    private let work: AsyncStream<Work>
-    private let workIn: AsyncStream<Work>.Continuation
+    /// The queue this executor drains (the run rows' subscriber).
+    let inbox: ContainerRunInbox
     let logger = Logger(label: "clawd.runs")
 
-    init(runs: ContainerRunStore, runtime: (any ContainerRuntime)?, installID: String, maxConcurrent: Int, stopGraceSeconds: Int,
+    init(runs: ContainerRunStore, inbox: ContainerRunInbox, runtime: (any ContainerRuntime)?, installID: String, stopGraceSeconds: Int,
          proxyTokens: RunProxyTokens? = nil,
          specFor: @escaping @Sendable (ContainerRun, String, String?) async throws -> ContainerSpec) {
         self.runs = runs
@@ -40,39 +34,19 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
         self.stopGraceSeconds = stopGraceSeconds
         self.specFor = specFor
         self.proxyTokens = proxyTokens
-        queue = Mutex(RunQueue(maxConcurrent: maxConcurrent))
-        (work, workIn) = AsyncStream.makeStream(of: Work.self)
+        self.inbox = inbox
     }
 
-    // MARK: events
+    func submit(_ run: QueuedRun) { inbox.submit(run) }
 
-    /// The `ContainerRunStore.onChange` hook (runs only; schedules go to `ScheduleTimer`).
-    public func handle(_ changes: [ContainerChange]) {
-        for change in changes {
-            if case .runQueued(let run) = change { submit(run) }
-        }
-    }
-
-    func submit(_ run: QueuedRun) {
-        dispatch(queue.withLock { $0.submit(run) })
-    }
-
-    func dispatch(_ actions: [QueueAction]) {
-        for action in actions {
-            switch action {
-            case .start(let run): workIn.yield(.start(run))
-            case .retry(let run, let delay): workIn.yield(.retry(runID: run.runID, afterMillis: delay))
-            case .giveUp: break
-            }
-        }
-    }
+    func dispatch(_ actions: [QueueAction]) { inbox.dispatch(actions) }
 
     // MARK: RunQueueView
 
-    public func counts() -> QueueCounts { queue.withLock { $0.counts } }
-    public func groups() -> [QueueGroupState] { queue.withLock { $0.groups } }
-    public func group(_ name: String) -> QueueGroupState { queue.withLock { $0.group(named: name) } }
-    public func setMaxConcurrent(_ n: Int) { dispatch(queue.withLock { $0.setMaxConcurrent(n) }) }
+    public func counts() -> QueueCounts { inbox.queue.withLock { $0.counts } }
+    public func groups() -> [QueueGroupState] { inbox.queue.withLock { $0.groups } }
+    public func group(_ name: String) -> QueueGroupState { inbox.queue.withLock { $0.group(named: name) } }
+    public func setMaxConcurrent(_ n: Int) { dispatch(inbox.queue.withLock { $0.setMaxConcurrent(n) }) }
     public func containerStats() async -> (cpuPercent: Double, memoryBytes: Int64, containers: Int)? {
         guard let runtime else { return nil }
         do {
@@ -116,9 +90,9 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
         await withDiscardingTaskGroup { group in
             group.addTask {
                 await cancelWhenGracefulShutdown { try? await Task.sleep(for: .seconds(1_000_000_000)) }
-                self.workIn.finish()
+                self.inbox.workIn.finish()
             }
-            for await item in work {
+            for await item in inbox.work {
                 switch item {
                 case .start(let run):
                     group.addTask { await self.execute(run) }
@@ -126,7 +100,7 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
                     group.addTask {
                         try? await Task.sleep(for: .milliseconds(delay))
                         guard !Task.isCancelled else { return }
-                        self.dispatch(self.queue.withLock { $0.retryDue(runID: id) })
+                        self.dispatch(self.inbox.queue.withLock { $0.retryDue(runID: id) })
                     }
                 }
             }
@@ -143,7 +117,7 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
             let why = Task.isCancelled ? "interrupted: clawd stopped while the run was in flight" : "\(error)"
             result = RunResult(status: .failed, output: nil, error: why)
         }
-        let actions = queue.withLock { $0.finished(runID: queued.runID, failed: result.status == .failed) }
+        let actions = inbox.queue.withLock { $0.finished(runID: queued.runID, failed: result.status == .failed) }
         let retrying = actions.contains { if case .retry(let r, _) = $0 { r.runID == queued.runID } else { false } }
         do {
             if retrying, let again = actions.compactMap({ if case .retry(let r, _) = $0 { r } else { nil } }).first {

@@ -6,40 +6,29 @@ import Foundation
 import ServiceLifecycle
 import Synchronization
 
-/// The agent-run part of the container API, composed: rows, queue executor, schedule timer.
-struct ContainerRunParts {
-    let api: ContainerRunsAPI
+/// The agent-run part of the container API, composed: the rows (their queued runs go to the
+/// executor's inbox, their schedules to the daemon's `Deadlines`), the executor, the routes' view.
+/// A run's container is `RunContainerFactory`'s: workspace, global instructions, IPC, session,
+/// extra mounts, the credential proxy's address (the bridge gateway and the proxy's port).
+struct ContainerRunParts: Sendable {
+    let runs: ContainerRunStore
     let executor: ContainerRunExecutor
-    let timer: ScheduleTimer
-    var services: [any Service] { [timer, executor] }
-}
+    let api: ContainerRunsAPI
+    var services: [any Service] { [executor] }
 
-extension Daemon {
-    /// Opens the run rows, recovers runs a dead daemon left (before serving), arms the schedules.
-    /// A run's container is `RunContainerFactory`'s: workspace, global instructions, IPC, session,
-    /// extra mounts, the credential proxy's address (the bridge gateway and the proxy's port).
-    func openContainerRuns(store: Store, runtime: (any ContainerRuntime)?, installID: String, hub: ContainerHub) async throws
-        -> ContainerRunParts {
-        let files = ContainerFiles(dataDir: settings.dataDir)
-        let config = settings.containerRuns
-        let runs = ContainerRunStore(store: store, files: files, timeZone: config.zone,
-                                     defaultTimeoutSecs: config.runTimeoutSeconds)
-        let factory = RunContainerFactory(runs: runs, image: settings.agentImage, installID: installID, hub: hub,
-                                          gateway: GatewayCache())
-        let executor = ContainerRunExecutor(
-            runs: runs, runtime: runtime, installID: installID, maxConcurrent: config.maxConcurrent,
-            stopGraceSeconds: config.stopGraceSeconds, proxyTokens: hub.proxy.tokens,
+    init(store: Store, deadlines: Deadlines, options: DaemonCore.ContainerRunOptions) {
+        let config = options.settings
+        let inbox = ContainerRunInbox(maxConcurrent: config.maxConcurrent)
+        let runs = ContainerRunStore(store: store, files: options.files, timeZone: config.zone,
+                                     defaultTimeoutSecs: config.runTimeoutSeconds, subscribers: [inbox, deadlines])
+        let factory = RunContainerFactory(runs: runs, image: options.agentImage, installID: options.installID,
+                                          hub: options.hub, gateway: GatewayCache())
+        self.runs = runs
+        executor = ContainerRunExecutor(
+            runs: runs, inbox: inbox, runtime: options.runtime, installID: options.installID,
+            stopGraceSeconds: config.stopGraceSeconds, proxyTokens: options.hub.proxy.tokens,
             specFor: { run, name, token in try await factory.spec(for: run, name: name, proxyToken: token) })
-        let timer = ScheduleTimer(runs: runs)
-        runs.onChange { changes in
-            executor.handle(changes)
-            timer.handle(changes)
-        }
-        try await executor.recover()
-        try timer.load()
-        let api = ContainerRunsAPI(runs: runs, queue: executor,
-                                   instanceCounts: { (try? store.countByStatus()) ?? [:] })
-        return ContainerRunParts(api: api, executor: executor, timer: timer)
+        api = ContainerRunsAPI(runs: runs, queue: executor, instanceCounts: { (try? store.countByStatus()) ?? [:] })
     }
 }
 

@@ -1,5 +1,6 @@
 import ClawCore
 import ClawRuntime
+import ClawServices
 import ClawStore
 import Logging
 import ServiceLifecycle
@@ -9,20 +10,14 @@ import Synchronization
 /// scheduled by a `WorkerPool`, the reconciler's full passes, runtime events, the supervisor's
 /// restarts and health probes. Everything runs as children of `run()` (one `Service`).
 public final class Engine: Sendable {
-    enum Job: Sendable {
-        /// Run workers in a slot, starting with this instance.
-        case work(String)
-        /// Wake the instance at this instant (retry and restart backoff).
-        case wakeLater(String, at: ContinuousClock.Instant)
-        /// Probe the instance's port: `initial` retries until the first answer.
-        case probe(String, initial: Bool)
-    }
+    typealias Job = EngineInbox.Job
 
     let runtime: any ContainerRuntime
     let store: Store
     let instances: InstanceService
     let config: EngineConfig
     let crash: CrashSwitch
+    let inbox: EngineInbox
     let pool: WorkerPool
     let supervisor: Supervisor
     let secrets: SecretsDelivery
@@ -38,7 +33,8 @@ public final class Engine: Sendable {
     private let probing = Mutex<[String: Bool]>([:])
     let orphanFirstSeen = Mutex<[String: Timestamp]>([:])
 
-    public init(runtime: any ContainerRuntime, instances: InstanceService, config: EngineConfig,
+    /// `inbox` is the one the instance service publishes to (`DaemonCore`).
+    public init(runtime: any ContainerRuntime, instances: InstanceService, inbox: EngineInbox, config: EngineConfig,
                 crash: CrashSwitch = CrashSwitch(armed: nil), runner: ProcessRunner = ProcessRunner(),
                 tarPath: String = "/bin/tar", backups: BackupJobs? = nil) {
         self.runtime = runtime
@@ -46,13 +42,14 @@ public final class Engine: Sendable {
         self.instances = instances
         self.config = config
         self.crash = crash
-        self.pool = WorkerPool(limit: config.maxWorkers)
+        self.inbox = inbox
+        self.pool = inbox.pool
         self.supervisor = Supervisor(stableAfter: config.stableAfter)
         self.secrets = SecretsDelivery(runtime: runtime, runner: runner, tarPath: tarPath, owner: config.secretsOwner,
                                        installID: config.installID)
         self.prober = HealthProber()
         self.backups = backups
-        (jobs, sink) = AsyncStream.makeStream(of: Job.self)
+        (jobs, sink) = (inbox.jobs, inbox.sink)
     }
 
     /// The labels every object of this install carries.
@@ -61,9 +58,7 @@ public final class Engine: Sendable {
     // MARK: waking
 
     /// Makes the instance's worker run (now, or after the running pass when one is in flight).
-    public func wake(_ id: String) {
-        if let start = pool.wake(id) { sink.yield(.work(start)) }
-    }
+    public func wake(_ id: String) { inbox.wake(id) }
 
     /// Wakes the instance at `at`; an earlier pending wake-up makes this one redundant.
     func wake(_ id: String, at: ContinuousClock.Instant) {
@@ -82,11 +77,6 @@ public final class Engine: Sendable {
             return true
         }
         if start { sink.yield(.probe(id, initial: initial)) }
-    }
-
-    /// The `onCommit` hook: a change that asks for the worker wakes it.
-    public func handle(_ change: CommittedChange) {
-        if change.effects.contains(.wakeWorker) { wake(change.instance.id) }
     }
 
     var isStopping: Bool { pool.isStopping || Task.isCancelled }

@@ -24,7 +24,7 @@ public enum BackupFiles {
     }
 
     /// The cheap check a restore request makes: the file is there with the recorded size.
-    static func checkPresent(_ path: String, size: Int64, backupID: Int64) throws(ClawError) {
+    public static func checkPresent(_ path: String, size: Int64, backupID: Int64) throws(ClawError) {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let actual = (attributes?[.size] as? NSNumber)?.int64Value else {
             throw ClawError(.conflict, "the archive of backup \(backupID) is missing; nothing was restored")

@@ -49,9 +49,9 @@ public struct BackupDefaults: Sendable, Equatable {
 }
 
 extension Store {
-    static let backupColumns = "b.*, i.num AS instance_num"
+    public static let backupColumns = "b.*, i.num AS instance_num"
 
-    static func backup(_ row: Row) -> BackupRecord {
+    public static func backup(_ row: Row) -> BackupRecord {
         BackupRecord(
             id: row["id"], instanceID: row["instance_id"], instanceNum: row["instance_num"], orgID: row["org_id"],
             kind: BackupKind(rawValue: row["kind"]) ?? .manual, status: BackupStatus(rawValue: row["status"]) ?? .failed,
@@ -61,12 +61,12 @@ extension Store {
             expiresAt: Timestamp(millis: row["expires_at"]))
     }
 
-    static func backup(_ db: Database, id: Int64) throws -> BackupRecord? {
+    public static func backup(_ db: Database, id: Int64) throws -> BackupRecord? {
         try Row.fetchOne(db, sql: "SELECT \(backupColumns) FROM backups b JOIN instances i ON i.id = b.instance_id WHERE b.id = ?",
                          arguments: [id]).map(backup)
     }
 
-    static func addon(_ row: Row, defaults: BackupDefaults) -> BackupAddon {
+    public static func addon(_ row: Row, defaults: BackupDefaults) -> BackupAddon {
         BackupAddon(
             id: row["num"], instanceID: row["id"], orgID: row["org_id"], enabled: (row["enabled"] as Bool?) ?? false,
             schedule: row["schedule"] ?? defaults.schedule, retentionDays: row["retention_days"] ?? defaults.retentionDays,
@@ -74,7 +74,7 @@ extension Store {
             updatedAt: Timestamp(millis: row["addon_updated_at"] ?? row["created_at"]))
     }
 
-    static let addonSelect = """
+    public static let addonSelect = """
         SELECT i.num, i.id, i.org_id, i.created_at, a.enabled, a.schedule, a.retention_days, a.next_run_at,
                a.updated_at AS addon_updated_at
         FROM instances i LEFT JOIN backup_addons a ON a.instance_id = i.id

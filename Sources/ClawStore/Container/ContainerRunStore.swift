@@ -1,7 +1,6 @@
 import ClawCore
 import Foundation
 import GRDB
-import Synchronization
 
 /// What the daemon must act on after a commit of the container API.
 public enum ContainerChange: Sendable, Equatable {
@@ -11,9 +10,15 @@ public enum ContainerChange: Sendable, Equatable {
     case scheduleArmed(id: String, at: Timestamp?)
 }
 
+/// Hears of container-API commits that queue a run or move a schedule (given to
+/// `ContainerRunStore` at construction). Called on the committing task: must not block.
+public protocol ContainerChangeSubscriber: Sendable {
+    func containerChanged(_ changes: [ContainerChange])
+}
+
 /// Groups, agent runs, schedules and the audit log of the container API, as rows (intent
 /// first: a run is `queued` in the database before the queue or the runtime hears of it). The
-/// daemon's run executor alone starts containers; it learns of new work through `onChange`.
+/// daemon's run executor alone starts containers; it learns of new work as a subscriber.
 public final class ContainerRunStore: Sendable {
     public let store: Store
     public let files: ContainerFiles
@@ -21,24 +26,21 @@ public final class ContainerRunStore: Sendable {
     public let timeZone: TimeZone
     /// A run's timeout when the request names none (seconds; 0: no limit).
     public let defaultTimeoutSecs: Int
-    private let hook = Mutex<(@Sendable ([ContainerChange]) -> Void)?>(nil)
+    /// Told of every commit that queues a run or moves a schedule, after it committed.
+    let subscribers: [any ContainerChangeSubscriber]
 
     public init(store: Store, files: ContainerFiles, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
-                defaultTimeoutSecs: Int = 1800) {
+                defaultTimeoutSecs: Int = 1800, subscribers: [any ContainerChangeSubscriber]) {
         self.store = store
         self.files = files
         self.timeZone = timeZone
         self.defaultTimeoutSecs = defaultTimeoutSecs
-    }
-
-    /// Called after every commit that queues a run or moves a schedule (set once by the daemon).
-    public func onChange(_ body: @escaping @Sendable ([ContainerChange]) -> Void) {
-        hook.withLock { $0 = body }
+        self.subscribers = subscribers
     }
 
     func publish(_ changes: [ContainerChange]) {
         guard !changes.isEmpty else { return }
-        hook.withLock { $0 }?(changes)
+        for subscriber in subscribers { subscriber.containerChanged(changes) }
     }
 
     static func decodeList(_ json: String) -> [String] {

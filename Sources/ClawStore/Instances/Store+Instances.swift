@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 extension Store {
-    static func instance(_ row: Row) -> Instance { instance(row, InstanceColumns(row)) }
+    public static func instance(_ row: Row) -> Instance { instance(row, InstanceColumns(row)) }
 
     /// Many rows of one query: the column positions are looked up once, not per row and field
     /// (GRDB's by-name lookup lowercases names on every call; it dominated a 1,000-row list).
@@ -34,7 +34,7 @@ extension Store {
         try read { db in try Self.instance(db, id: id, orgID: orgID) }
     }
 
-    static func instance(_ db: Database, id: String, orgID: String?) throws -> Instance? {
+    public static func instance(_ db: Database, id: String, orgID: String?) throws -> Instance? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM instances WHERE id = ?", arguments: [id]) else { return nil }
         let instance = Self.instance(row)
         if let orgID, instance.orgID != orgID { return nil }
@@ -112,7 +112,7 @@ extension Store {
         }
     }
 
-    static func insertInstance(_ db: Database, _ i: Instance, imConfigJSON: String?, chargeID: Int64?) throws {
+    public static func insertInstance(_ db: Database, _ i: Instance, imConfigJSON: String?, chargeID: Int64?) throws {
         try db.execute(sql: """
             INSERT INTO instances(id, org_id, subdomain, default_model, im_config_json, tier, status, stop_reason,
                 health_status, desired, generation, image, host_port, paid_until, delete_after, provision_attempts,
@@ -127,7 +127,7 @@ extension Store {
     }
 
     /// Writes every mutable column of `i` (inside the caller's transaction).
-    static func updateInstance(_ db: Database, _ i: Instance) throws {
+    public static func updateInstance(_ db: Database, _ i: Instance) throws {
         try db.execute(sql: """
             UPDATE instances SET default_model = ?, tier = ?, status = ?, stop_reason = ?, health_status = ?, desired = ?,
                 generation = ?, image = ?, host_port = ?, paid_until = ?, delete_after = ?, provision_attempts = ?,

@@ -1,5 +1,3 @@
-import ClawCore
-import ServiceLifecycle
 import Synchronization
 
 /// Wakes one sleeping loop early: `signal()` ends the current (or the next) `sleep`.
@@ -54,20 +52,6 @@ final class Wakeup: Sendable {
                 return s.waiter
             }
             waiter?.resume()
-        }
-    }
-}
-
-extension Wakeup {
-    /// The loop of every deadline timer: fire what is due, sleep until the earliest armed
-    /// deadline (or until signalled), repeat until graceful shutdown.
-    func runDeadlines(next: @escaping @Sendable () -> Timestamp?, fireDue: @escaping @Sendable () -> Void) async {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                fireDue()
-                let wait = next().map { Duration.milliseconds(max(0, $0.millis - Timestamp.now().millis)) }
-                await self.sleep(for: wait)
-            }
         }
     }
 }

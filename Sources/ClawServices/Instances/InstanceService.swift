@@ -1,15 +1,7 @@
 import ClawCore
+import ClawStore
 import Foundation
 import GRDB
-import Synchronization
-
-/// A change that committed, and what it asks of the daemon afterwards (wake the worker, arm or
-/// disarm deadlines, publish events).
-public struct CommittedChange: Sendable {
-    public var instance: Instance
-    public var effects: [LifecycleEffect]
-    public var eventIDs: [Int64]
-}
 
 /// Settings the instance commands need.
 public struct InstanceServiceConfig: Sendable {
@@ -32,16 +24,13 @@ public final class InstanceService: Sendable {
 
     public let store: Store
     public let config: InstanceServiceConfig
-    private let hook = Mutex<(@Sendable (CommittedChange) -> Void)?>(nil)
+    /// Told of every commit, in order, after it committed.
+    let subscribers: [any CommitSubscriber]
 
-    public init(store: Store, config: InstanceServiceConfig) {
+    public init(store: Store, config: InstanceServiceConfig, subscribers: [any CommitSubscriber]) {
         self.store = store
         self.config = config
-    }
-
-    /// Called after every commit (set once by the daemon).
-    public func onCommit(_ body: @escaping @Sendable (CommittedChange) -> Void) {
-        hook.withLock { $0 = body }
+        self.subscribers = subscribers
     }
 
     /// Creates a paid `PENDING` instance: charge, row, port, events, operation in one transaction.
@@ -54,23 +43,34 @@ public final class InstanceService: Sendable {
                                            now: now, policy: config.policy)
         let imJSON = try imConfig.map(Self.json)
         let config = self.config
-        let (change, op) = try store.write { db -> (CommittedChange, OperationRecord) in
-            var outcome = created
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM instances WHERE subdomain = ? AND status NOT IN ('FAILED', 'DELETED')",
-                                 arguments: [subdomain]) == true {
-                throw ClawError(.conflict, "subdomain '\(subdomain)' is already taken", param: "subdomain")
+        // The port is probed (bind) before the transaction and re-checked inside it: a create
+        // that took it meanwhile sends this one round again with the next free port.
+        var skipped: Set<Int> = []
+        while true {
+            let port = try freePort(skipping: skipped)
+            let written = try store.write { db -> (CommittedChange, OperationRecord)? in
+                var outcome = created
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM instances WHERE subdomain = ? AND status NOT IN ('FAILED', 'DELETED')",
+                                     arguments: [subdomain]) == true {
+                    throw ClawError(.conflict, "subdomain '\(subdomain)' is already taken", param: "subdomain")
+                }
+                guard let port else { throw Self.noFreePort(config.portRange) }
+                guard try !Self.portHeld(db, port) else { return nil }
+                outcome.instance.hostPort = port
+                try Store.insertInstance(db, outcome.instance, imConfigJSON: imJSON, chargeID: nil)
+                let op = try Store.insertOperation(db, orgID: orgID, instanceID: id, kind: OperationKind.create.rawValue,
+                                                   now: now, supersede: false)
+                let change = try Self.applyEffects(db, outcome, now: now, pricing: config.policy.pricing,
+                                                   idempotencyKey: idempotencyKey)
+                try inTransaction?(db, change.instance, op)
+                return (change, op)
             }
-            outcome.instance.hostPort = try Self.allocatePortSkippingBusy(db, range: config.portRange)
-            try Store.insertInstance(db, outcome.instance, imConfigJSON: imJSON, chargeID: nil)
-            let op = try Store.insertOperation(db, orgID: orgID, instanceID: id, kind: OperationKind.create.rawValue,
-                                               now: now, supersede: false)
-            let change = try Self.applyEffects(db, outcome, now: now, pricing: config.policy.pricing,
-                                               idempotencyKey: idempotencyKey)
-            try inTransaction?(db, change.instance, op)
-            return (change, op)
+            if let written {
+                publish(written.0)
+                return (written.0.instance, written.1)
+            }
+            if let port { skipped.insert(port) }
         }
-        publish(change)
-        return (change.instance, op)
     }
 
     /// An API request on an existing instance (start, stop, restart, rebuild, renew, delete).
@@ -132,7 +132,7 @@ public final class InstanceService: Sendable {
                                               now: now, supersede: true)
             }
             var change = try Self.applyEffects(db, outcome, now: now, pricing: self.config.policy.pricing)
-            // A deadline that fired is a moment to look at the org's balance again (issue 4).
+            // A deadline that fired is a moment to look at the org's balance again.
             if timer, let id = try Self.checkLowBalance(db, orgID: instance.orgID, now: now,
                                                         pricing: self.config.policy.pricing) {
                 change.eventIDs.append(id)
@@ -172,8 +172,7 @@ public final class InstanceService: Sendable {
     }
 
     func publish(_ change: CommittedChange) {
-        let body = hook.withLock { $0 }
-        body?(change)
+        for subscriber in subscribers { subscriber.committed(change) }
     }
 
     static func json(_ map: [String: String]) throws(ClawError) -> String {

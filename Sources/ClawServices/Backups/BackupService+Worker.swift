@@ -1,4 +1,5 @@
 import ClawCore
+import ClawStore
 import Foundation
 import GRDB
 

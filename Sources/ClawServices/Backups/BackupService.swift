@@ -1,14 +1,7 @@
 import ClawCore
+import ClawStore
 import Foundation
 import GRDB
-import Synchronization
-
-/// A deadline the backup scheduler must (re)arm after a commit: the add-on's next run, or a
-/// backup's expiry (nil: disarm).
-public enum BackupDeadline: Sendable, Equatable {
-    case schedule(instanceID: String, at: Timestamp?)
-    case expiry(backupID: Int64, at: Timestamp?)
-}
 
 /// Backups as intent: a request writes a `pending` row (or a restore operation) and wakes the
 /// instance's worker, which alone touches the runtime (`InstanceWorker+Backups` in the daemon).
@@ -18,23 +11,21 @@ public final class BackupService: Sendable {
     public let instances: InstanceService
     public let directory: String
     public let defaults: BackupDefaults
-    private let hook = Mutex<(@Sendable ([BackupDeadline]) -> Void)?>(nil)
+    /// Told of every commit that moves a backup deadline, after it committed.
+    let subscribers: [any BackupDeadlineSubscriber]
 
-    public init(instances: InstanceService, directory: String, defaults: BackupDefaults = .init()) {
+    public init(instances: InstanceService, directory: String, defaults: BackupDefaults = .init(),
+                subscribers: [any BackupDeadlineSubscriber]) {
         self.store = instances.store
         self.instances = instances
         self.directory = directory
         self.defaults = defaults
-    }
-
-    /// Called after every commit that moves a backup deadline (set once by the daemon).
-    public func onDeadlines(_ body: @escaping @Sendable ([BackupDeadline]) -> Void) {
-        hook.withLock { $0 = body }
+        self.subscribers = subscribers
     }
 
     func publish(_ deadlines: [BackupDeadline]) {
         guard !deadlines.isEmpty else { return }
-        hook.withLock { $0 }?(deadlines)
+        for subscriber in subscribers { subscriber.backupDeadlinesMoved(deadlines) }
     }
 
     /// After commit: wake the instance's worker and stream the events written with the change.
@@ -112,15 +103,19 @@ public final class BackupService: Sendable {
     /// is refused here with nothing changed.
     public func requestRestore(backupID: Int64, orgID: String?, now: Timestamp = .now()) throws(ClawError)
         -> (BackupRecord, OperationRecord) {
-        let directory = self.directory
+        // The archive is checked before the transaction (no file I/O while holding the write
+        // lock); inside it, the row must still be the completed backup that was checked.
+        guard let checked = try backup(id: backupID, orgID: orgID) else { throw ClawError(.notFound, "Backup not found") }
+        try Self.checkRestorable(checked)
+        try BackupFiles.checkPresent(path(checked.file ?? ""), size: checked.sizeBytes ?? -1, backupID: backupID)
         let (instance, backup, op) = try store.write { db -> (Instance, BackupRecord, OperationRecord) in
             guard let backup = try Store.backup(db, id: backupID), orgID == nil || backup.orgID == orgID else {
                 throw ClawError(.notFound, "Backup not found")
             }
-            guard backup.status == .completed, let file = backup.file else {
-                throw ClawError(.conflict, "backup \(backupID) is \(backup.status.rawValue), only a completed backup can be restored")
+            try Self.checkRestorable(backup)
+            guard backup.file == checked.file, backup.sizeBytes == checked.sizeBytes else {
+                throw ClawError(.conflict, "backup \(backupID) changed while the restore was requested; try again")
             }
-            try BackupFiles.checkPresent(directory + "/" + file, size: backup.sizeBytes ?? -1, backupID: backupID)
             guard let instance = try Store.instance(db, id: backup.instanceID, orgID: nil) else {
                 throw ClawError(.notFound, "Instance not found")
             }
@@ -139,5 +134,11 @@ public final class BackupService: Sendable {
         }
         wake(instance)
         return (backup, op)
+    }
+
+    static func checkRestorable(_ backup: BackupRecord) throws(ClawError) {
+        guard backup.status == .completed, backup.file != nil else {
+            throw ClawError(.conflict, "backup \(backup.id) is \(backup.status.rawValue), only a completed backup can be restored")
+        }
     }
 }

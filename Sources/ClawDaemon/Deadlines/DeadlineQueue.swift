@@ -1,36 +1,31 @@
 import ClawCore
 
-/// The armed deadlines: at most one per (instance, kind), earliest first. A binary min-heap with
-/// lazy deletion: re-arming or disarming only updates `current`; stale heap entries are skipped.
-struct DeadlineQueue: Sendable {
-    struct Key: Hashable, Sendable {
-        var instanceID: String
-        var kind: DeadlineKind
-    }
-
+/// The armed deadlines: at most one per subject, earliest first. A binary min-heap with lazy
+/// deletion: re-arming or disarming only updates `current`; stale heap entries are skipped.
+struct DeadlineQueue<Subject: Hashable & Comparable & Sendable>: Sendable {
     struct Entry: Sendable, Equatable {
         var at: Timestamp
-        var key: Key
+        var subject: Subject
     }
 
     private var heap: [Entry] = []
-    private(set) var current: [Key: Timestamp] = [:]
+    private(set) var current: [Subject: Timestamp] = [:]
 
     var count: Int { current.count }
 
-    mutating func arm(_ key: Key, at: Timestamp) {
-        guard current[key] != at else { return }
-        current[key] = at
-        push(Entry(at: at, key: key))
+    mutating func arm(_ subject: Subject, at: Timestamp) {
+        guard current[subject] != at else { return }
+        current[subject] = at
+        push(Entry(at: at, subject: subject))
         if heap.count > 64, heap.count > 4 * current.count { compact() }
     }
 
-    mutating func disarm(_ key: Key) { current[key] = nil }
+    mutating func disarm(_ subject: Subject) { current[subject] = nil }
 
     /// The earliest live deadline.
     mutating func peek() -> Entry? {
         while let top = heap.first {
-            if current[top.key] == top.at { return top }
+            if current[top.subject] == top.at { return top }
             popTop()
         }
         return nil
@@ -41,7 +36,7 @@ struct DeadlineQueue: Sendable {
         var due: [Entry] = []
         while let top = peek(), top.at <= now {
             popTop()
-            current[top.key] = nil
+            current[top.subject] = nil
             due.append(top)
         }
         return due
@@ -74,15 +69,13 @@ struct DeadlineQueue: Sendable {
     }
 
     private mutating func compact() {
-        let live = current.map { Entry(at: $0.value, key: $0.key) }
+        let live = current.map { Entry(at: $0.value, subject: $0.key) }
         heap = []
         for e in live { push(e) }
     }
 
-    /// Ties broken by kind then id, so firing order is deterministic.
+    /// Ties broken by the subjects' order, so firing order is deterministic.
     private static func less(_ a: Entry, _ b: Entry) -> Bool {
-        if a.at != b.at { return a.at < b.at }
-        if a.key.kind != b.key.kind { return a.key.kind.rawValue < b.key.kind.rawValue }
-        return a.key.instanceID < b.key.instanceID
+        a.at != b.at ? a.at < b.at : a.subject < b.subject
     }
 }

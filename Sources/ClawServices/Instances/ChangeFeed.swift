@@ -1,9 +1,10 @@
 import ClawCore
+import ClawStore
 import Synchronization
 
 /// Fans committed changes out to in-process listeners (SSE streams, waiters). Never blocks the
 /// writer: a listener whose buffer is full is finished and must catch up from the events table.
-public final class ChangeFeed: Sendable {
+public final class ChangeFeed: CommitSubscriber, Sendable {
     private struct State {
         var next = 0
         var listeners: [Int: AsyncStream<CommittedChange>.Continuation] = [:]
@@ -13,6 +14,8 @@ public final class ChangeFeed: Sendable {
     private let bufferSize: Int
 
     public init(bufferSize: Int = 1024) { self.bufferSize = bufferSize }
+
+    public func committed(_ change: CommittedChange) { publish(change) }
 
     public func publish(_ change: CommittedChange) {
         let listeners = state.withLock { Array($0.listeners) }

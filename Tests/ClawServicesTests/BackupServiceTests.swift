@@ -1,4 +1,5 @@
 import ClawCore
+@testable import ClawServices
 @testable import ClawStore
 import ClawTestSupport
 import Foundation
@@ -13,19 +14,24 @@ final class BackupStoreFixture: Sendable {
     let instances: InstanceService
     let service: BackupService
     let orgID: String
-    let changes = Mutex<[CommittedChange]>([])
-    let deadlines = Mutex<[BackupDeadline]>([])
+    let recorder = Recorder()
+
+    /// Subscribed to both services at construction: what they told after each commit.
+    final class Recorder: CommitSubscriber, BackupDeadlineSubscriber, Sendable {
+        let changes = Mutex<[CommittedChange]>([])
+        let deadlines = Mutex<[BackupDeadline]>([])
+        func committed(_ change: CommittedChange) { changes.withLock { $0.append(change) } }
+        func backupDeadlinesMoved(_ list: [BackupDeadline]) { deadlines.withLock { $0 += list } }
+    }
 
     init() throws {
         dir = try TestPaths.makeTempDir("bk")
         store = try Store(path: dir + "/clawd.sqlite")
         instances = InstanceService(store: store, config: InstanceServiceConfig(
-            policy: .default, image: "localhost/img:1", portRange: 40_000...40_100))
-        service = BackupService(instances: instances, directory: dir + "/backups")
+            policy: .default, image: "localhost/img:1", portRange: 40_000...40_100), subscribers: [recorder])
+        service = BackupService(instances: instances, directory: dir + "/backups", subscribers: [recorder])
         orgID = try store.createOrg(name: "org", email: nil).id
         _ = try store.credit(orgID: orgID, amount: Cents(100_000), description: "test")
-        instances.onCommit { [self] change in changes.withLock { $0.append(change) } }
-        service.onDeadlines { [self] list in deadlines.withLock { $0 += list } }
     }
 
     /// A RUNNING instance (as the worker would report it).
@@ -65,14 +71,14 @@ struct BackupStoreTests {
         let foreign = #expect(throws: ClawError.self) { try f.service.requestBackup(instanceID: instance.id, orgID: other.id) }
         #expect(foreign?.code == .notFound)
 
-        f.changes.withLock { $0.removeAll() }
+        f.recorder.changes.withLock { $0.removeAll() }
         let now = Timestamp.now()
         let backup = try f.service.requestBackup(instanceID: instance.id, orgID: f.orgID, now: now)
         let num = try f.num(instance)
         #expect(backup.status == .pending && backup.kind == .manual && backup.instanceNum == num)
         #expect(backup.expiresAt == now.adding(seconds: 7 * 86_400))
-        #expect(f.changes.withLock { $0.contains { $0.instance.id == instance.id && $0.effects == [.wakeWorker] } })
-        #expect(f.deadlines.withLock { $0 } == [.expiry(backupID: backup.id, at: backup.expiresAt)])
+        #expect(f.recorder.changes.withLock { $0.contains { $0.instance.id == instance.id && $0.effects == [.wakeWorker] } })
+        #expect(f.recorder.deadlines.withLock { $0 } == [.expiry(backupID: backup.id, at: backup.expiresAt)])
         #expect(try f.service.pendingBackup(instanceID: instance.id)?.id == backup.id)
         #expect(try f.service.instancesWithPendingBackups() == [instance.id])
     }
@@ -177,7 +183,7 @@ struct BackupStoreTests {
         let enabled = try f.service.updateAddon(id: id, orgID: f.orgID, enabled: true, schedule: "*/15 * * * *",
                                                 retentionDays: 3, now: now)
         #expect(enabled.nextRunAt?.iso8601 == "2026-03-10T10:15:00.000Z")
-        #expect(f.deadlines.withLock { $0.last } == .schedule(instanceID: instance.id, at: enabled.nextRunAt))
+        #expect(f.recorder.deadlines.withLock { $0.last } == .schedule(instanceID: instance.id, at: enabled.nextRunAt))
         #expect(try f.service.deadlines().contains(.schedule(instanceID: instance.id, at: enabled.nextRunAt)))
 
         let due = enabled.nextRunAt!
@@ -193,7 +199,7 @@ struct BackupStoreTests {
 
         _ = try f.service.updateAddon(id: id, orgID: nil, enabled: false, schedule: nil, retentionDays: nil, now: now)
         #expect(try f.service.addon(id: id, orgID: nil)?.nextRunAt == nil)
-        #expect(f.deadlines.withLock { $0.last } == .schedule(instanceID: instance.id, at: nil))
+        #expect(f.recorder.deadlines.withLock { $0.last } == .schedule(instanceID: instance.id, at: nil))
     }
 
     @Test("an expired backup loses its archive and its row; a pending or unexpired one stays")

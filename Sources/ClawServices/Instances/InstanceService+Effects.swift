@@ -1,4 +1,5 @@
 import ClawCore
+import ClawStore
 import Foundation
 import GRDB
 
@@ -64,15 +65,23 @@ extension InstanceService {
         return CommittedChange(instance: i, effects: outcome.effects, eventIDs: eventIDs)
     }
 
-    /// A pool port that no live instance holds and nothing on the host is bound to right now.
-    static func allocatePortSkippingBusy(_ db: Database, range: ClosedRange<Int>) throws -> Int {
-        let used = Set(try Int.fetchAll(db, sql: """
-            SELECT host_port FROM instances WHERE host_port IS NOT NULL AND status NOT IN ('FAILED', 'DELETED')
-            """))
-        for port in range where !used.contains(port) && PortProbe.isFree(port) {
-            return port
-        }
-        throw ClawError(.unavailable, "no free host port left in \(range.lowerBound)-\(range.upperBound)")
+    /// A pool port that no live instance holds and nothing on the host is bound to right now
+    /// (nil: none). Probed outside any transaction: `bind()` must not hold the write lock.
+    func freePort(skipping skipped: Set<Int>) throws(ClawError) -> Int? {
+        let used = try store.read { db in try Set(Int.fetchAll(db, sql: Self.heldPortsSQL)) }
+        return config.portRange.first { !used.contains($0) && !skipped.contains($0) && PortProbe.isFree($0) }
+    }
+
+    static let heldPortsSQL = "SELECT host_port FROM instances WHERE host_port IS NOT NULL AND status NOT IN ('FAILED', 'DELETED')"
+
+    /// Whether a live instance holds `port` (inside the creating transaction).
+    static func portHeld(_ db: Database, _ port: Int) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM instances WHERE host_port = ? AND status NOT IN ('FAILED', 'DELETED')",
+                          arguments: [port]) == true
+    }
+
+    static func noFreePort(_ range: ClosedRange<Int>) -> ClawError {
+        ClawError(.unavailable, "no free host port left in \(range.lowerBound)-\(range.upperBound)")
     }
 }
 

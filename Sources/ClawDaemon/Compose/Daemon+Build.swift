@@ -1,0 +1,77 @@
+import ClawAPI
+import ClawCore
+import ClawRuntime
+import ClawStore
+import ClawSystemd
+import Foundation
+import Logging
+
+extension Daemon {
+    /// Composes the whole daemon from `settings` (Hummingbird's `buildApplication` shape): opens
+    /// the store, detects the runtime, wires `DaemonCore`, recovers what a dead daemon left, runs
+    /// the boot pass, and builds the listeners. Nothing serves until `Built.run()`.
+    public static func build(_ settings: Settings) async throws -> Built {
+        let started = ContinuousClock.now
+        let notifier = SystemdNotifier()
+        let logger = Logger(label: "clawd")
+        let crashPoint = try CrashPoint.armed(in: ProcessInfo.processInfo.environment)
+        if let crashPoint { logger.warning("crash point armed", metadata: ["point": "\(crashPoint.rawValue)"]) }
+        notifier.status("starting")
+
+        let store = try openStore(settings)
+        let installID = try settings.installID
+            ?? store.metaOrInsert("install_id") { Identifier.make(prefix: "i", length: 12) }
+        notifier.status("detecting container runtime")
+        let runtime: (any ContainerRuntime)?
+        var detectionError: String?
+        do {
+            runtime = try await RuntimeDetector.detect(mode: settings.runtime.rawValue, binary: settings.runtimeBinary,
+                                                       environment: ProcessInfo.processInfo.environment)
+        } catch {
+            runtime = nil
+            detectionError = "\(error)"
+        }
+        let hub = try ContainerHub(settings: settings, runtime: runtime, runtimeError: detectionError, installID: installID)
+        var options = DaemonCore.Options(
+            instances: settings.instanceServiceConfig, backupDirectory: try backupDirectory(settings),
+            backupDefaults: settings.backup.defaults,
+            engine: runtime.map { runtime in
+                var engine = DaemonCore.EngineOptions(runtime: runtime, config: settings.engineConfig(installID: installID),
+                                                      backups: settings.backup)
+                engine.crash = CrashSwitch(armed: crashPoint)
+                return engine
+            })
+        options.containerRuns = .init(runtime: runtime, installID: installID, settings: settings.containerRuns,
+                                      files: ContainerFiles(dataDir: settings.dataDir), agentImage: settings.agentImage,
+                                      hub: hub)
+        let core = DaemonCore(store: store, options: options)
+        try await core.load()
+
+        notifier.status("boot reconciliation")
+        let boot = await BootRecovery.run(runtime: runtime, detectionError: detectionError, engine: core.engine,
+                                          logger: logger)
+        if settings.demo, let demo = try DemoBootstrap.runIfEmpty(store: store) {
+            FileHandle.standardOutput.write(Data(DemoBootstrap.banner(demo, listen: settings.listen).utf8))
+        }
+        let monitor = RuntimeMonitor(
+            runtime: runtime, interval: .seconds(settings.resyncSeconds),
+            initial: boot.runtime.map { .init(ok: true, detail: "\($0.backend.rawValue) \($0.version)") }
+                ?? .init(ok: false, detail: boot.runtimeError ?? "no runtime"))
+        let parts = Parts(settings: settings, core: core, hub: hub, runtime: runtime, boot: boot, monitor: monitor,
+                          started: started, notifier: notifier, logger: logger)
+        return try await Built(parts)
+    }
+
+    /// What the listeners and the service list are made from.
+    struct Parts: Sendable {
+        let settings: Settings
+        let core: DaemonCore
+        let hub: ContainerHub
+        let runtime: (any ContainerRuntime)?
+        let boot: BootReport
+        let monitor: RuntimeMonitor
+        let started: ContinuousClock.Instant
+        let notifier: SystemdNotifier
+        let logger: Logger
+    }
+}

@@ -1,0 +1,54 @@
+import ClawCore
+import ClawRuntime
+import ClawServices
+import ClawStore
+
+extension DaemonCore {
+    /// What the parts are made from; `Daemon.build` fills it from the settings, tests by hand.
+    public struct Options: Sendable {
+        public var instances: InstanceServiceConfig
+        /// `<data_dir>/backups` (created by the caller).
+        public var backupDirectory: String
+        public var backupDefaults: BackupDefaults
+        /// The engine, when a runtime was detected (nil: none; requests still write intent).
+        public var engine: EngineOptions?
+        /// The agent-run executor and schedules of the container API (nil: not composed).
+        var containerRuns: ContainerRunOptions?
+        /// The time deadlines are compared with.
+        public var now: @Sendable () -> Timestamp = { .now() }
+
+        public init(instances: InstanceServiceConfig, backupDirectory: String, backupDefaults: BackupDefaults = .init(),
+                    engine: EngineOptions?) {
+            self.instances = instances
+            self.backupDirectory = backupDirectory
+            self.backupDefaults = backupDefaults
+            self.engine = engine
+        }
+    }
+
+    /// The engine on a runtime.
+    public struct EngineOptions: Sendable {
+        public var runtime: any ContainerRuntime
+        public var config: EngineConfig
+        public var crash = CrashSwitch(armed: nil)
+        public var runner = ProcessRunner()
+        /// The workers take and restore backups with these settings (nil: no backup jobs).
+        public var backups: BackupSettings?
+
+        public init(runtime: any ContainerRuntime, config: EngineConfig, backups: BackupSettings?) {
+            self.runtime = runtime
+            self.config = config
+            self.backups = backups
+        }
+    }
+
+    /// The agent-run executor: the runtime it starts containers on, and how it builds them.
+    struct ContainerRunOptions: Sendable {
+        var runtime: (any ContainerRuntime)?
+        var installID: String
+        var settings: ContainerRunSettings
+        var files: ContainerFiles
+        var agentImage: String
+        var hub: ContainerHub
+    }
+}
