@@ -49,7 +49,7 @@ extension E2E {
                 let restore = try await api.send("POST", "/api/v1/backups/\(backupID)/restore")
                 #expect(restore.status == 202, "\(restore.text)")
                 let op = try #require(try Self.data(restore)["operation_id"] as? String)
-                #expect(try await api.waitOperation(op)["status"] as? String == "succeeded")
+                #expect(try await api.waitOperation(op).status == "succeeded")
                 _ = try await api.waitStatus(id, "RUNNING")
                 #expect(try await Self.exec(install, id, "cat \(Self.state)/note.txt") == "original\n")
 

@@ -1,5 +1,6 @@
 import ClawClient
 import ClawTestSupport
+import ClawWire
 import Foundation
 import Testing
 
@@ -57,11 +58,11 @@ extension E2E {
                 let claw2 = install.claw(org)
                 let rows = try await e2ePoll("every instance converges", timeout: .seconds(300)) {
                     let rows = try await claw2.list()
-                    return rows.allSatisfy { ["RUNNING", "FAILED"].contains($0["status"] as? String) } ? rows : nil
+                    return rows.allSatisfy { ["RUNNING", "FAILED"].contains($0.status) } ? rows : nil
                 }
-                let ids = Set(rows.compactMap { $0["id"] as? String })
+                let ids = Set(rows.map(\.id))
                 #expect(answered.isSubset(of: ids), "201 answers without a row: \(answered.subtracting(ids))")
-                let notRunning = rows.filter { $0["status"] as? String != "RUNNING" }.map { "\($0["id"] ?? "") \($0["status"] ?? "")" }
+                let notRunning = rows.filter { $0.status != "RUNNING" }.map { "\($0.id) \($0.status)" }
                 #expect(notRunning.isEmpty, "instances not RUNNING after recovery: \(notRunning)")
 
                 // The runtime holds exactly one running container and one volume per row, nothing else.

@@ -1,6 +1,7 @@
 import ClawClient
 import ClawDaemon
 import ClawTestSupport
+import ClawWire
 import Foundation
 import Testing
 
@@ -45,7 +46,7 @@ extension E2E {
                     try Data(marker!.utf8).write(to: URL(fileURLWithPath: try await install.volumeMountpoint(instanceID) + "/m.txt"))
                     let path = "/v1/claw/instances/\(instanceID)" + (operation == .rebuild ? "/rebuild" : "")
                     _ = try? await claw.send(operation == .rebuild ? "POST" : "DELETE", path,
-                                             operation == .rebuild ? [String: Any]() : nil)
+                                             operation == .rebuild ? Data("{}".utf8) : nil)
                 }
 
                 let code = await first.waitExit(timeout: .seconds(90))
@@ -57,7 +58,7 @@ extension E2E {
                 let claw2 = install.claw(org)
                 if id == nil {
                     let rows = try await claw2.list()
-                    id = rows.first { $0["subdomain"] as? String == subdomain }?["id"] as? String
+                    id = rows.first { $0.subdomain == subdomain }?.id
                 }
                 let instanceID = try #require(id, "no instance with subdomain \(subdomain) after restart")
 
