@@ -1,6 +1,7 @@
 import ClawClient
 import ClawCore
 import ClawTestSupport
+import ClawWire
 import Foundation
 import Testing
 
@@ -60,8 +61,8 @@ extension E2E {
                 let tampered = try await api.send("POST", "/api/v1/backups/\(backupID)/restore")
                 #expect(tampered.status == 202, "\(tampered.text)")
                 let refused = try await api.waitOperation(try #require(try Self.data(tampered)["operation_id"] as? String))
-                #expect(refused["status"] as? String == "failed")
-                #expect((refused["error"] as? String)?.contains("checksum") == true, "\(refused)")
+                #expect(refused.status == "failed")
+                #expect(refused.error?.contains("checksum") == true, "\(refused)")
                 #expect(try await Self.exec(install, id, "cat \(Self.state)/note.txt") == "kept\n")
             }
         }

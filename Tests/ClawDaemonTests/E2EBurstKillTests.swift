@@ -29,7 +29,7 @@ extension E2E {
                             let subdomain = "b\(n)-\(tag)"
                             guard let r = try? await claw.create(subdomain) else { return (subdomain, nil, nil) }
                             if r.status == 201 { await answers.note() }
-                            return (subdomain, r.status, try? r.json()["id"] as? String)
+                            return (subdomain, r.status, try? r.decode(ClawChargeDTO.self).id)
                         }
                     }
                     group.addTask {
@@ -77,7 +77,7 @@ extension E2E {
                 let volumeOwners = volumes.compactMap { $0.labels[E2EInstall.instanceLabel] }
                 #expect(containerOwners.count == ids.count && Set(containerOwners) == ids, "\(containers.map(\.name))")
                 #expect(volumeOwners.count == ids.count && Set(volumeOwners) == ids, "\(volumes.map(\.name))")
-                let ports = rows.compactMap { E2E.port(of: $0["url"] as? String) }
+                let ports = rows.compactMap { E2E.port(of: $0.url) }
                 #expect(Set(ports).count == ids.count, "host ports not distinct: \(ports)")
 
                 // Money: exactly one charge per row, no charge for an instance without a row.

@@ -80,7 +80,7 @@ extension E2E {
                         }
                         return true
                     }
-                    _ = try await ClientFlow.answers(try #require(E2E.port(of: try await claw2.instance(instanceID)["url"] as? String)))
+                    _ = try await ClientFlow.answers(try #require(E2E.port(of: try await claw2.instance(instanceID).url)))
                     if let marker {
                         let kept = try? String(contentsOfFile: try await install.volumeMountpoint(instanceID) + "/m.txt", encoding: .utf8)
                         #expect(kept == marker, "the rebuild interrupted at \(point.rawValue) lost the volume's file")
