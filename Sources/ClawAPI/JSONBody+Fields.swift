@@ -1,9 +1,10 @@
 import ClawCore
-import Hummingbird
 import ClawWire
+import Hummingbird
 
-/// A field-by-field reader of an object body, for routes not yet on a wire model (the container
-/// dialect's until its models land); every problem is a `ClawError(.invalidArgument)` naming the field.
+/// A field-by-field reader of an object body, used by the container routes that do not decode a
+/// wire model; every problem is a `ClawError(.invalidArgument)` naming the field. Delete this file
+/// (and `JSONBody.fields`) once no route calls `read` or `parse`.
 extension JSONBody {
     /// Reads the body (up to the context's limit: larger is 413) as a JSON object.
     public static func read(_ request: Request, context: APIContext) async throws -> JSONBody {

@@ -1,8 +1,9 @@
 import ClawClient
 import Foundation
 
-/// The untyped calls the container commands used before their wire models: delete this file
-/// once nothing in ClawCLI calls `call(body: [String: Any]?)`, `object` or `json()`.
+/// The untyped calls and formatters of the container commands that do not read wire models:
+/// delete this file once nothing in ClawCLI calls `call(body: [String: Any]?)`, `object`, `json()`,
+/// the `Any?` formatters or `printJSON([String: Any])`.
 extension API {
     /// Sends one request and returns the successful answer.
     @discardableResult

@@ -22,6 +22,7 @@ struct API: Sendable {
         try await send(method, path, json: try Wire.encode(body), org: org, timeout: timeout, accept: accept)
     }
 
+    /// Sends `json` as the body (nil: none), acting for `org` when given.
     func send(_ method: String, _ path: String, json: Data?, org: String?, timeout: Duration,
               accept: Set<Int>) async throws -> ClawClient.Reply {
         var headers: [(String, String)] = []
