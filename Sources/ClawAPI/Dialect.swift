@@ -1,4 +1,5 @@
 import ClawCore
+import ClawWire
 import Hummingbird
 
 /// The three API dialects (plus native/admin, which answer in the Claw envelope).
@@ -54,11 +55,7 @@ enum Dialect {
         case .rateLimited: "rate_limit_exceeded"
         case .timeout, .runtime, .unavailable, .config, .storage, .internal: "internal_error"
         }
-        struct Body: Encodable {
-            struct Inner: Encodable { var message: String; var type: String; var code: String; var param: String? }
-            var error: Inner
-        }
-        return JSONResponse.make(Self.status(error.code),
-                                 Body(error: .init(message: error.message, type: type, code: error.code.rawValue, param: error.param)))
+        return JSONResponse.make(Self.status(error.code), ClawErrorEnvelope(error: .init(
+            message: error.message, type: type, code: error.code.rawValue, param: error.param)))
     }
 }

@@ -1,16 +1,17 @@
 import ClawCore
+import ClawWire
 import Hummingbird
 
 extension RouterBuilding {
     /// Health of both dialects (no auth) and Prometheus metrics.
     static func addHealthRoutes(_ router: Router<APIContext>, env: APIEnvironment) {
-        @Sendable func current() async -> ClawHealth {
+        @Sendable func current() async -> ClawHealthDTO {
             let report = await env.health()
-            return ClawHealth(status: report.ok ? "ok" : "degraded", timestamp: Timestamp.now().iso8601,
-                              checks: report.ok ? nil : report.checks)
+            return ClawHealthDTO(status: report.ok ? "ok" : "degraded", timestamp: Timestamp.now().iso8601,
+                                 checks: report.ok ? nil : report.checks.mapValues { HealthCheckDTO(ok: $0.ok, detail: $0.detail) })
         }
         router.get("/v1/claw/health") { _, _ in JSONResponse.make(.ok, await current()) }
-        router.get("/api/v1/health") { _, _ in JSONResponse.make(.ok, HostersHealth(data: await current())) }
+        router.get("/api/v1/health") { _, _ in JSONResponse.make(.ok, HostersData(data: await current())) }
         router.get("/metrics") { _, _ in
             var buffer: [UInt8] = []
             env.registry.emit(into: &buffer)
@@ -23,11 +24,3 @@ extension RouterBuilding {
 /// Namespace for route registration functions.
 public enum RouterBuilding {}
 
-
-private struct ClawHealth: Encodable {
-    var status: String
-    var timestamp: String
-    var checks: [String: HealthReport.Check]?
-}
-
-private struct HostersHealth: Encodable { var data: ClawHealth }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClawClient
+import ClawWire
 import Foundation
 
 extension ClawctlCommand {
@@ -18,14 +19,14 @@ extension ClawctlCommand {
             } else {
                 checks.append(.init("socket", .ok, path))
             }
-            var status: [String: Any]?
-            var health: [String: Any]?
+            var status: AdminStatus?
+            var health: ClawHealthDTO?
             var unreachable = false
             do {
-                status = try await api.get("/admin/status").json()
-                health = try await api.get("/v1/claw/health").json()
-                checks.append(.init("daemon", .ok, "clawd \(Format.text(status?["version"])), up "
-                    + Format.duration(seconds: (status?["uptimeSeconds"] as? NSNumber)?.int64Value ?? 0)))
+                let (_, s) = try await api.answer("GET", "/admin/status", as: AdminStatus.self)
+                status = s
+                health = try await api.answer("GET", "/v1/claw/health", as: ClawHealthDTO.self).1
+                checks.append(.init("daemon", .ok, "clawd \(Format.text(s.version)), up " + Format.duration(seconds: s.uptimeSeconds)))
             } catch {
                 let (message, code) = ExitCodes.classify(error)
                 unreachable = code == ExitCodes.unreachable
@@ -34,11 +35,12 @@ extension ClawctlCommand {
             if let status {
                 checks += Self.remoteChecks(status, health: health)
             }
-            checks += DoctorLocal.checks(backend: (status?["runtime"] as? [String: String])?["backend"])
+            checks += DoctorLocal.checks(backend: status?.runtime["backend"])
             if global.json {
-                let obj: [String: Any] = ["checks": checks.map(\.json), "ok": !checks.contains { $0.level == .fail }]
-                let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
-                print(String(decoding: data, as: UTF8.self))
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                let report = DoctorReport(checks: checks, ok: !checks.contains { $0.level == .fail })
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
             } else {
                 let width = checks.map(\.name.count).max() ?? 0
                 for c in checks {
@@ -53,9 +55,9 @@ extension ClawctlCommand {
         }
 
         /// What the daemon reports about its runtime, database and image.
-        static func remoteChecks(_ status: [String: Any], health: [String: Any]?) -> [DoctorCheck] {
+        static func remoteChecks(_ status: AdminStatus, health: ClawHealthDTO?) -> [DoctorCheck] {
             var checks: [DoctorCheck] = []
-            let runtime = status["runtime"] as? [String: String] ?? [:]
+            let runtime = status.runtime
             let backend = runtime["backend"] ?? "none"
             if runtime["ok"] == "true" {
                 checks.append(.init("runtime", .ok, "\(backend): \(runtime["detail"] ?? "")"))
@@ -63,10 +65,9 @@ extension ClawctlCommand {
                 checks.append(.init("runtime", .fail, "\(backend): \(runtime["detail"] ?? "not working")",
                                     hint: "install podman and runc (apt-get install podman runc), see clawctl doctor's podman checks"))
             }
-            let checksByName = health?["checks"] as? [String: [String: Any]] ?? [:]
-            let database = status["database"] as? [String: String] ?? [:]
-            if let db = checksByName["database"], db["ok"] as? Bool == false {
-                checks.append(.init("database", .fail, "\(db["detail"] ?? "")", hint: "check the data directory's owner and free space"))
+            let database = status.database
+            if let db = health?.checks?["database"], !db.ok {
+                checks.append(.init("database", .fail, db.detail, hint: "check the data directory's owner and free space"))
             } else {
                 let size = Int64(database["sizeBytes"] ?? "").map(Format.bytes) ?? "?"
                 checks.append(.init("database", .ok, "\(database["path"] ?? "?") (\(size))"))
@@ -83,8 +84,14 @@ extension ClawctlCommand {
     }
 }
 
+/// `clawctl doctor --json`.
+struct DoctorReport: Encodable {
+    var checks: [DoctorCheck]
+    var ok: Bool
+}
+
 /// One doctor line.
-struct DoctorCheck {
+struct DoctorCheck: Encodable {
     enum Level: String { case ok, warn, fail }
     var name: String
     var level: Level
@@ -96,9 +103,14 @@ struct DoctorCheck {
         self.detail = detail
         self.hint = hint
     }
-    var json: [String: Any] {
-        var o: [String: Any] = ["name": name, "status": level.rawValue, "detail": detail]
-        o["hint"] = hint ?? NSNull()
-        return o
+
+    enum CodingKeys: String, CodingKey { case name, status, detail, hint }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(level.rawValue, forKey: .status)
+        try c.encode(detail, forKey: .detail)
+        try c.encode(hint, forKey: .hint)
     }
 }

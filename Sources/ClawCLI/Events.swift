@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand {
@@ -25,20 +26,19 @@ extension ClawctlCommand {
                 let data = Data(line.dropFirst(6).utf8)
                 if global.json {
                     Terminal.write(String(decoding: data, as: UTF8.self) + "\n")
-                } else if let e = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+                } else if let e = try? Wire.decode(EventDTO.self, from: data) {
                     Terminal.write(Self.human(e) + "\n")
                 }
             }
         }
 
         /// `#12  2026-03-10 00:00:00Z  instance.running  cabc…  {"k":"v"}`
-        static func human(_ e: [String: Any]) -> String {
-            let id = "#\(Format.text(e["id"]))".padding(toLength: 7, withPad: " ", startingAt: 0)
-            let type = Format.text(e["type"]).padding(toLength: 20, withPad: " ", startingAt: 0)
-            var line = "\(id) \(Format.time(e["at"]))  \(Terminal.paint(type, .blue)) \(Format.text(e["instanceId"]))"
-            if let data = e["data"] as? [String: Any], !data.isEmpty,
-               let json = try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys, .withoutEscapingSlashes]) {
-                line += "  " + String(decoding: json, as: UTF8.self)
+        static func human(_ e: EventDTO) -> String {
+            let id = "#\(e.id)".padding(toLength: 7, withPad: " ", startingAt: 0)
+            let type = Format.text(e.type).padding(toLength: 20, withPad: " ", startingAt: 0)
+            var line = "\(id) \(Format.time(e.at))  \(Terminal.paint(type, .blue)) \(Format.text(e.instanceId))"
+            if let data = e.data.object, !data.isEmpty {
+                line += "  " + Terminal.json(e.data)
             }
             return line
         }

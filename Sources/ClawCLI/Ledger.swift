@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand {
@@ -18,18 +19,18 @@ extension ClawctlCommand {
         func execute(_ api: API) async throws {
             var path = "/v1/claw/ledger?limit=\(limit)"
             if let before { path += "&before=\(before)" }
-            let (reply, page) = try await api.object("GET", path, org: org)
+            let (reply, page) = try await api.answer("GET", path, org: org, as: ClawLedgerPageDTO.self)
             if global.json { return print(reply.text) }
             var table = Table("ID", "TIME", "ORG", "KIND", "AMOUNT", "BALANCE", "INSTANCE", "DESCRIPTION")
-            for e in page["entries"] as? [[String: Any]] ?? [] {
-                let amount = Format.cents(e["amountCents"])
-                let kind = Format.text(e["kind"])
-                table.add([Format.text(e["id"]), Format.time(e["createdAt"]), Format.text(e["orgId"]), kind,
+            for e in page.entries {
+                let amount = Format.cents(e.amountCents)
+                let kind = Format.text(e.kind)
+                table.add([Format.text(e.id), Format.time(e.createdAt), Format.text(e.orgId), kind,
                            kind == "credit" || kind == "refund" ? Terminal.paint(amount, .green) : amount,
-                           Format.cents(e["balanceAfterCents"]), Format.text(e["instanceId"]), Format.text(e["description"])])
+                           Format.cents(e.balanceAfterCents), Format.text(e.instanceId), Format.text(e.description)])
             }
             table.print()
-            if page["hasMore"] as? Bool == true, let next = page["nextBefore"] {
+            if page.hasMore, let next = page.nextBefore {
                 Terminal.standardError("more: clawctl ledger --before \(Format.text(next))"
                     + (org.map { " --org \($0)" } ?? ""))
             }

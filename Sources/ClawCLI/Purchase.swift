@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand {
@@ -10,11 +11,11 @@ extension ClawctlCommand {
             commandName: "purchase", abstract: "Claw purchase requests (POST /api/v1/billing/buy_claws): list, approve, reject.",
             subcommands: [PurchaseList.self, PurchaseApprove.self, PurchaseReject.self])
 
-        static func table(_ purchases: [[String: Any]]) -> Table {
+        static func table(_ purchases: [AdminPurchaseDTO]) -> Table {
             var table = Table("ID", "ORG", "PACKAGE", "CLAWS", "PRICE", "STATUS", "CREATED")
             for p in purchases {
-                table.add([Format.text(p["id"]), Format.text(p["orgId"]), Format.text(p["packageId"]), Format.text(p["claws"]),
-                           Format.cents(p["priceCents"]), Format.text(p["status"]), Format.time(p["createdAt"])])
+                table.add([Format.text(p.id), Format.text(p.orgId), Format.text(p.packageId), Format.text(p.claws),
+                           Format.cents(p.priceCents), Format.text(p.status), Format.time(p.createdAt)])
             }
             return table
         }
@@ -37,7 +38,7 @@ extension ClawctlCommand.PurchaseCommand {
         func execute(_ api: API) async throws {
             let reply = try await api.call("GET", "/admin/purchases?status=\(status)", org: org)
             if global.json { return print(reply.text) }
-            let purchases = try reply.json()["purchases"] as? [[String: Any]] ?? []
+            let purchases = try reply.decode(AdminPurchaseListDTO.self).purchases
             if purchases.isEmpty { return print("no \(status == "all" ? "" : status + " ")purchases") }
             ClawctlCommand.PurchaseCommand.table(purchases).print()
         }
@@ -50,10 +51,10 @@ extension ClawctlCommand.PurchaseCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            let (reply, p) = try await api.object("POST", "/admin/purchases/\(id)/approve")
+            let (reply, p) = try await api.answer("POST", "/admin/purchases/\(id)/approve", as: AdminPurchaseDTO.self)
             if global.json { return print(reply.text) }
-            print("purchase \(Format.text(p["id"])) approved: \(Format.text(p["claws"])) Claws credited to \(Format.text(p["orgId"])); "
-                  + "balance \(Format.cents(p["balanceCents"]))")
+            print("purchase \(p.id) approved: \(p.claws) Claws credited to \(Format.text(p.orgId)); "
+                  + "balance \(Format.cents(p.balanceCents))")
         }
     }
 
@@ -63,9 +64,9 @@ extension ClawctlCommand.PurchaseCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            let (reply, p) = try await api.object("POST", "/admin/purchases/\(id)/reject")
+            let (reply, p) = try await api.answer("POST", "/admin/purchases/\(id)/reject", as: AdminPurchaseDTO.self)
             if global.json { return print(reply.text) }
-            print("purchase \(Format.text(p["id"])) rejected")
+            print("purchase \(p.id) rejected")
         }
     }
 }

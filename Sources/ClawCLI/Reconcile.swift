@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand {
@@ -10,8 +11,7 @@ extension ClawctlCommand {
         func execute(_ api: API) async throws {
             let reply = try await api.call("POST", "/admin/reconcile", timeout: .seconds(300))
             if global.json { return print(reply.text) }
-            let changed = (try reply.json()["changed"] as? [String: Any] ?? [:])
-                .compactMap { k, v in (v as? NSNumber).map { (k, $0.intValue) } }.sorted { $0.0 < $1.0 }
+            let changed = try reply.decode(ReconcileDTO.self).changed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             if changed.allSatisfy({ $0.1 == 0 }) {
                 print("reconciled: nothing to change")
                 return

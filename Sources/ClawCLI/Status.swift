@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand {
@@ -11,24 +12,21 @@ extension ClawctlCommand {
         func execute(_ api: API) async throws {
             let reply = try await api.get("/admin/status")
             if global.json { return print(reply.text) }
-            let s = try reply.json()
-            let runtime = s["runtime"] as? [String: String] ?? [:]
-            let database = s["database"] as? [String: String] ?? [:]
-            let counts = (s["instancesByStatus"] as? [String: Any] ?? [:])
-                .compactMap { k, v in (v as? NSNumber).map { (k, $0.intValue) } }
-                .filter { $0.1 > 0 }.sorted { $0.0 < $1.0 }
+            let s = try reply.decode(AdminStatus.self)
+            let runtime = s.runtime, database = s.database
+            let counts = s.instancesByStatus.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             var f = Fields()
-            f.add("version", Format.text(s["version"]))
-            f.add("uptime", Format.duration(seconds: (s["uptimeSeconds"] as? NSNumber)?.int64Value ?? 0))
+            f.add("version", Format.text(s.version))
+            f.add("uptime", Format.duration(seconds: s.uptimeSeconds))
             let runtimeOK = runtime["ok"] == "true"
             f.add("runtime", "\(runtime["backend"] ?? "none") (\(Terminal.status(runtimeOK ? "ok" : "fail")): "
                   + "\(runtime["detail"] ?? "-"))")
             let size = Int64(database["sizeBytes"] ?? "").map(Format.bytes) ?? "-"
             f.add("database", "\(database["path"] ?? "-") (\(size))")
             f.add("instances", counts.isEmpty ? "none"
-                  : counts.map { "\(Terminal.status($0.0)) \($0.1)" }.joined(separator: ", "))
-            f.add("timers", "\(Format.text(s["timersArmed"])) armed")
-            if let next = s["nextDeadline"] as? [String: String] {
+                  : counts.map { "\(Terminal.status($0.key)) \($0.value)" }.joined(separator: ", "))
+            f.add("timers", "\(s.timersArmed) armed")
+            if let next = s.nextDeadline {
                 f.add("next deadline", "\(Format.time(next["at"])) \(next["kind"] ?? "?") of \(next["instanceId"] ?? "?")")
             } else {
                 f.add("next deadline", "none")

@@ -33,12 +33,9 @@ public struct ClawClient: Sendable {
         public func decode<T: Decodable>(_ type: T.Type) throws(ClawError) -> T {
             try Wire.decode(type, from: body)
         }
-        /// The body as a JSON object (throws when it is not one).
-        public func json() throws -> [String: Any] {
-            guard let obj = try JSONSerialization.jsonObject(with: body) as? [String: Any] else {
-                throw ClawError(.internal, "answer is not a JSON object: \(text.prefix(200))")
-            }
-            return obj
+        /// The body as a JSON value, for a raw look at its shape (throws when it is not JSON).
+        public func jsonValue() throws(ClawError) -> JSONValue {
+            try Wire.decode(JSONValue.self, from: body)
         }
     }
 
@@ -85,9 +82,14 @@ public struct ClawClient: Sendable {
         try await request("GET", path, headers: headers)
     }
 
-    /// POST with a JSON object body.
-    public func post(_ path: String, _ object: [String: Any], headers: [(String, String)] = []) async throws -> Reply {
-        try await request("POST", path, headers: headers, json: JSONSerialization.data(withJSONObject: object))
+    /// POST with a body read from its wire model.
+    public func post(_ path: String, _ body: some Encodable, headers: [(String, String)] = []) async throws -> Reply {
+        try await request("POST", path, headers: headers, json: try Wire.encode(body))
+    }
+
+    /// POST with a hand-written JSON document (`["name": "x", "n": 1]`, `[:]`).
+    public func post(_ path: String, _ document: JSONValue, headers: [(String, String)] = []) async throws -> Reply {
+        try await request("POST", path, headers: headers, json: try Wire.encode(document))
     }
 
 }

@@ -1,5 +1,6 @@
 @testable import ClawAPI
 import ClawCore
+import ClawWire
 import Foundation
 import Testing
 
@@ -23,30 +24,34 @@ struct ClawInstanceWriterTests {
         sample { $0.status = .failed; $0.hostPort = nil; $0.healthStatus = .unhealthy; $0.totalPaid = Cents(7) },
     ]
 
-    @Test("writes exactly the object JSONEncoder writes, for every field shape", arguments: 0..<samples.count)
+    @Test("writes exactly the object Wire.encode writes of the Codable model, for every field shape",
+          arguments: 0..<samples.count)
     func sameObject(_ n: Int) throws {
         let env = try Harness().env
         for op in [nil, "op_1"] as [String?] {
-            let dto = ClawInstanceDTO(Self.samples[n], env: env, operationID: op, now: Timestamp(millis: 1_770_600_000_000))
+            let row = ClawInstanceRow(Self.samples[n], env: env, operationID: op, now: Timestamp(millis: 1_770_600_000_000))
             var bytes: [UInt8] = []
-            dto.writeJSON(into: &bytes)
+            row.writeJSON(into: &bytes)
             let written = String(decoding: bytes, as: UTF8.self)
-            let viaWriter = try JSONSerialization.jsonObject(with: Data(bytes)) as? NSDictionary
-            let viaEncoder = try JSONSerialization.jsonObject(with: JSONEncoder().encode(dto)) as? NSDictionary
-            #expect(viaWriter != nil, "not JSON: \(written)")
-            #expect(viaWriter == viaEncoder, "writer: \(written)")
+            let encoded = try Wire.encode(row.wire)
+            // Field for field: the same keys, the same nulls, the same values.
+            #expect(try Wire.decode(JSONValue.self, from: Data(bytes)) == Wire.decode(JSONValue.self, from: encoded),
+                    "writer: \(written)")
+            #expect(try Wire.decode(ClawInstanceDTO.self, from: Data(bytes)) == row.wire, "writer: \(written)")
+            #expect(written == String(decoding: encoded, as: UTF8.self), "byte order differs from the encoder's")
         }
     }
 
-    @Test("a list is {\"instances\": [...]} in order")
+    @Test("a list's bytes decode into the Codable list model, equal to the encoded rows, in order")
     func list() throws {
         let env = try Harness().env
-        let dtos = Self.samples.map { ClawInstanceDTO($0, env: env) }
-        let object = try JSONSerialization.jsonObject(with: Data(ClawInstanceDTO.listJSON(dtos))) as? [String: Any]
-        let items = try #require(object?["instances"] as? [[String: Any]])
-        #expect(items.map { $0["subdomain"] as? String } == Self.samples.map(\.subdomain))
-        #expect(try JSONSerialization.jsonObject(with: Data(ClawInstanceDTO.listJSON([]))) as? NSDictionary
-                == ["instances": []] as NSDictionary)
+        let rows = Self.samples.map { ClawInstanceRow($0, env: env) }
+        let bytes = Data(ClawInstanceRow.listJSON(rows))
+        let model = ClawInstanceListDTO(instances: rows.map(\.wire))
+        #expect(try Wire.decode(ClawInstanceListDTO.self, from: bytes) == model)
+        #expect(try Wire.decode(JSONValue.self, from: bytes) == Wire.decode(JSONValue.self, from: Wire.encode(model)))
+        #expect(try Wire.decode(ClawInstanceListDTO.self, from: bytes).instances.map(\.subdomain) == Self.samples.map(\.subdomain))
+        #expect(try Wire.decode(JSONValue.self, from: Data(ClawInstanceRow.listJSON([]))) == ["instances": []])
     }
 }
 
@@ -55,9 +60,9 @@ struct URLTemplateTests {
     @Test("placeholders are replaced; unknown braces and text around them stay as they are")
     func template() {
         let i = ClawInstanceWriterTests.samples[0]
-        #expect(ClawInstanceDTO.url(template: "http://h/{id}/{x}{", instance: i) == "http://h/cabc/{x}{")
-        #expect(ClawInstanceDTO.url(template: "{subdomain}{hostPort}{id}", instance: i) == "my-bot41001cabc")
-        #expect(ClawInstanceDTO.url(template: "plain", instance: i) == "plain")
-        #expect(ClawInstanceDTO.url(template: "p:{hostPort}", instance: ClawInstanceWriterTests.samples[4]) == "p:0")
+        #expect(ClawInstanceRow.url(template: "http://h/{id}/{x}{", instance: i) == "http://h/cabc/{x}{")
+        #expect(ClawInstanceRow.url(template: "{subdomain}{hostPort}{id}", instance: i) == "my-bot41001cabc")
+        #expect(ClawInstanceRow.url(template: "plain", instance: i) == "plain")
+        #expect(ClawInstanceRow.url(template: "p:{hostPort}", instance: ClawInstanceWriterTests.samples[4]) == "p:0")
     }
 }

@@ -2,6 +2,7 @@
 import AsyncHTTPClient
 import ClawCore
 import ClawStore
+import ClawWire
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -45,12 +46,13 @@ struct SSEClient {
             if line.hasPrefix("data: ") { data = String(line.dropFirst(6)) }
         }
         guard let id, let event, let data else { return nil }
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])
-        #expect(object["id"] as? Int64 == id || (object["id"] as? Int).map(Int64.init) == id)
-        #expect(object["type"] as? String == event)
-        #expect((object["at"] as? String)?.hasSuffix("Z") == true)
-        return SSEFrame(id: id, event: event, data: object["data"] as? [String: String] ?? [:],
-                        instanceID: object["instanceId"] as? String)
+        // The data line is the wire model clawctl reads.
+        let frame = try Wire.decode(EventDTO.self, from: Data(data.utf8))
+        #expect(frame.id == id)
+        #expect(frame.type == event)
+        #expect(frame.at.hasSuffix("Z"))
+        return SSEFrame(id: id, event: event, data: frame.data.object?.compactMapValues(\.string) ?? [:],
+                        instanceID: frame.instanceId)
     }
 }
 

@@ -1,6 +1,7 @@
 @testable import ClawAPI
 import ClawCore
 import ClawStore
+import ClawWire
 import Foundation
 import Hummingbird
 import Testing

@@ -97,8 +97,8 @@ struct RouterContractTests {
         let instance = Instance(id: "cabc", orgID: "o", subdomain: "mybot", status: .running, desired: .running,
                                 image: "i", hostPort: 41234, paidUntil: .init(millis: 0), createdAt: .init(millis: 0),
                                 updatedAt: .init(millis: 0), rebuildDay: "", totalPaid: .zero)
-        #expect(ClawInstanceDTO.url(template: "http://127.0.0.1:{hostPort}", instance: instance) == "http://127.0.0.1:41234")
-        #expect(ClawInstanceDTO.url(template: "https://claw-{subdomain}.example.com/{id}", instance: instance)
+        #expect(ClawInstanceRow.url(template: "http://127.0.0.1:{hostPort}", instance: instance) == "http://127.0.0.1:41234")
+        #expect(ClawInstanceRow.url(template: "https://claw-{subdomain}.example.com/{id}", instance: instance)
                 == "https://claw-mybot.example.com/cabc")
     }
 }

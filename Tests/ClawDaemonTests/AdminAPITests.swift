@@ -1,5 +1,6 @@
 import ClawClient
 import ClawTestSupport
+import ClawWire
 import Foundation
 import Testing
 
@@ -14,27 +15,26 @@ struct AdminAPITests {
 
         let created = try await admin.post("/admin/orgs", ["name": "acme", "email": "ops@acme.test"])
         #expect(created.status == 201, "\(created.text)")
-        let orgID = try #require(try created.json()["id"] as? String)
+        let orgID = try created.decode(OrgDTO.self).id
         #expect(try await admin.post("/admin/orgs", ["name": "acme"]).status == 409)
 
         let credited = try await admin.post("/admin/orgs/\(orgID)/credit", ["amountCents": 2500, "description": "top-up"])
         #expect(credited.status == 200)
-        #expect(try credited.json()["balanceCents"] as? Int == 2500)
-        for bad: [String: Any] in [["amountCents": 0], ["amountCents": -5], ["amountCents": 1.5], ["amountCents": "10"], [:],
+        #expect(try credited.decode(OrgDTO.self).balanceCents == 2500)
+        for bad: JSONValue in [["amountCents": 0], ["amountCents": -5], ["amountCents": 1.5], ["amountCents": "10"], [:],
                                    ["amountCents": 10, "extra": true]] {
             let r = try await admin.post("/admin/orgs/\(orgID)/credit", bad)
             #expect(r.status == 400, "\(bad) → \(r.status) \(r.text)")
-            let error = try #require(try r.json()["error"] as? [String: Any])
-            #expect(error["type"] as? String == "invalid_request_error")
+            #expect(try r.decode(ClawErrorEnvelope.self).error.type == "invalid_request_error")
         }
-        #expect(try await admin.get("/admin/orgs/\(orgID)").json()["balanceCents"] as? Int == 2500)
+        #expect(try await admin.get("/admin/orgs/\(orgID)").decode(OrgDTO.self).balanceCents == 2500)
         #expect(try await admin.get("/admin/orgs/org_nope").status == 404)
 
         let keyReply = try await admin.post("/admin/orgs/\(orgID)/keys", ["name": "ci"])
         #expect(keyReply.status == 201)
-        let keyJSON = try keyReply.json()
-        let secret = try #require(keyJSON["key"] as? String)
-        let keyID = try #require(keyJSON["id"] as? String)
+        let key = try keyReply.decode(KeyDTO.self)
+        let secret = try #require(key.key)
+        let keyID = key.id
         let listed = try await admin.get("/admin/orgs/\(orgID)/keys")
         #expect(!listed.text.contains(secret), "the secret is shown again in the key list")
         #expect(listed.text.contains(keyID))
@@ -43,7 +43,7 @@ struct AdminAPITests {
         let tcp = daemon.tcp
         let none = try await tcp.get("/v1/claw/instances")
         #expect(none.status == 401)
-        #expect((try none.json()["error"] as? [String: Any])?["type"] as? String == "authentication_error")
+        #expect(try none.decode(ClawErrorEnvelope.self).error.type == "authentication_error")
         #expect(try await tcp.get("/v1/claw/instances", headers: [("Authorization", "Bearer claw_wrong")]).status == 401)
         #expect(try await tcp.get("/v1/claw/instances", headers: [("Authorization", "Bearer \(secret)")]).status != 401)
         #expect(try await tcp.get("/v1/claw/instances", headers: [("X-API-Key", secret)]).status != 401)
@@ -57,8 +57,8 @@ struct AdminAPITests {
         #expect(revoked.status == 204)
         #expect(try await tcp.get("/v1/claw/instances", headers: [("Authorization", "Bearer \(secret)")]).status == 401)
 
-        let status = try await admin.get("/admin/status").json()
-        #expect(status["version"] as? String != nil)
+        let status = try await admin.get("/admin/status").decode(AdminStatus.self)
+        #expect(!status.version.isEmpty)
     }
 
     @Test("malformed JSON and oversized bodies are refused with the error envelope")
@@ -71,7 +71,6 @@ struct AdminAPITests {
         let huge = try await daemon.admin.request("POST", "/admin/orgs",
                                                   json: Data("{\"name\": \"\(String(repeating: "a", count: 5000))\"}".utf8))
         #expect(huge.status == 413, "\(huge.status) \(huge.text)")
-        #expect(try await daemon.admin.get("/admin/orgs").json()["orgs"] as? [Any] != nil)
-        #expect((try await daemon.admin.get("/admin/orgs").json()["orgs"] as? [Any])?.isEmpty == true, "something was created")
+        #expect(try await daemon.admin.get("/admin/orgs").decode(OrgListDTO.self).orgs.isEmpty, "something was created")
     }
 }

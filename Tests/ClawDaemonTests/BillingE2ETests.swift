@@ -1,5 +1,6 @@
 import ClawClient
 import ClawTestSupport
+import ClawWire
 import Foundation
 import Testing
 
@@ -57,9 +58,9 @@ extension E2E {
 
                 // Expiry: STOPPED(expired), deleteAfter = paidUntil + retention, container not running, volume kept.
                 let stopped = try await claw.waitStatus(id, "STOPPED", timeout: .seconds(60))
-                #expect(stopped["stopReason"] as? String == "expired")
-                let paidUntil = try #require(stopped["paidUntil"] as? String)
-                let deleteAfter = try #require(stopped["deleteAfter"] as? String, "no deleteAfter: \(stopped)")
+                #expect(stopped.stopReason == "expired")
+                let paidUntil = stopped.paidUntil
+                let deleteAfter = try #require(stopped.deleteAfter, "no deleteAfter: \(stopped)")
                 let paidMillis = try await Self.paidUntilMillis(install, id)
                 #expect(deleteAfter == Self.iso(paidMillis + Self.retentionSeconds * 1000), "paidUntil \(paidUntil), deleteAfter \(deleteAfter)")
                 try await e2ePoll("the expired container is stopped or gone") {
@@ -74,9 +75,11 @@ extension E2E {
                 // Renew: RUNNING again on the same volume, the file still there.
                 let renewed = try await claw.send("POST", "/v1/claw/instances/\(id)/renew")
                 #expect(renewed.status == 200, "\(renewed.text)")
-                #expect(["RUNNING", "PROVISIONING"].contains(try renewed.json()["status"] as? String ?? ""))
+                #expect(["RUNNING", "PROVISIONING"].contains(try renewed.decode(ClawChargeDTO.self).status))
                 let running = try await claw.waitStatus(id, "RUNNING", timeout: .seconds(30))
-                #expect(running["deleteAfter"] is NSNull && running["stopReason"] is NSNull)
+                #expect(running.deleteAfter == nil && running.stopReason == nil)
+                #expect(try await claw.send("GET", "/v1/claw/instances/\(id)").jsonValue()["deleteAfter"] == .null,
+                        "a nullable field is written as null")
                 try await e2ePoll("the renewed container runs") {
                     try await install.containers(instance: id).first?.state == .running ? true : nil
                 }
@@ -86,7 +89,7 @@ extension E2E {
                 // Expiry again, then retention: DELETED, container and volume gone.
                 try await claw.waitStatus(id, "STOPPED", timeout: .seconds(60))
                 let deleted = try await claw.waitStatus(id, "DELETED", timeout: .seconds(60))
-                #expect(deleted["deleteAfter"] is NSNull)
+                #expect(deleted.deleteAfter == nil)
                 try await e2ePoll("retention removed container and volume (podman ps -a / volume ls)") {
                     let names = try await install.podmanNames()
                     return names.containers.contains(name) || names.volumes.contains(volume) ? nil : true
@@ -132,7 +135,7 @@ extension E2E {
                 daemon = try await install.start(environment: env)
                 let claw = install.claw(org)
                 let stopped = try await claw.waitStatus(id, "STOPPED", timeout: .seconds(30))
-                #expect(stopped["stopReason"] as? String == "expired")
+                #expect(stopped.stopReason == "expired")
                 let expiredAt = try #require(try await install.sql(
                     "SELECT at FROM events WHERE type = 'instance.expired' AND instance_id = '\(id)'").first?.first.flatMap { Int($0) })
                 #expect(expiredAt >= bootStart && expiredAt - bootStart < 15_000, "expired \(expiredAt - bootStart) ms after launch")
@@ -149,7 +152,7 @@ extension E2E {
                 _ = await daemon.waitExit(timeout: .seconds(30))
                 daemon = try await install.start(environment: env)
                 let afterBoot = try await install.claw(org).instance(id)
-                #expect(afterBoot["status"] as? String == "STOPPED" && afterBoot["stopReason"] as? String == "expired")
+                #expect(afterBoot.status == "STOPPED" && afterBoot.stopReason == "expired")
                 #expect(try await Self.eventCount(install, "instance.expired", id) == 1)
                 #expect(try await install.ledger(instance: id).charges == 1)
             }
@@ -197,15 +200,15 @@ extension E2E {
                 let paid = try await Self.paidUntilMillis(install, id)
                 let rows = try await install.ledgerCount()
                 let events = try await install.sql("SELECT COUNT(*) FROM events")
-                let refused = try await claw.send("POST", "/v1/claw/instances/\(id)/renew", ["tier": "pro"],
+                let refused = try await claw.send("POST", "/v1/claw/instances/\(id)/renew", json: ["tier": "pro"],
                                                   headers: [("Idempotency-Key", "\(key)-poor")])
                 #expect(refused.status == 402, "\(refused.text)")
-                #expect(E2E.envelope(refused)?["type"] as? String == "insufficient_balance")
+                #expect(E2E.envelope(refused)?.type == "insufficient_balance")
                 #expect(try await install.balanceCents(org) == 2000)
                 #expect(try await Self.paidUntilMillis(install, id) == paid)
                 #expect(try await install.ledgerCount() == rows)
                 #expect(try await install.sql("SELECT COUNT(*) FROM events") == events)
-                #expect(try await claw.instance(id)["tier"] as? String == "balanced")
+                #expect(try await claw.instance(id).tier == "balanced")
 
                 // The ledger as the client sees it: newest first, in dollars and cents.
                 let page = try await claw.send("GET", "/v1/claw/ledger?limit=2")
@@ -235,7 +238,7 @@ extension E2E {
 
                 daemon = try await install.start(environment: env)
                 let failed = try await install.claw(org).waitStatus(id, "FAILED", timeout: .seconds(90))
-                #expect(failed["totalPaid"] as? Double == 0)
+                #expect(failed.totalPaid == 0)
                 let first = try await install.ledger(instance: id)
                 #expect(first.charges == 1 && first.refunds == 1, "\(first)")
                 #expect(try await install.balanceCents(org) == 5000)
@@ -244,7 +247,7 @@ extension E2E {
                     daemon.signal(SIGKILL)
                     _ = await daemon.waitExit(timeout: .seconds(10))
                     daemon = try await install.start(environment: env)
-                    #expect(try await install.claw(org).instance(id)["status"] as? String == "FAILED")
+                    #expect(try await install.claw(org).instance(id).status == "FAILED")
                 }
                 let after = try await install.ledger(instance: id)
                 #expect(after.charges == 1 && after.refunds == 1, "\(after)")

@@ -1,6 +1,7 @@
 import ClawClient
 import ClawCore
 import ClawTestSupport
+import ClawWire
 import Foundation
 import Testing
 
@@ -48,7 +49,7 @@ extension E2E {
                 let restore = try await api.send("POST", "/api/v1/backups/\(backupID)/restore")
                 #expect(restore.status == 202, "\(restore.text)")
                 let op = try #require(try Self.data(restore)["operation_id"] as? String)
-                #expect(try await api.waitOperation(op)["status"] as? String == "succeeded")
+                #expect(try await api.waitOperation(op).status == "succeeded")
                 _ = try await api.waitStatus(id, "RUNNING")
                 #expect(try await Self.exec(install, id, "cat \(Self.state)/note.txt") == "original\n")
 
@@ -59,8 +60,8 @@ extension E2E {
                 let tampered = try await api.send("POST", "/api/v1/backups/\(backupID)/restore")
                 #expect(tampered.status == 202, "\(tampered.text)")
                 let refused = try await api.waitOperation(try #require(try Self.data(tampered)["operation_id"] as? String))
-                #expect(refused["status"] as? String == "failed")
-                #expect((refused["error"] as? String)?.contains("checksum") == true, "\(refused)")
+                #expect(refused.status == "failed")
+                #expect(refused.error?.contains("checksum") == true, "\(refused)")
                 #expect(try await Self.exec(install, id, "cat \(Self.state)/note.txt") == "kept\n")
             }
         }

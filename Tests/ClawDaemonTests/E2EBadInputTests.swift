@@ -1,5 +1,6 @@
 import ClawClient
 import ClawTestSupport
+import ClawWire
 import Foundation
 import Testing
 
@@ -79,7 +80,7 @@ extension E2E {
             #expect(expected.contains(reply.status), "\(label): \(reply.status) \(reply.text.prefix(300))")
             let envelope = E2E.envelope(reply)
             #expect(envelope != nil, "\(label): no {\"error\":{message,type,code}} envelope: \(reply.text.prefix(300))")
-            #expect(envelope?["type"] as? String == "invalid_request_error", "\(label): \(reply.text.prefix(300))")
+            #expect(envelope?.type == "invalid_request_error", "\(label): \(reply.text.prefix(300))")
         }
 
         /// A JSON body over `max_body_bytes` whose content would otherwise be valid.
@@ -114,9 +115,9 @@ extension E2E {
                 // PATCH, against a real running instance: nothing about it changes.
                 let created = try await claw.create(ok, extra: ["defaultModel": "claude-opus-4-6"])
                 #expect(created.status == 201, "a valid create after the bad ones: \(created.text)")
-                let id = try #require(try created.json()["id"] as? String)
+                let id = try created.decode(ClawChargeDTO.self).id
                 try await claw.waitStatus(id, "RUNNING")
-                let op = try #require(try created.json()["operationId"] as? String)
+                let op = try #require(try created.decode(ClawChargeDTO.self).operationId)
                 try await claw.waitOperation(op)
                 let before = try await claw.instance(id)
                 let containerBefore = try #require(try await install.containers(instance: id).first)
@@ -130,10 +131,13 @@ extension E2E {
                 Self.checkRefusal(patchTooBig, "PATCH over max_body_bytes", expected: [413])
 
                 let after = try await claw.instance(id)
-                for field in ["subdomain", "defaultModel", "hasIMConfig", "status", "paidUntil", "totalPaid"] {
-                    #expect("\(after[field] ?? "nil")" == "\(before[field] ?? "nil")", "PATCH changed \(field)")
-                }
-                #expect(after["hasIMConfig"] as? Bool == false)
+                #expect(after.subdomain == before.subdomain, "PATCH changed subdomain")
+                #expect(after.defaultModel == before.defaultModel, "PATCH changed defaultModel")
+                #expect(after.hasIMConfig == before.hasIMConfig, "PATCH changed hasIMConfig")
+                #expect(after.status == before.status, "PATCH changed status")
+                #expect(after.paidUntil == before.paidUntil, "PATCH changed paidUntil")
+                #expect(after.totalPaid == before.totalPaid, "PATCH changed totalPaid")
+                #expect(after.hasIMConfig == false)
                 let containers = try await install.containers()
                 #expect(containers.map(\.id) == [containerBefore.id], "the container was recreated or another appeared")
                 #expect(try await claw.list().count == 1)

@@ -1,6 +1,7 @@
 import ClawClient
 import ClawCore
 import ClawTestSupport
+import ClawWire
 import Foundation
 import Testing
 
@@ -29,7 +30,7 @@ extension E2E {
                             let subdomain = "b\(n)-\(tag)"
                             guard let r = try? await claw.create(subdomain) else { return (subdomain, nil, nil) }
                             if r.status == 201 { await answers.note() }
-                            return (subdomain, r.status, try? r.json()["id"] as? String)
+                            return (subdomain, r.status, try? r.decode(ClawChargeDTO.self).id)
                         }
                     }
                     group.addTask {
@@ -58,11 +59,11 @@ extension E2E {
                 let claw2 = install.claw(org)
                 let rows = try await e2ePoll("every instance converges", timeout: .seconds(300)) {
                     let rows = try await claw2.list()
-                    return rows.allSatisfy { ["RUNNING", "FAILED"].contains($0["status"] as? String) } ? rows : nil
+                    return rows.allSatisfy { ["RUNNING", "FAILED"].contains($0.status) } ? rows : nil
                 }
-                let ids = Set(rows.compactMap { $0["id"] as? String })
+                let ids = Set(rows.map(\.id))
                 #expect(answered.isSubset(of: ids), "201 answers without a row: \(answered.subtracting(ids))")
-                let notRunning = rows.filter { $0["status"] as? String != "RUNNING" }.map { "\($0["id"] ?? "") \($0["status"] ?? "")" }
+                let notRunning = rows.filter { $0.status != "RUNNING" }.map { "\($0.id) \($0.status)" }
                 #expect(notRunning.isEmpty, "instances not RUNNING after recovery: \(notRunning)")
 
                 // The runtime holds exactly one running container and one volume per row, nothing else.
@@ -77,7 +78,7 @@ extension E2E {
                 let volumeOwners = volumes.compactMap { $0.labels[RuntimeNames.instanceLabel] }
                 #expect(containerOwners.count == ids.count && Set(containerOwners) == ids, "\(containers.map(\.name))")
                 #expect(volumeOwners.count == ids.count && Set(volumeOwners) == ids, "\(volumes.map(\.name))")
-                let ports = rows.compactMap { E2E.port(of: $0["url"] as? String) }
+                let ports = rows.compactMap { E2E.port(of: $0.url) }
                 #expect(Set(ports).count == ids.count, "host ports not distinct: \(ports)")
 
                 // Money: exactly one charge per row, no charge for an instance without a row.

@@ -1,5 +1,6 @@
 import ClawClient
 import ClawTestSupport
+import ClawWire
 import Foundation
 import Testing
 
@@ -16,32 +17,32 @@ extension E2E {
                 // Create: 201, charged, an operation to follow.
                 let created = try await claw.create("flow-\(E2E.suffix())", extra: ["defaultModel": "claude-opus-4-6"])
                 #expect(created.status == 201, "\(created.text)")
-                let c = try created.json()
-                let id = try #require(c["id"] as? String)
-                #expect(c["status"] as? String == "PENDING")
-                #expect(c["charged"] as? Bool == true)
-                #expect((c["chargedAmount"] as? NSNumber)?.doubleValue == 20)
-                let createOp = try #require(c["operationId"] as? String, "no operationId: \(created.text)")
+                let c = try created.decode(ClawChargeDTO.self)
+                let id = c.id
+                #expect(c.status == "PENDING")
+                #expect(c.charged == true)
+                #expect(c.chargedAmount == 20)
+                let createOp = try #require(c.operationId, "no operationId: \(created.text)")
                 #expect(created.header("Location") == "/v1/operations/\(createOp)")
 
                 let running = try await claw.waitStatus(id, "RUNNING")
-                let port = try #require(E2E.port(of: running["url"] as? String), "url: \(String(describing: running["url"]))")
+                let port = try #require(E2E.port(of: running.url), "url: \(running.url)")
                 #expect(install.portRange.contains(port))
-                #expect(try await claw.waitOperation(createOp)["status"] as? String == "succeeded")
+                #expect(try await claw.waitOperation(createOp).status == "succeeded")
                 let page = try await Self.answers(port)
                 #expect(page.text.contains(id), "the instance page does not name it: \(page.text)")
 
                 // PATCH: model and IM config; the secret goes to a 0600 file in the volume, never to inspect.
                 let secret = "tg-secret-\(UUID().uuidString)"
-                let patched = try await claw.send("PATCH", "/v1/claw/instances/\(id)",
-                                                  ["defaultModel": "gpt-5.2", "imConfig": ["telegramToken": secret]])
+                let patch = PatchInstanceRequest(defaultModel: .value("gpt-5.2"), imConfig: .value(["telegramToken": secret]))
+                let patched = try await claw.send("PATCH", "/v1/claw/instances/\(id)", try Wire.encode(patch))
                 #expect(patched.status == 200, "\(patched.text)")
-                let p = try patched.json()
-                #expect(p["hasIMConfig"] as? Bool == true)
-                #expect(p["defaultModel"] as? String == "gpt-5.2")
+                let p = try patched.decode(ClawInstanceDTO.self)
+                #expect(p.hasIMConfig == true)
+                #expect(p.defaultModel == "gpt-5.2")
                 #expect(!patched.text.contains(secret), "PATCH answer shows the secret")
-                if let op = p["operationId"] as? String {
-                    #expect(try await claw.waitOperation(op)["status"] as? String == "succeeded")
+                if let op = p.operationId {
+                    #expect(try await claw.waitOperation(op).status == "succeeded")
                 }
                 try await claw.waitStatus(id, "RUNNING")
                 let name = E2EInstall.containerName(id)
@@ -62,32 +63,32 @@ extension E2E {
                 try Data(marker.utf8).write(to: URL(fileURLWithPath: mount + "/e2e-marker.txt"))
                 for n in 1...10 {
                     let before = try #require(try await install.generation(id), "no container before rebuild \(n)")
-                    let r = try await claw.send("POST", "/v1/claw/instances/\(id)/rebuild", [String: Any]())
+                    let r = try await claw.send("POST", "/v1/claw/instances/\(id)/rebuild", json: [:])
                     #expect(r.status == 202 || r.status == 200, "rebuild \(n): \(r.status) \(r.text)")
-                    let op = try #require(try r.json()["operationId"] as? String, "rebuild \(n): \(r.text)")
+                    let op = try #require(try r.decode(ClawInstanceDTO.self).operationId, "rebuild \(n): \(r.text)")
                     let finished = try await claw.waitOperation(op)
-                    #expect(finished["status"] as? String == "succeeded", "rebuild \(n): \(finished)")
+                    #expect(finished.status == "succeeded", "rebuild \(n): \(finished)")
                     let after = try await claw.waitStatus(id, "RUNNING")
-                    #expect((after["rebuildsLeftToday"] as? Int) == 10 - n)
+                    #expect(after.rebuildsLeftToday == 10 - n)
                     let generation = try #require(try await install.generation(id), "no container after rebuild \(n)")
                     #expect(generation > before, "rebuild \(n): generation \(before) → \(generation)")
                     let kept = try? String(contentsOfFile: mount + "/e2e-marker.txt", encoding: .utf8)
                     #expect(kept == marker, "rebuild \(n) lost the volume's file")
                 }
-                #expect(try await claw.instance(id)["canRebuild"] as? Bool == false)
+                #expect(try await claw.instance(id).canRebuild == false)
                 _ = try await Self.answers(port)
 
-                let refused = try await claw.send("POST", "/v1/claw/instances/\(id)/rebuild", [String: Any]())
+                let refused = try await claw.send("POST", "/v1/claw/instances/\(id)/rebuild", json: [:])
                 #expect(refused.status == 429, "11th rebuild: \(refused.status) \(refused.text)")
-                #expect(E2E.envelope(refused)?["type"] as? String == "rate_limit_exceeded", "\(refused.text)")
+                #expect(E2E.envelope(refused)?.type == "rate_limit_exceeded", "\(refused.text)")
                 let retry = try #require(refused.header("Retry-After").flatMap { Int($0) }, "no Retry-After")
                 #expect((1...86_400).contains(retry))
 
                 // DELETE: DELETED, container and volume gone from podman ps -a / podman volume ls.
                 let deleted = try await claw.send("DELETE", "/v1/claw/instances/\(id)")
                 #expect(deleted.status == 200, "\(deleted.text)")
-                if let op = try deleted.json()["operationId"] as? String {
-                    #expect(try await claw.waitOperation(op)["status"] as? String == "succeeded")
+                if let op = try deleted.decode(ClawInstanceDTO.self).operationId {
+                    #expect(try await claw.waitOperation(op).status == "succeeded")
                 }
                 try await claw.waitStatus(id, "DELETED")
                 try await e2ePoll("container and volume gone from podman ps -a / volume ls") {

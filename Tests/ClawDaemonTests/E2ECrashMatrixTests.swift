@@ -2,6 +2,7 @@ import ClawClient
 import ClawCore
 import ClawDaemon
 import ClawTestSupport
+import ClawWire
 import Foundation
 import Testing
 
@@ -46,7 +47,7 @@ extension E2E {
                     try Data(marker!.utf8).write(to: URL(fileURLWithPath: try await install.volumeMountpoint(instanceID) + "/m.txt"))
                     let path = "/v1/claw/instances/\(instanceID)" + (operation == .rebuild ? "/rebuild" : "")
                     _ = try? await claw.send(operation == .rebuild ? "POST" : "DELETE", path,
-                                             operation == .rebuild ? [String: Any]() : nil)
+                                             operation == .rebuild ? Data("{}".utf8) : nil)
                 }
 
                 let code = await first.waitExit(timeout: .seconds(90))
@@ -58,7 +59,7 @@ extension E2E {
                 let claw2 = install.claw(org)
                 if id == nil {
                     let rows = try await claw2.list()
-                    id = rows.first { $0["subdomain"] as? String == subdomain }?["id"] as? String
+                    id = rows.first { $0.subdomain == subdomain }?.id
                 }
                 let instanceID = try #require(id, "no instance with subdomain \(subdomain) after restart")
 
@@ -80,7 +81,7 @@ extension E2E {
                         }
                         return true
                     }
-                    _ = try await ClientFlow.answers(try #require(E2E.port(of: try await claw2.instance(instanceID)["url"] as? String)))
+                    _ = try await ClientFlow.answers(try #require(E2E.port(of: try await claw2.instance(instanceID).url)))
                     if let marker {
                         let kept = try? String(contentsOfFile: try await install.volumeMountpoint(instanceID) + "/m.txt", encoding: .utf8)
                         #expect(kept == marker, "the rebuild interrupted at \(point.rawValue) lost the volume's file")

@@ -1,5 +1,6 @@
 import ClawClient
 import ClawTestSupport
+import ClawWire
 import Foundation
 import Testing
 
@@ -9,8 +10,9 @@ extension E2E {
         /// The ClawHosters client of `org` (Bearer key over real TCP).
         struct Client {
             let claw: E2EClaw
-            func send(_ method: String, _ path: String, _ body: Any? = nil) async throws -> ClawClient.Reply {
-                try await claw.send(method, "/api/v1" + path, body)
+            func send(_ method: String, _ path: String, _ body: JSONValue? = nil) async throws -> ClawClient.Reply {
+                if let body { return try await claw.send(method, "/api/v1" + path, json: body) }
+                return try await claw.send(method, "/api/v1" + path)
             }
             func data(_ path: String) async throws -> [String: Any] {
                 let r = try await send("GET", path)
@@ -61,7 +63,7 @@ extension E2E {
                 #expect(d["tier"] as? String == "pro" && d["daily_claw_cost"] as? Int == 117 && d["billing_mode"] as? String == "monthly")
                 #expect(d["ip_address"] as? String == "127.0.0.1" && d["provisioned_at"] is String)
                 #expect(d["llm_configured"] as? Bool == true && d["telegram_configured"] as? Bool == true)
-                let url = try #require(try await claw.instance(stringID)["url"] as? String)
+                let url = try await claw.instance(stringID).url
                 #expect("http://" + (d["subdomain_url"] as? String ?? "") == url)
                 #expect(["healthy", "unhealthy", "unknown"].contains(d["health_status"] as? String ?? ""))
 
@@ -136,7 +138,7 @@ extension E2E {
                 // Envelopes of the framework's own answers under /api/v1.
                 let unknown = try await api.send("GET", "/nothing")
                 #expect(unknown.status == 404 && Self.code(unknown) == "not_found")
-                let wrong = try await api.send("PATCH", "/instances/\(id)", [String: Any]())
+                let wrong = try await api.send("PATCH", "/instances/\(id)", [:])
                 #expect(wrong.status == 405 && Self.code(wrong) == "method_not_allowed")
                 let noKey = try await E2EClaw(install.daemon, key: "oc_live_nope").send("GET", "/api/v1/instances")
                 #expect(noKey.status == 401 && noKey.text == #"{"error":{"code":"unauthorized","message":"Invalid or missing API key"}}"#)

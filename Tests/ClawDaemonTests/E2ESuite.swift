@@ -1,5 +1,6 @@
 import ClawClient
 import ClawTestSupport
+import ClawWire
 import Foundation
 import Testing
 
@@ -15,11 +16,8 @@ enum E2E {
     static func port(of url: String?) -> Int? { url.flatMap(URL.init(string:))?.port }
 
     /// The LemonData envelope `{"error": {"message", "type", "code"}}` of a reply, or nil.
-    static func envelope(_ reply: ClawClient.Reply) -> [String: Any]? {
-        guard let object = try? JSONSerialization.jsonObject(with: reply.body) as? [String: Any],
-              let error = object["error"] as? [String: Any],
-              let message = error["message"] as? String, !message.isEmpty,
-              error["type"] as? String != nil, error["code"] as? String != nil else { return nil }
+    static func envelope(_ reply: ClawClient.Reply) -> ClawErrorEnvelope.Detail? {
+        guard let error = try? reply.decode(ClawErrorEnvelope.self).error, !error.message.isEmpty else { return nil }
         return error
     }
 }

@@ -1,5 +1,6 @@
 import ClawCore
 import ClawStore
+import ClawWire
 import Hummingbird
 
 extension RouterBuilding {
@@ -10,7 +11,7 @@ extension RouterBuilding {
 
         instances.get { _, context in
             let body = try env.instanceListCache.body(orgID: context.orgID, store: store, now: .now()) { rows, today in
-                ClawInstanceDTO.listJSON(ClawInstanceDTO.list(rows, env: env, today: today))
+                ClawInstanceRow.listJSON(ClawInstanceRow.list(rows, env: env, today: today))
             }
             return JSONResponse.raw(.ok, body)
         }
@@ -20,12 +21,11 @@ extension RouterBuilding {
             let raw = try await JSONBody.collect(request, context: context)
             let idem = try Idempotency(request: request, context: context, body: raw)
             if let replay = try idem.replay(store) { return replay }
-            let body = try JSONBody.parse(raw)
-            try body.allowOnly(["subdomain", "defaultModel", "tier", "imConfig"])
-            let subdomain = try ClawFields.subdomain(body)
-            let model = try ClawFields.defaultModel(body)
-            let tier = try ClawFields.tier(body)
-            let imConfig = try ClawFields.imConfig(body) ?? nil
+            let body = try JSONBody.decode(CreateInstanceRequest.self, from: raw)
+            let subdomain = try ClawFields.subdomain(body.subdomain)
+            let model = try ClawFields.defaultModel(body.defaultModel)
+            let tier = try ClawFields.tier(body.tier)
+            let imConfig = try ClawFields.imConfig(body.imConfig)
             return try idem.perform(store, answer: { instance, op in
                 StoredAnswer(.created, ClawChargeDTO(instance, env: env, withURL: true, operationID: op?.id),
                              headers: op?.locationHeaders ?? [:])
@@ -40,13 +40,12 @@ extension RouterBuilding {
         }
 
         instances.patch(":id") { request, context in
-            let body = try await JSONBody.read(request, context: context)
-            try body.allowOnly(["defaultModel", "imConfig"])
-            guard body.has("defaultModel") || body.has("imConfig") else {
+            let body = try await JSONBody.decode(PatchInstanceRequest.self, request, context: context)
+            guard body.defaultModel != .absent || body.imConfig != .absent else {
                 throw ClawError(.invalidArgument, "send defaultModel and/or imConfig to update")
             }
-            let model: String?? = body.has("defaultModel") ? .some(try ClawFields.defaultModel(body)) : .none
-            let imConfig = try ClawFields.imConfig(body)
+            let model: String?? = try body.defaultModel.patch.map { try ClawFields.defaultModel($0) }
+            let imConfig: [String: String]?? = try body.imConfig.patch.map { try ClawFields.imConfig($0) }
             let (instance, op) = try env.instances.patch(instanceID: Self.instanceID(context), orgID: context.orgID,
                                                          defaultModel: model, imConfig: imConfig)
             return Self.instanceAnswer(.ok, instance, op, env: env).response
@@ -66,10 +65,9 @@ extension RouterBuilding {
             let raw = try await JSONBody.collect(request, context: context)
             let idem = try Idempotency(request: request, context: context, body: raw)
             if let replay = try idem.replay(store) { return replay }
-            let body = try JSONBody.parse(raw)
-            try body.allowOnly(["tier"])
+            let body = try JSONBody.decode(RenewInstanceRequest.self, from: raw)
             // Absent or null: renew the current tier; a tier: switch to it and pay its price.
-            let tier = body.has("tier") && !body.isNull("tier") ? try ClawFields.tier(body) : nil
+            let tier = try body.tier.map { try ClawFields.tier($0) }
             let id = Self.instanceID(context)
             return try idem.perform(store, answer: { instance, op in
                 StoredAnswer(.ok, ClawChargeDTO(instance, env: env, withURL: false, operationID: op?.id),
@@ -97,7 +95,7 @@ extension RouterBuilding {
         let raw = try await JSONBody.collect(request, context: context)
         let idem = try Idempotency(request: request, context: context, body: raw)
         if let replay = try idem.replay(env.store) { return replay }
-        try JSONBody.parse(raw).allowOnly([])
+        _ = try JSONBody.decode(EmptyRequest.self, from: raw)
         let id = instanceID(context)
         let orgID = context.orgID
         return try idem.perform(env.store, answer: { instance, op in

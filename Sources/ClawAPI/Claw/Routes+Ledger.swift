@@ -1,44 +1,14 @@
 import ClawCore
 import ClawStore
+import ClawWire
 import Hummingbird
 
-/// One ledger row in the Claw dialect: money in dollars and, exactly, in cents.
-struct ClawLedgerEntryDTO: Encodable {
-    var entry: LedgerEntry
-
-    enum Key: String, CodingKey {
-        case id, orgId, kind, amount, amountCents, balanceAfter, balanceAfterCents, instanceId, description, createdAt
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(entry.id, forKey: .id)
-        try c.encode(entry.orgID, forKey: .orgId)
-        try c.encode(entry.kind.rawValue, forKey: .kind)
-        try c.encode(entry.amount.dollars, forKey: .amount)
-        try c.encode(entry.amount.value, forKey: .amountCents)
-        try c.encode(entry.balanceAfter.dollars, forKey: .balanceAfter)
-        try c.encode(entry.balanceAfter.value, forKey: .balanceAfterCents)
-        try c.encode(entry.instanceID, forKey: .instanceId)
-        try c.encode(entry.description, forKey: .description)
-        try c.encode(entry.createdAt.iso8601, forKey: .createdAt)
-    }
-}
-
-/// `GET /v1/claw/ledger`: a page, newest first, and the cursor of the next one.
-struct ClawLedgerPageDTO: Encodable {
-    var entries: [ClawLedgerEntryDTO]
-    var hasMore: Bool
-    /// Pass as `?before=` for the next (older) page; null on the last page.
-    var nextBefore: Int64?
-
-    enum Key: String, CodingKey { case entries, hasMore, nextBefore }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(entries, forKey: .entries)
-        try c.encode(hasMore, forKey: .hasMore)
-        try c.encode(nextBefore, forKey: .nextBefore)
+extension ClawLedgerEntryDTO {
+    init(_ entry: LedgerEntry) {
+        self.init(id: entry.id, orgId: entry.orgID, kind: entry.kind.rawValue, amount: entry.amount.dollars,
+                  amountCents: entry.amount.value, balanceAfter: entry.balanceAfter.dollars,
+                  balanceAfterCents: entry.balanceAfter.value, instanceId: entry.instanceID,
+                  description: entry.description, createdAt: entry.createdAt.iso8601)
     }
 }
 
@@ -57,7 +27,7 @@ extension RouterBuilding {
             var rows = try env.store.ledgerPage(orgID: context.orgID, before: before, limit: limit + 1)
             let hasMore = rows.count > limit
             if hasMore { rows.removeLast() }
-            return JSONResponse.make(.ok, ClawLedgerPageDTO(entries: rows.map(ClawLedgerEntryDTO.init), hasMore: hasMore,
+            return JSONResponse.make(.ok, ClawLedgerPageDTO(entries: rows.map { ClawLedgerEntryDTO($0) }, hasMore: hasMore,
                                                             nextBefore: hasMore ? rows.last?.id : nil))
         }
     }

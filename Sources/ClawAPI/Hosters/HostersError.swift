@@ -1,4 +1,5 @@
 import ClawCore
+import ClawWire
 import Hummingbird
 
 /// The ClawHosters error envelope `{"error": {"code", "message", "details"?}}` (api-hosters.md):
@@ -31,7 +32,7 @@ public enum HostersError {
             message = "Validation failed"
             details = [param: Self.problem(error.message, field: param)]
         }
-        return JSONResponse.make(status, Body(error: .init(code: code, message: message, details: details)))
+        return JSONResponse.make(status, HostersErrorEnvelope(error: .init(code: code, message: message, details: details)))
     }
 
     static func statusAndCode(_ code: ClawError.Code) -> (HTTPResponse.Status, String) {
@@ -53,10 +54,5 @@ public enum HostersError {
     static func problem(_ message: String, field: String) -> String {
         let quoted = "'\(field)' "
         return message.hasPrefix(quoted) ? String(message.dropFirst(quoted.count)) : message
-    }
-
-    struct Body: Encodable {
-        struct Inner: Encodable { var code: String; var message: String; var details: [String: String]? }
-        var error: Inner
     }
 }

@@ -1,4 +1,5 @@
 import ClawCore
+import ClawWire
 import Hummingbird
 
 /// `?page=` (from 1) and `?per_page=` (default 25; above 100 is served as 100) of a list request.

@@ -1,5 +1,6 @@
 import ClawCore
 import ClawStore
+import ClawWire
 import Hummingbird
 
 extension RouterBuilding {
@@ -34,7 +35,7 @@ extension RouterBuilding {
         ]
         for (verb, command, allowed) in actions {
             api.post("/instances/:id/\(verb)") { request, context in
-                try JSONBody.parse(try await JSONBody.collect(request, context: context)).allowOnly([])
+                try await JSONBody.requireEmpty(request, context: context)
                 let record = try Hosters.instance(context, store: store)
                 let status = HostersStatus(record)
                 guard allowed(status) else {
@@ -46,7 +47,7 @@ extension RouterBuilding {
         }
 
         api.delete("/instances/:id") { request, context in
-            try JSONBody.parse(try await JSONBody.collect(request, context: context)).allowOnly([])
+            try await JSONBody.requireEmpty(request, context: context)
             let record = try Hosters.instance(context, store: store)
             guard !record.deleting else { throw HostersError.unprocessable("The instance is already being deleted") }
             let (instance, op) = try env.instances.request(.delete, instanceID: record.instance.id, orgID: context.orgID)

@@ -1,6 +1,7 @@
 import ClawCore
 import ClawServices
 import ClawStore
+import ClawWire
 import Hummingbird
 
 extension RouterBuilding {
@@ -26,7 +27,7 @@ extension RouterBuilding {
         }
 
         api.post("/backups/:id/restore") { request, context in
-            try JSONBody.parse(try await JSONBody.collect(request, context: context)).allowOnly([])
+            try await JSONBody.requireEmpty(request, context: context)
             let backup = try Self.hostersBackup(context, try service())
             let (restored, op) = try service().requestRestore(backupID: backup.id, orgID: context.orgID)
             return Hosters.data(HostersBackupDTO(backup: restored, operationID: op.id), status: .accepted,
@@ -42,7 +43,7 @@ extension RouterBuilding {
         }
 
         api.post("/instances/:id/backups") { request, context in
-            try JSONBody.parse(try await JSONBody.collect(request, context: context)).allowOnly([])
+            try await JSONBody.requireEmpty(request, context: context)
             let record = try Hosters.instance(context, store: store)
             let backup = try service().requestBackup(instanceID: record.instance.id, orgID: context.orgID)
             return Hosters.data(HostersBackupDTO(backup: backup), status: .created)
@@ -51,7 +52,7 @@ extension RouterBuilding {
         api.get("/addons") { request, context in
             let page = try HostersPage(request)
             let (addons, total) = try service().addons(orgID: context.orgID, offset: page.offset, limit: page.perPage)
-            return Hosters.list(addons.map(HostersAddonDTO.init), page: page, totalCount: total)
+            return Hosters.list(addons.map { HostersAddonDTO(addon: $0) }, page: page, totalCount: total)
         }
 
         api.get("/addons/:id") { _, context in
@@ -59,17 +60,17 @@ extension RouterBuilding {
         }
 
         api.patch("/addons/:id") { request, context in
-            let body = try JSONBody.parse(try await JSONBody.collect(request, context: context))
-            try body.allowOnly(["enabled", "schedule", "retention_days"])
-            let enabled = try body.bool("enabled")
-            let schedule = try body.string("schedule", maxLength: 200)
-            let days = try body.int("retention_days", range: 1...3650)
-            for field in ["enabled", "schedule", "retention_days"] where body.isNull(field) {
+            let body = try await JSONBody.decode(HostersAddonPatch.self, request, context: context)
+            let schedule = try FieldRules.text(body.schedule.patch ?? nil, "schedule", maxLength: 200)
+            let days = try FieldRules.integer(body.retentionDays.patch ?? nil, "retention_days", range: 1...3650)
+            for (field, isNull) in [("enabled", body.enabled == .null), ("schedule", body.schedule == .null),
+                                    ("retention_days", body.retentionDays == .null)] where isNull {
                 throw HostersError.validation(field, "must not be null")
             }
+            let enabled = body.enabled.patch ?? nil
             let addon = try Self.hostersAddon(context, try service())
             let updated = try service().updateAddon(id: addon.id, orgID: context.orgID, enabled: enabled, schedule: schedule,
-                                                    retentionDays: days.map { Int($0) })
+                                                    retentionDays: days)
             return Hosters.data(HostersAddonDTO(addon: updated))
         }
     }

@@ -1,5 +1,6 @@
 import ClawCore
 import ClawStore
+import ClawWire
 import Hummingbird
 
 extension RouterBuilding {
@@ -33,45 +34,18 @@ extension RouterBuilding {
         }
 
         billing.get("/packages") { _, _ in
-            Hosters.data(env.clawPackages.map(HostersPackageDTO.init))
+            Hosters.data(env.clawPackages.map { HostersPackageDTO($0) })
         }
 
         billing.post("/buy_claws") { request, context in
             let orgID = try context.requireOrg()
-            let body = try await JSONBody.read(request, context: context)
-            try body.allowOnly(["package_id"])
-            let id = try body.string("package_id", required: true, maxLength: 64)!
+            let body = try await JSONBody.decode(HostersBuyClawsRequest.self, request, context: context)
+            let id = body.packageId
+            try FieldRules.text(id, "package_id", maxLength: 64)
             guard let package = env.clawPackages.first(where: { $0.id == id }) else {
                 throw HostersError.validation("package_id", "is not one of \(env.clawPackages.map(\.id).joined(separator: ", "))")
             }
             return Hosters.data(HostersPurchaseDTO(try store.requestPurchase(orgID: orgID, package: package)), status: .created)
-        }
-    }
-}
-
-/// A purchase request as `buy_claws` answers it.
-struct HostersPurchaseDTO: Encodable {
-    var purchase: ClawPurchase
-
-    init(_ purchase: ClawPurchase) { self.purchase = purchase }
-
-    enum Key: String, CodingKey {
-        case id, packageId = "package_id", claws, priceCents = "price_cents", status, createdAt = "created_at"
-        case decidedAt = "decided_at", message
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(purchase.id, forKey: .id)
-        try c.encode(purchase.packageID, forKey: .packageId)
-        try c.encode(purchase.claws, forKey: .claws)
-        try c.encode(purchase.priceCents, forKey: .priceCents)
-        try c.encode(purchase.status.rawValue, forKey: .status)
-        try c.encode(purchase.createdAt.iso8601, forKey: .createdAt)
-        try c.encode(purchase.decidedAt?.iso8601, forKey: .decidedAt)
-        if purchase.status == .pending {
-            try c.encode("Recorded; the host admin approves it with `clawctl purchase approve \(purchase.id)`, which credits your balance.",
-                         forKey: .message)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ClawWire
 import Foundation
 import Hummingbird
 
@@ -137,60 +138,7 @@ public enum OpenAPI {
     ]
 
     /// The document as JSON bytes.
-    public static let document: Data = {
-        var paths: [String: [String: Any]] = [:]
-        for route in routes {
-            var operation: [String: Any] = [
-                "summary": route.summary,
-                "operationId": "\(route.method.lowercased())\(route.path.replacingOccurrences(of: "/", with: "_"))",
-                "responses": [
-                    route.success: ["description": "success"],
-                    "default": ["description": "error",
-                                "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]],
-                ],
-            ]
-            let params = route.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { $0.dropFirst().dropLast() }
-            if !params.isEmpty {
-                operation["parameters"] = params.map {
-                    ["name": String($0), "in": "path", "required": true, "schema": ["type": "string"]] as [String: Any]
-                }
-            }
-            if !route.integerQuery.isEmpty {
-                operation["parameters"] = (operation["parameters"] as? [[String: Any]] ?? []) + route.integerQuery.map {
-                    ["name": $0, "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1]] as [String: Any]
-                }
-            }
-            if route.isPublic { operation["security"] = [[String: Any]]() }
-            if route.socketOnly { operation["x-clawd-listener"] = "unix-socket" }
-            if route.method == "POST" && !route.socketOnly {
-                operation["parameters"] = (operation["parameters"] as? [[String: Any]] ?? []) + [[
-                    "name": "Idempotency-Key", "in": "header", "required": false,
-                    "schema": ["type": "string", "minLength": 1, "maxLength": 255],
-                ]]
-            }
-            paths[route.path, default: [:]][route.method.lowercased()] = operation
-        }
-        let doc: [String: Any] = [
-            "openapi": "3.1.0",
-            "info": ["title": "clawd", "version": "1",
-                     "description": "Claw dialect (/v1/claw), native operations and events (/v1), admin (Unix socket)."],
-            "paths": paths,
-            "components": [
-                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"],
-                                    "apiKey": ["type": "apiKey", "in": "header", "name": "X-API-Key"]],
-                "schemas": ["Error": [
-                    "type": "object",
-                    "properties": ["error": [
-                        "type": "object", "required": ["message", "type", "code"],
-                        "properties": ["message": ["type": "string"], "type": ["type": "string"],
-                                       "code": ["type": "string"], "param": ["type": ["string", "null"]]],
-                    ]],
-                ]],
-            ],
-            "security": [["bearer": [String]()], ["apiKey": [String]()]],
-        ]
-        return (try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-    }()
+    public static let document: Data = (try? Wire.encode(OpenAPIDocument(routes: routes))) ?? Data("{}".utf8)
 }
 
 extension RouterBuilding {

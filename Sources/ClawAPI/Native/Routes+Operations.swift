@@ -1,5 +1,6 @@
 import ClawCore
 import ClawStore
+import ClawWire
 import Hummingbird
 
 extension RouterBuilding {
@@ -7,12 +8,12 @@ extension RouterBuilding {
     static func addOperationRoutes(_ router: Router<APIContext>, env: APIEnvironment) {
         let store = env.store
         router.get("/v1/operations/:id") { _, context in
-            JSONResponse.make(.ok, OperationDTO(op: try Self.operation(store, context)))
+            JSONResponse.make(.ok, OperationDTO(try Self.operation(store, context)))
         }
         router.get("/v1/operations/:id/wait") { request, context in
             let timeout = try Waiting.timeout(request)
             let current = try Self.operation(store, context)
-            if current.isFinished { return JSONResponse.make(.ok, OperationDTO(op: current)) }
+            if current.isFinished { return JSONResponse.make(.ok, OperationDTO(current)) }
             let updates = store.operationUpdates(id: current.id, orgID: context.orgID)
             let finished = await Waiting.race(timeout: timeout) { () -> OperationRecord? in
                 do {
@@ -23,9 +24,9 @@ extension RouterBuilding {
                 } catch {}
                 return nil
             }
-            if let finished { return JSONResponse.make(.ok, OperationDTO(op: finished)) }
+            if let finished { return JSONResponse.make(.ok, OperationDTO(finished)) }
             let latest = try Self.operation(store, context)
-            return JSONResponse.make(latest.isFinished ? .ok : .requestTimeout, OperationDTO(op: latest))
+            return JSONResponse.make(latest.isFinished ? .ok : .requestTimeout, OperationDTO(latest))
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand {
@@ -26,37 +27,70 @@ struct WaitOptions: ParsableArguments {
 }
 
 enum InstanceOutput {
-    static func table(_ instances: [[String: Any]]) -> Table {
+    static func table(_ instances: [ClawInstanceDTO]) -> Table {
         var table = Table("ID", "SUBDOMAIN", "STATUS", "HEALTH", "TIER", "PAID UNTIL", "URL")
         for i in instances {
-            var status = Format.text(i["status"])
-            if let reason = i["stopReason"] as? String { status += "(\(reason))" }
-            table.add([Format.text(i["id"]), Format.text(i["subdomain"]), Terminal.status(status),
-                       Format.text(i["healthStatus"]), Format.text(i["tier"]), Format.time(i["paidUntil"]),
-                       Format.text(i["url"])])
+            var status = i.status
+            if let reason = i.stopReason { status += "(\(reason))" }
+            table.add([Format.text(i.id), Format.text(i.subdomain), Terminal.status(status),
+                       Format.text(i.healthStatus), Format.text(i.tier), Format.time(i.paidUntil), Format.text(i.url)])
         }
         return table
     }
 
-    static func show(_ i: [String: Any]) {
+    static func show(_ i: ClawInstanceDTO) {
+        show(InstanceFields(id: i.id, subdomain: i.subdomain, status: i.status, stopReason: i.stopReason,
+                            health: i.healthStatus, url: i.url, tier: i.tier, model: i.defaultModel,
+                            hasIMConfig: i.hasIMConfig, paidUntil: i.paidUntil, deleteAfter: i.deleteAfter,
+                            totalPaid: i.totalPaid, rebuildsLeftToday: i.rebuildsLeftToday, createdAt: i.createdAt,
+                            operationId: i.operationId))
+    }
+
+    /// The answer of create and renew: what was charged.
+    static func show(_ c: ClawChargeDTO) {
+        show(InstanceFields(id: c.id, subdomain: c.subdomain, status: c.status, url: c.url, paidUntil: c.paidUntil,
+                            charged: c.chargedAmount, operationId: c.operationId))
+    }
+
+    /// The lines of an instance answer; a field the answer lacks prints `-` or no line.
+    struct InstanceFields {
+        var id: String
+        var subdomain: String
+        var status: String
+        var stopReason: String?
+        var health: String?
+        var url: String?
+        var tier: String?
+        var model: String?
+        var hasIMConfig = false
+        var paidUntil: String
+        var deleteAfter: String?
+        var totalPaid: Double?
+        var charged: Double?
+        var rebuildsLeftToday: Int?
+        var createdAt: String?
+        var operationId: String?
+    }
+
+    static func show(_ i: InstanceFields) {
         var f = Fields()
-        f.add("id", Format.text(i["id"]))
-        f.add("subdomain", Format.text(i["subdomain"]))
-        var status = Terminal.status(Format.text(i["status"]))
-        if let reason = i["stopReason"] as? String { status += " (\(reason))" }
+        f.add("id", Format.text(i.id))
+        f.add("subdomain", Format.text(i.subdomain))
+        var status = Terminal.status(Format.text(i.status))
+        if let reason = i.stopReason { status += " (\(reason))" }
         f.add("status", status)
-        f.add("health", Format.text(i["healthStatus"]))
-        f.add("url", Format.text(i["url"]))
-        f.add("tier", Format.text(i["tier"]))
-        f.add("model", Format.text(i["defaultModel"]))
-        f.add("im config", (i["hasIMConfig"] as? Bool) == true ? "yes" : "no")
-        f.add("paid until", Format.time(i["paidUntil"]))
-        if i["deleteAfter"] is String { f.add("delete after", Format.time(i["deleteAfter"])) }
-        f.add("total paid", Format.dollars(i["totalPaid"]))
-        if let charged = i["chargedAmount"] { f.add("charged", Format.dollars(charged)) }
-        if let left = i["rebuildsLeftToday"] { f.add("rebuilds left", Format.text(left) + " today") }
-        if i["createdAt"] != nil { f.add("created", Format.time(i["createdAt"])) }
-        if let op = i["operationId"] as? String { f.add("operation", op) }
+        f.add("health", Format.text(i.health))
+        f.add("url", Format.text(i.url))
+        f.add("tier", Format.text(i.tier))
+        f.add("model", Format.text(i.model))
+        f.add("im config", i.hasIMConfig ? "yes" : "no")
+        f.add("paid until", Format.time(i.paidUntil))
+        if let after = i.deleteAfter { f.add("delete after", Format.time(after)) }
+        f.add("total paid", Format.dollars(i.totalPaid))
+        if let charged = i.charged { f.add("charged", Format.dollars(charged)) }
+        if let left = i.rebuildsLeftToday { f.add("rebuilds left", "\(left) today") }
+        if let created = i.createdAt { f.add("created", Format.time(created)) }
+        if let op = i.operationId { f.add("operation", op) }
         f.print()
     }
 }
@@ -67,18 +101,32 @@ struct InstanceAction {
     var global: GlobalOptions
     var wait: WaitOptions
 
-    func perform(_ path: String, method: String = "POST", body: [String: Any]? = [:], org: String? = nil,
-                 instanceID: String?) async throws {
-        let (reply, answer) = try await api.object(method, path, body: body, org: org)
-        guard wait.wait else {
-            if global.json { return print(reply.text) }
-            return InstanceOutput.show(answer)
+    /// `body` is sent as is (nil: no body); create and renew (`charges`) answer what was charged,
+    /// the other actions the instance.
+    func perform(_ path: String, method: String = "POST", body: some Encodable = EmptyRequest(), sendsBody: Bool = true,
+                 charges: Bool = false, org: String? = nil, instanceID: String?) async throws {
+        let json = sendsBody ? try Wire.encode(body) : nil
+        let reply = try await api.send(method, path, json: json, org: org, timeout: .seconds(30), accept: [])
+        let (id, operationID, status): (String, String?, String)
+        if charges {
+            let charge = try reply.decode(ClawChargeDTO.self)
+            guard wait.wait else {
+                if global.json { return print(reply.text) }
+                return InstanceOutput.show(charge)
+            }
+            (id, operationID, status) = (charge.id, charge.operationId, charge.status)
+        } else {
+            let instance = try reply.decode(ClawInstanceDTO.self)
+            guard wait.wait else {
+                if global.json { return print(reply.text) }
+                return InstanceOutput.show(instance)
+            }
+            (id, operationID, status) = (instance.id, instance.operationId, instance.status)
         }
-        let id = instanceID ?? (answer["id"] as? String ?? "")
-        let progress = Progress(api: api, instanceID: id, operationID: answer["operationId"] as? String,
+        let progress = Progress(api: api, instanceID: instanceID ?? id, operationID: operationID,
                                 timeout: .seconds(wait.timeout))
-        let final = try await progress.run(initialStatus: answer["status"] as? String)
+        let final = try await progress.run(initialStatus: status)
         if global.json { return print(final.text) }
-        InstanceOutput.show(try final.json())
+        InstanceOutput.show(try final.decode(ClawInstanceDTO.self))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.InstanceCommand {
@@ -14,11 +15,9 @@ extension ClawctlCommand.InstanceCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            var body: [String: Any] = ["subdomain": subdomain]
-            if let model { body["defaultModel"] = model }
-            if let tier { body["tier"] = tier }
+            let body = CreateInstanceRequest(subdomain: subdomain, defaultModel: model, tier: tier)
             try await InstanceAction(api: api, global: global, wait: wait)
-                .perform("/v1/claw/instances", body: body, org: org, instanceID: nil)
+                .perform("/v1/claw/instances", body: body, charges: true, org: org, instanceID: nil)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.InstanceCommand {
@@ -13,16 +14,16 @@ extension ClawctlCommand.InstanceCommand {
 
         func execute(_ api: API) async throws {
             if !yes, isatty(STDIN_FILENO) == 1 {
-                let instance = try await api.get("/v1/claw/instances/\(API.segment(id))").json()
-                Terminal.writeError("Delete instance \(id) (\(Format.text(instance["subdomain"])), "
-                    + "\(Format.text(instance["status"])))? Its container and volume are removed for good. [y/N] ")
+                let (_, instance) = try await api.answer("GET", "/v1/claw/instances/\(API.segment(id))", as: ClawInstanceDTO.self)
+                Terminal.writeError("Delete instance \(id) (\(Format.text(instance.subdomain)), "
+                    + "\(Format.text(instance.status)))? Its container and volume are removed for good. [y/N] ")
                 let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
                 guard answer == "y" || answer == "yes" else {
                     throw CLIFailure.failed("not deleted")
                 }
             }
             try await InstanceAction(api: api, global: global, wait: wait)
-                .perform("/v1/claw/instances/\(API.segment(id))", method: "DELETE", body: nil, instanceID: id)
+                .perform("/v1/claw/instances/\(API.segment(id))", method: "DELETE", sendsBody: false, instanceID: id)
         }
     }
 }

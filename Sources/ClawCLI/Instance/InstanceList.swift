@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.InstanceCommand {
@@ -17,12 +18,12 @@ extension ClawctlCommand.InstanceCommand {
         }
 
         func execute(_ api: API) async throws {
-            let (reply, obj) = try await api.object("GET", "/v1/claw/instances", org: org)
-            var instances = obj["instances"] as? [[String: Any]] ?? []
+            let (reply, list) = try await api.answer("GET", "/v1/claw/instances", org: org, as: ClawInstanceListDTO.self)
+            var instances = list.instances
             if let status {
-                instances = instances.filter { ($0["status"] as? String) == status.uppercased() }
+                instances = instances.filter { $0.status == status.uppercased() }
                 if global.json {
-                    return Terminal.printJSON(["instances": instances])
+                    return Terminal.printJSON(ClawInstanceListDTO(instances: instances))
                 }
             }
             if global.json { return print(reply.text) }

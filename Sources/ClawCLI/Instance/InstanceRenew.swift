@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.InstanceCommand {
@@ -14,10 +15,9 @@ extension ClawctlCommand.InstanceCommand {
         func execute(_ api: API) async throws {
             var payer = org
             if payer == nil { payer = try await api.owner(ofInstance: id) }
-            var body: [String: Any] = [:]
-            if let tier { body["tier"] = tier }
             try await InstanceAction(api: api, global: global, wait: wait)
-                .perform("/v1/claw/instances/\(API.segment(id))/renew", body: body, org: payer, instanceID: id)
+                .perform("/v1/claw/instances/\(API.segment(id))/renew", body: RenewInstanceRequest(tier: tier), charges: true,
+                         org: payer, instanceID: id)
         }
     }
 }

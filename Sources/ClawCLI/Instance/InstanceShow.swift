@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.InstanceCommand {
@@ -8,7 +9,7 @@ extension ClawctlCommand.InstanceCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            let (reply, instance) = try await api.object("GET", "/v1/claw/instances/\(API.segment(id))")
+            let (reply, instance) = try await api.answer("GET", "/v1/claw/instances/\(API.segment(id))", as: ClawInstanceDTO.self)
             if global.json { return print(reply.text) }
             InstanceOutput.show(instance)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.InstanceCommand {
@@ -28,7 +29,7 @@ extension ClawctlCommand.InstanceCommand {
                     return print("\(id) is \(Terminal.status(wanted))")
                 }
                 if ContinuousClock.now >= deadline {
-                    let current = Format.text(try reply.json()["status"])
+                    let current = Format.text((try? reply.decode(ClawInstanceDTO.self))?.status)
                     throw CLIFailure.failed("timed out after \(timeout)s: \(id) is \(current), not \(wanted)")
                 }
             }

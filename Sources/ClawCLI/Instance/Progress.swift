@@ -1,4 +1,5 @@
 import ClawClient
+import ClawWire
 import Foundation
 
 /// Follows an action until its operation finishes: every status change of the instance is one
@@ -21,25 +22,28 @@ struct Progress {
         if let last { emit("\(instanceID): \(last)", started: started, live: live) }
         let path = "/v1/claw/instances/\(API.segment(instanceID))"
         while true {
-            var finished: [String: Any]?
+            // Without an operation there is nothing to follow: the first look is the answer.
+            var finished = operationID == nil
+            var failure: OperationDTO?
             if let operationID {
                 let reply = try await api.call("GET", "/v1/operations/\(API.segment(operationID))/wait?timeout=1",
                                                accept: [408])
-                let op = try reply.json()
-                if reply.status == 200 { finished = op }
-            } else {
-                finished = [:]
+                let op = try reply.decode(OperationDTO.self)
+                if reply.status == 200 {
+                    finished = true
+                    if op.status == "failed" { failure = op }
+                }
             }
             let current = try await api.call("GET", path)
-            let status = try current.json()["status"] as? String
+            let status: String? = try current.decode(ClawInstanceDTO.self).status
             if status != last {
                 emit("\(instanceID): \(last ?? "?") → \(status ?? "?")", started: started, live: live)
                 last = status
             }
-            if let op = finished {
+            if finished {
                 if live { Terminal.writeError("\r\u{1B}[K") }
-                if op["status"] as? String == "failed" {
-                    throw CLIFailure.failed("operation \(operationID ?? "?") failed: \(Format.text(op["error"]))")
+                if let failure {
+                    throw CLIFailure.failed("operation \(operationID ?? "?") failed: \(Format.text(failure.error))")
                 }
                 return current
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.KeyCommand {
@@ -13,17 +14,15 @@ extension ClawctlCommand.KeyCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            var body: [String: Any] = [:]
-            if let name { body["name"] = name }
-            if let prefix { body["prefix"] = prefix }
-            if let expires { body["expiresAt"] = expires }
-            let (reply, key) = try await api.object("POST", "/admin/orgs/\(API.segment(orgID))/keys", body: body)
+            let body = CreateKeyRequest(name: name, prefix: prefix, expiresAt: expires)
+            let (reply, key) = try await api.answer("POST", "/admin/orgs/\(API.segment(orgID))/keys", body: body,
+                                                    as: KeyDTO.self)
             if global.json { return print(reply.text) }
             var f = Fields()
-            f.add("id", Format.text(key["id"]))
-            f.add("name", Format.text(key["name"]))
-            f.add("expires", key["expiresAt"] is String ? Format.time(key["expiresAt"]) : "never")
-            f.add("key", Format.text(key["key"]))
+            f.add("id", Format.text(key.id))
+            f.add("name", Format.text(key.name))
+            f.add("expires", key.expiresAt.map { Format.time($0) } ?? "never")
+            f.add("key", Format.text(key.key))
             f.print()
             Terminal.standardError("The key is shown only now: store it safely.")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.KeyCommand {
@@ -8,14 +9,14 @@ extension ClawctlCommand.KeyCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            let (reply, obj) = try await api.object("GET", "/admin/orgs/\(API.segment(orgID))/keys")
+            let (reply, list) = try await api.answer("GET", "/admin/orgs/\(API.segment(orgID))/keys", as: KeyListDTO.self)
             if global.json { return print(reply.text) }
             var table = Table("ID", "NAME", "KEY", "CREATED", "EXPIRES", "STATE")
-            for k in obj["keys"] as? [[String: Any]] ?? [] {
-                let state = k["revokedAt"] is String ? Terminal.paint("revoked", .red) : "active"
-                table.add([Format.text(k["id"]), Format.text(k["name"]),
-                           "\(Format.text(k["prefix"]))_…\(Format.text(k["last4"]))", Format.time(k["createdAt"]),
-                           k["expiresAt"] is String ? Format.time(k["expiresAt"]) : "never", state])
+            for k in list.keys {
+                let state = k.revokedAt != nil ? Terminal.paint("revoked", .red) : "active"
+                table.add([Format.text(k.id), Format.text(k.name),
+                           "\(Format.text(k.prefix))_…\(Format.text(k.last4))", Format.time(k.createdAt),
+                           k.expiresAt.map { Format.time($0) } ?? "never", state])
             }
             table.print()
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.KeyCommand {
@@ -10,7 +11,7 @@ extension ClawctlCommand.KeyCommand {
 
         func execute(_ api: API) async throws {
             try await api.call("DELETE", "/admin/orgs/\(API.segment(orgID))/keys/\(API.segment(keyID))")
-            if global.json { return Terminal.printJSON(["revoked": true, "id": keyID]) }
+            if global.json { return Terminal.printJSON(["revoked": true, "id": .string(keyID)]) }
             print("revoked \(keyID)")
         }
     }

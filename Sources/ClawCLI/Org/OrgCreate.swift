@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.OrgCommand {
@@ -9,9 +10,8 @@ extension ClawctlCommand.OrgCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            var body: [String: Any] = ["name": name]
-            if let email { body["email"] = email }
-            let (reply, org) = try await api.object("POST", "/admin/orgs", body: body)
+            let (reply, org) = try await api.answer("POST", "/admin/orgs", body: CreateOrgRequest(name: name, email: email),
+                                                    as: OrgDTO.self)
             if global.json { return print(reply.text) }
             ClawctlCommand.OrgCommand.show(org)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.OrgCommand {
@@ -16,9 +17,9 @@ extension ClawctlCommand.OrgCommand {
         }
 
         func execute(_ api: API) async throws {
-            var body: [String: Any] = ["amountCents": amountCents]
-            if let description { body["description"] = description }
-            let (reply, org) = try await api.object("POST", "/admin/orgs/\(API.segment(orgID))/credit", body: body)
+            let body = CreditOrgRequest(amountCents: Int(amountCents), description: description)
+            let (reply, org) = try await api.answer("POST", "/admin/orgs/\(API.segment(orgID))/credit", body: body,
+                                                    as: OrgDTO.self)
             if global.json { return print(reply.text) }
             ClawctlCommand.OrgCommand.show(org)
         }

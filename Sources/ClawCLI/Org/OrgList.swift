@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.OrgCommand {
@@ -7,9 +8,9 @@ extension ClawctlCommand.OrgCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            let (reply, obj) = try await api.object("GET", "/admin/orgs")
+            let (reply, list) = try await api.answer("GET", "/admin/orgs", as: OrgListDTO.self)
             if global.json { return print(reply.text) }
-            ClawctlCommand.OrgCommand.table(obj["orgs"] as? [[String: Any]] ?? []).print()
+            ClawctlCommand.OrgCommand.table(list.orgs).print()
         }
     }
 }

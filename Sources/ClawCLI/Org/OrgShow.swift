@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawWire
 import Foundation
 
 extension ClawctlCommand.OrgCommand {
@@ -8,7 +9,7 @@ extension ClawctlCommand.OrgCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ api: API) async throws {
-            let (reply, org) = try await api.object("GET", "/admin/orgs/\(API.segment(orgID))")
+            let (reply, org) = try await api.answer("GET", "/admin/orgs/\(API.segment(orgID))", as: OrgDTO.self)
             if global.json { return print(reply.text) }
             ClawctlCommand.OrgCommand.show(org)
         }

@@ -8,27 +8,26 @@ import Foundation
 struct API: Sendable {
     let client: ClawClient
 
-    /// Sends one request and returns the successful answer.
+    /// Sends one request without a body and returns the successful answer.
     @discardableResult
-    func call(_ method: String, _ path: String, body: [String: Any]? = nil, org: String? = nil,
+    func call(_ method: String, _ path: String, org: String? = nil,
               timeout: Duration = .seconds(30), accept: Set<Int> = []) async throws -> ClawClient.Reply {
-        var headers: [(String, String)] = []
-        if let org { headers.append(("X-Clawd-Org", org)) }
-        let data = try body.map { try JSONSerialization.data(withJSONObject: $0) }
-        let reply = try await client.request(method, path, headers: headers, json: data, timeout: timeout)
-        guard (200..<300).contains(reply.status) || accept.contains(reply.status) else {
-            throw Self.failure(reply)
-        }
-        return reply
+        try await send(method, path, json: nil, org: org, timeout: timeout, accept: accept)
     }
 
     /// Sends `body` (a wire model) and returns the successful answer.
     @discardableResult
     func call(_ method: String, _ path: String, body: some Encodable, org: String? = nil,
               timeout: Duration = .seconds(30), accept: Set<Int> = []) async throws -> ClawClient.Reply {
+        try await send(method, path, json: try Wire.encode(body), org: org, timeout: timeout, accept: accept)
+    }
+
+    /// Sends `json` as the body (nil: none), acting for `org` when given.
+    func send(_ method: String, _ path: String, json: Data?, org: String?, timeout: Duration,
+              accept: Set<Int>) async throws -> ClawClient.Reply {
         var headers: [(String, String)] = []
         if let org { headers.append(("X-Clawd-Org", org)) }
-        let reply = try await client.request(method, path, headers: headers, json: try Wire.encode(body), timeout: timeout)
+        let reply = try await client.request(method, path, headers: headers, json: json, timeout: timeout)
         guard (200..<300).contains(reply.status) || accept.contains(reply.status) else {
             throw Self.failure(reply)
         }
@@ -53,12 +52,6 @@ struct API: Sendable {
         try await call("GET", path, org: org)
     }
 
-    func object(_ method: String, _ path: String, body: [String: Any]? = nil, org: String? = nil) async throws
-        -> (ClawClient.Reply, [String: Any]) {
-        let reply = try await call(method, path, body: body, org: org)
-        return (reply, try reply.json())
-    }
-
     /// The API's error answer as one line and an exit code: 400/413/422 usage, 404 not found.
     static func failure(_ reply: ClawClient.Reply) -> CLIFailure {
         failure(status: reply.status, body: reply.body)
@@ -66,14 +59,10 @@ struct API: Sendable {
 
     static func failure(status: Int, body: Data) -> CLIFailure {
         var message = String(decoding: body.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        if let obj = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
-            if let error = obj["error"] as? [String: Any], let text = error["message"] as? String {
-                message = text
-            } else if let text = obj["error"] as? String {
-                message = text
-            } else if let text = obj["message"] as? String {
-                message = text
-            }
+        // Every dialect's envelope: `{"error": {"message"}}`, `{"error": "text"}` or `{"message"}`.
+        if let answer = try? Wire.decode(JSONValue.self, from: body),
+           let text = answer["error"]?["message"]?.string ?? answer["error"]?.string ?? answer["message"]?.string {
+            message = text
         }
         if message.isEmpty { message = "HTTP \(status)" }
         let code: Int32 = switch status {
@@ -91,9 +80,8 @@ struct API: Sendable {
 
     /// The org an instance belongs to (renew acts for one org): asks each org in turn.
     func owner(ofInstance id: String) async throws -> String {
-        let orgs = try await get("/admin/orgs").json()["orgs"] as? [[String: Any]] ?? []
-        for org in orgs {
-            guard let orgID = org["id"] as? String else { continue }
+        let (_, list) = try await answer("GET", "/admin/orgs", as: OrgListDTO.self)
+        for orgID in list.orgs.map(\.id) {
             let reply = try await call("GET", "/v1/claw/instances/\(Self.segment(id))", org: orgID, accept: [404])
             if reply.status == 200 { return orgID }
         }

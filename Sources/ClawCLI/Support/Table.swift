@@ -51,34 +51,33 @@ struct Fields {
     }
 }
 
-/// Formatting of API values for tables.
+/// Formatting of API values for tables: a missing value is `-`.
 enum Format {
     /// Cents as dollars: `2000` → `$20.00`, `-150` → `-$1.50`.
-    static func cents(_ value: Any?) -> String {
-        guard let n = (value as? NSNumber)?.int64Value else { return "-" }
+    static func cents(_ value: Int64?) -> String {
+        guard let n = value else { return "-" }
         let sign = n < 0 ? "-" : ""
         let a = n.magnitude
         return "\(sign)$\(a / 100).\(String(format: "%02d", Int(a % 100)))"
     }
 
     /// Dollars (a JSON number) as `$20.00`.
-    static func dollars(_ value: Any?) -> String {
-        guard let d = (value as? NSNumber)?.doubleValue else { return "-" }
-        return cents(NSNumber(value: Int64((d * 100).rounded())))
+    static func dollars(_ value: Double?) -> String {
+        value.map { cents(Int64(($0 * 100).rounded())) } ?? "-"
     }
 
-    static func text(_ value: Any?) -> String {
-        switch value {
-        case nil, is NSNull: "-"
-        case let s as String: s.isEmpty ? "-" : s
-        case let n as NSNumber: "\(n)"
-        default: "\(value!)"
-        }
+    static func text(_ value: String?) -> String {
+        guard let value, !value.isEmpty else { return "-" }
+        return value
+    }
+
+    static func text<T: CustomStringConvertible>(_ value: T?) -> String {
+        value.map { text($0.description) } ?? "-"
     }
 
     /// `2026-03-10T00:00:00.000Z` → `2026-03-10 00:00:00Z` (shorter, still UTC and unambiguous).
-    static func time(_ value: Any?) -> String {
-        guard let s = value as? String, s.count >= 19 else { return text(value) }
+    static func time(_ value: String?) -> String {
+        guard let s = value, s.count >= 19 else { return text(value) }
         return s.prefix(10) + " " + s.dropFirst(11).prefix(8) + "Z"
     }
 

@@ -1,3 +1,4 @@
+import ClawWire
 import Foundation
 
 /// Where output goes and whether it may be coloured or redrawn.
@@ -43,13 +44,14 @@ enum Terminal {
 }
 
 extension Terminal {
-    /// A JSON object of clawctl's own (when the API answers nothing, e.g. 204), sorted keys.
-    static func printJSON(_ object: [String: Any]) { print(json(object)) }
+    /// A JSON document of clawctl's own (when the API answers nothing, e.g. 204), sorted keys.
+    static func printJSON(_ value: some Encodable) { print(json(value)) }
 
-    static func json(_ object: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+    /// `["revoked": true, "id": .string(id)]`
+    static func printJSON(_ document: JSONValue) { print(json(document)) }
+
+    static func json(_ value: some Encodable) -> String {
+        String(decoding: (try? Wire.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }
 

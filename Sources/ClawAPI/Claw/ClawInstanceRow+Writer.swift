@@ -2,9 +2,9 @@ import ClawCore
 
 /// A direct JSON writer for instance lists: Foundation's `JSONEncoder` took about a third of a
 /// 1,000-instance `GET /v1/claw/instances`, and String appends most of the rest, so this writes
-/// bytes. It writes the same object as `encode(to:)`; a test compares the two for every field
-/// shape so they cannot drift apart.
-extension ClawInstanceDTO {
+/// bytes. It writes the same object as `Wire.encode` of `wire`; a test compares the two for every
+/// field shape so they cannot drift apart.
+extension ClawInstanceRow {
     func writeJSON(into out: inout [UInt8]) {
         let i = instance
         JSONBytes.literal("{\"canRebuild\":", into: &out)
@@ -45,7 +45,7 @@ extension ClawInstanceDTO {
     }
 
     /// `{"instances":[…]}`
-    static func listJSON(_ items: [ClawInstanceDTO]) -> [UInt8] {
+    static func listJSON(_ items: [ClawInstanceRow]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 + items.count * 400)
         JSONBytes.literal("{\"instances\":[", into: &out)
