@@ -6,7 +6,6 @@ import Hummingbird
 /// A request's body: its raw bytes (the idempotency hash covers them) and its wire model,
 /// decoded strictly by `Wire.decodeBody` (unknown fields refused, wrong types name the field).
 public struct JSONBody: Sendable {
-    let fields: [String: JSONValue]
 
     /// The raw body, up to the context's limit (larger is 413).
     public static func collect(_ request: Request, context: APIContext) async throws -> ByteBuffer {

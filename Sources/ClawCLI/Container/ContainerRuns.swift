@@ -39,7 +39,7 @@ enum RunOutput {
     static func seconds(_ ms: Int64) -> String { String(format: "%.1fs", Double(ms) / 1000) }
 
     /// The first line of a value, at most 60 characters.
-    static func short(_ value: Any?) -> String {
+    static func short(_ value: String?) -> String {
         let line = Format.text(value).split(separator: "\n").first.map(String.init) ?? "-"
         return line.count > 60 ? String(line.prefix(59)) + "…" : line
     }
