@@ -14,7 +14,7 @@ public enum Wire {
         }
         guard first == UInt8(ascii: "{") else {
             // Valid JSON that is not an object, or not JSON at all: say which.
-            if (try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])) != nil {
+            if isJSON(bytes) {
                 throw ClawError(.invalidArgument, "the body must be a JSON object")
             }
             throw ClawError(.invalidArgument, "malformed JSON body")
@@ -28,7 +28,7 @@ public enum Wire {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
-               (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil {
+               isJSON(data) {
                 // Foundation says "not valid JSON" for valid JSON whose number does not fit a field.
                 throw ClawError(.invalidArgument, "a number in the body is not a whole number in range")
             }
@@ -56,17 +56,7 @@ public enum Wire {
     }()
 
     /// A field's dotted path: `a.b[2].c`.
-    public static func path(_ codingPath: [any CodingKey]) -> String {
-        var out = ""
-        for key in codingPath {
-            if let index = key.intValue {
-                out += "[\(index)]"
-            } else {
-                out += out.isEmpty ? key.stringValue : "." + key.stringValue
-            }
-        }
-        return out
-    }
+    public static func path(_ codingPath: [any CodingKey]) -> String { AnyCodingKey.path(codingPath) }
 
     static func clawError(_ error: DecodingError) -> ClawError {
         switch error {
@@ -98,11 +88,14 @@ public enum Wire {
         case is Bool.Type: "true or false"
         case is Int.Type, is Int64.Type, is Int32.Type, is UInt.Type: "an integer"
         case is Double.Type, is Float.Type: "a number"
-        case is [Any].Type: "an array"
-        case is [String: Any].Type: "an object"
-        default: "of type \(type)"
+        default:
+            String(describing: type).hasPrefix("Array") ? "an array"
+                : String(describing: type).hasPrefix("Dictionary") ? "an object" : "of type \(type)"
         }
     }
+
+    /// Whether `data` is one JSON value of any kind.
+    static func isJSON(_ data: Data) -> Bool { (try? JSONDecoder().decode(JSONValue.self, from: data)) != nil }
 
     static func isJSONSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 }

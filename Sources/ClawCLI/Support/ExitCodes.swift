@@ -26,7 +26,9 @@ enum ExitCodes {
                 case .unavailable: return (e.message, unreachable)
                 case .notFound: return (e.message, notFound)
                 case .invalidArgument: return (e.message, usage)
-                default: return (e.message, failed)
+                case .unauthenticated, .forbidden, .insufficientBalance, .methodNotAllowed, .conflict, .rateLimited,
+                     .payloadTooLarge, .timeout, .runtime, .config, .storage, .internal:
+                    return (e.message, failed)
                 }
             }
             return ("\(error)", failed)

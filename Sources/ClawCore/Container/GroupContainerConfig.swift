@@ -22,7 +22,7 @@ public struct GroupContainerConfig: Sendable, Equatable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         additionalMounts = try c.decodeIfPresent([MountRequest].self, forKey: .additionalMounts) ?? []
         guard additionalMounts.count <= Self.maxMounts else {
-            let field = FieldKey.path(decoder.codingPath + [CodingKeys.additionalMounts])
+            let field = AnyCodingKey.path(decoder.codingPath + [CodingKeys.additionalMounts])
             throw ClawError(.invalidArgument, "'\(field)' must be an array of at most \(Self.maxMounts) objects", param: field)
         }
     }

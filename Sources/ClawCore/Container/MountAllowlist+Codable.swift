@@ -52,7 +52,7 @@ extension MountAllowlist.Root: Codable {
             self.init(path: path)
             return
         }
-        guard (try? decoder.container(keyedBy: FieldKey.self)) != nil else {
+        guard (try? decoder.container(keyedBy: AnyCodingKey.self)) != nil else {
             let field = decoder.fieldPath
             throw ClawError(.invalidArgument, "'\(field)' must be a path string or an object", param: field)
         }
