@@ -38,7 +38,7 @@ public struct APIEnvironment: Sendable {
     public var backups: BackupService?
     /// Instance logs (`GET /v1/claw/instances/<id>/logs`); nil answers 503.
     public var logs: InstanceLogSource?
-    /// Container API part 2: groups, agent runs, queue, schedules, audit; nil answers 503.
+    /// The container API's agent runs: groups, runs, queue, schedules, audit; nil answers 503.
     public var containerRuns: ContainerRunsAPI?
     /// Orgs whose keys may change the container API's host-wide controls (queue cap, mount
     /// allowlist, credential proxy); the admin socket always may (`container_operator_orgs`).

@@ -33,7 +33,7 @@ struct StoredAnswer: Sendable {
     }
 }
 
-/// `Idempotency-Key` on a POST (native.md): the same key from the same org within 24 h gets the
+/// `Idempotency-Key` on a POST (docs/spec/native.md): the same key from the same org within 24 h gets the
 /// stored first answer and nothing is performed again; the same key with another request is a
 /// 409. The answer is stored in the very transaction of the effect, so a retry sees both or neither.
 /// Only successes are stored: a refused request changed nothing, so retrying it decides afresh.

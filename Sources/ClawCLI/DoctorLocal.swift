@@ -11,7 +11,7 @@ enum DoctorLocal {
         return checks
     }
 
-    /// runtime.md: crun fails on hybrid cgroups (use runc); podman's default rlimits fail
+    /// docs/spec/runtime.md: crun fails on hybrid cgroups (use runc); podman's default rlimits fail
     /// without CAP_SYS_RESOURCE (set lower default_ulimits).
     static func podmanQuirks(_ podman: String) -> [DoctorCheck] {
         let conf = containersConf()

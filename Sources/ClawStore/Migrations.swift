@@ -132,7 +132,7 @@ enum Migrations {
             """)
     }
 
-    /// The ledger row names the `Idempotency-Key` of the request that paid (issue 4); the org
+    /// The ledger row names the `Idempotency-Key` of the request that paid; the org
     /// remembers that it was warned of a low balance (the lowest balance seen since), so the
     /// warning goes out once until the balance rises.
     static func v3(_ db: Database) throws {

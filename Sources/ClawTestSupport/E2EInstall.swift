@@ -35,14 +35,14 @@ public final class E2EInstall: @unchecked Sendable {
         let cli = try await RuntimeTestBackend.podman.commandLine()
         _ = try await RuntimeTestImage.ensure(on: .podman)
         let install = try E2EInstall(cli: cli)
+        var failures: [String] = []
         do {
-            try await body(install)
+            try await withCleanup({ try await body(install) }, cleanup: { failures = await install.cleanup() })
         } catch {
-            let failures = await install.cleanup()
+            // The failure with what a reader needs to see why: the install, and clawd's own words.
             throw DaemonProcessError("\(error)\n--- install \(install.installID), dir \(install.dir); cleanup failures: "
                 + "\(failures)\n--- clawd stderr (tail):\n\(install.logTail())")
         }
-        let failures = await install.cleanup()
         guard failures.isEmpty else { throw DaemonProcessError("cleanup failed: \(failures)") }
         try? FileManager.default.removeItem(atPath: install.dir)
     }

@@ -38,6 +38,16 @@ public final class NotifySocket: @unchecked Sendable {
     /// Every `KEY=value` line received so far, in order.
     public var lines: [String] { messages.flatMap { $0.split(separator: "\n").map(String.init) } }
 
+    /// Polls until `count` lines equal to `line` arrived; false after `timeout`.
+    public func waitFor(line: String, count: Int, timeout: Duration) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if lines.filter({ $0 == line }).count >= count { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return lines.filter { $0 == line }.count >= count
+    }
+
     /// Polls until a line equal to `line` arrived; false after `timeout`.
     public func waitFor(line: String, timeout: Duration) async -> Bool {
         let deadline = ContinuousClock.now + timeout

@@ -94,14 +94,8 @@ public func withRuntimeFixture<T: Sendable>(
     let cli = try await backend.commandLine()
     if buildImage { _ = try await RuntimeTestImage.ensure(on: backend) }
     let fixture = RuntimeFixture(cli: cli, testBackend: backend)
-    let result: T
-    do {
-        result = try await body(fixture)
-    } catch {
-        _ = await fixture.cleanup()
-        throw error
-    }
-    let failures = await fixture.cleanup()
+    var failures: [String] = []
+    let result = try await withCleanup({ try await body(fixture) }, cleanup: { failures = await fixture.cleanup() })
     if !failures.isEmpty {
         throw ClawError(.internal, "fixture cleanup failed: \(failures.joined(separator: "; "))")
     }

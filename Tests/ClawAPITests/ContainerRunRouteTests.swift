@@ -20,7 +20,7 @@ final class PureQueueView: RunQueueView, ContainerChangeSubscriber {
     }
 }
 
-@Suite("Container API part 2 routes: namespaces, runs, queue, schedules, monitoring")
+@Suite("Container API agent-run routes: namespaces, runs, queue, schedules, monitoring")
 struct ContainerRunRouteTests {
     static func harness() throws -> (Harness, ContainerRunStore, PureQueueView) {
         var h = try Harness()

@@ -22,10 +22,30 @@ struct SSEClient {
     var iterator: HTTPClientResponse.Body.AsyncIterator
     var pending = ""
     var comments = 0
+    /// Frames read while waiting for comments, handed out first by `next()`.
+    var early: [SSEFrame] = []
 
     /// The next event frame (comments are counted and skipped).
     mutating func next() async throws -> SSEFrame? {
+        if !early.isEmpty { return early.removeFirst() }
+        return try await read(untilComments: nil)
+    }
+
+    /// Reads until `count` comments (heartbeats) have arrived in all; frames met on the way are
+    /// kept for `next()`. A stream that sends none fails by the request's read timeout.
+    mutating func awaitComments(_ count: Int) async throws {
+        while comments < count {
+            guard let frame = try await read(untilComments: count) else {
+                if comments < count { throw ClawError(.internal, "the stream ended after \(comments) comments") }
+                return
+            }
+            early.append(frame)
+        }
+    }
+
+    private mutating func read(untilComments target: Int?) async throws -> SSEFrame? {
         while true {
+            if let target, comments >= target { return nil }
             if let range = pending.range(of: "\n\n") {
                 let block = String(pending[..<range.lowerBound])
                 pending.removeSubrange(..<range.upperBound)
@@ -131,7 +151,7 @@ struct EventStreamTests {
             var sse = try await open("/v1/events?since=\(cursor)", ["Authorization": "Bearer \(org.key)"])
             let replayed = try #require(try await sse.client.next())
             #expect(replayed.id == stored.last!.id)
-            try await Task.sleep(for: .milliseconds(300))
+            try await sse.client.awaitComments(3)
             _ = try await api.create(org, "afterbeat")
             let next = try #require(try await sse.client.next())
             #expect(next.id > stored.last!.id)

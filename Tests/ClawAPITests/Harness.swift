@@ -35,6 +35,17 @@ struct Harness: Sendable {
         env.eventHeartbeat = heartbeat
     }
 
+    /// Polls until `count` listeners follow the change feed (a waiting request has subscribed).
+    func awaitListeners(_ count: Int, timeout: Duration = .seconds(30)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while feed.listenerCount < count {
+            guard ContinuousClock.now < deadline else {
+                throw ClawError(.timeout, "\(feed.listenerCount) of \(count) feed listeners after \(timeout)")
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
     /// A new org with `balanceCents` and an API key for it.
     func org(_ name: String = "org-\(UUID().uuidString.prefix(8))", balanceCents: Int64 = 10_000) throws -> TestOrg {
         let org = try store.createOrg(name: name, email: nil)

@@ -5,7 +5,7 @@ import Foundation
 import Hummingbird
 import Testing
 
-/// Field names and JSON types of the dialect's objects, as api-hosters.md lists them.
+/// Field names and JSON types of the dialect's objects, as docs/spec/api-hosters.md lists them.
 enum HostersShape {
     enum Kind { case int, string, bool, nullableString }
 

@@ -53,7 +53,7 @@ struct OperationWaitTests {
             let id = try #require(created["id"] as? String)
             let started = ContinuousClock.now
             async let waited = api.call(.get, "/v1/operations/\(op)/wait?timeout=30", as: org)
-            try await Task.sleep(for: .milliseconds(200))
+            try await h.awaitListeners(1)
             try h.markRunning(id)
             let r = try await waited
             #expect(r.status == 200)
@@ -73,7 +73,7 @@ struct OperationWaitTests {
             let op = try #require(created["operationId"] as? String)
             let id = try #require(created["id"] as? String)
             async let waited = api.call(.get, "/v1/operations/\(op)/wait?timeout=30", as: org)
-            try await Task.sleep(for: .milliseconds(200))
+            try await h.awaitListeners(1)
             try h.service.finishOperations(instanceID: id, succeeded: false, error: "boom")
             let r = try await waited
             #expect(r.status == 200)
@@ -93,7 +93,7 @@ struct OperationWaitTests {
             #expect(timedOut["status"] as? String == "PENDING")
             #expect(timedOut["subdomain"] as? String == "waitbot")
             async let waited = api.call(.get, "/v1/claw/instances/\(id)/wait?status=RUNNING&timeout=30", as: org)
-            try await Task.sleep(for: .milliseconds(200))
+            try await h.awaitListeners(1)
             try h.markRunning(id)
             let r = try await waited
             #expect(r.status == 200)
@@ -110,7 +110,7 @@ struct OperationWaitTests {
         try await h.test { api in
             let id = try #require(try await api.create(org, "doomed")["id"] as? String)
             async let waited = api.call(.get, "/v1/claw/instances/\(id)/wait?status=RUNNING&timeout=30", as: org)
-            try await Task.sleep(for: .milliseconds(200))
+            try await h.awaitListeners(1)
             try await api.call(.delete, "/v1/claw/instances/\(id)", as: org)
             let r = try await waited
             #expect(r.status == 409)

@@ -1,7 +1,7 @@
 import ClawCore
 import Testing
 
-/// Every (state × command) pair of lifecycle.md's transition table, written out.
+/// Every (state × command) pair of docs/spec/lifecycle.md's transition table, written out.
 @Suite("Transition table")
 struct TransitionTableTests {
     enum Expect {

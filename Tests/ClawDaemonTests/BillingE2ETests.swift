@@ -4,7 +4,7 @@ import ClawWire
 import Foundation
 import Testing
 
-/// Issue 4 end to end: the built clawd, real podman, a period and retention of a few seconds.
+/// Billing end to end: the built clawd, real podman, a period and retention of a few seconds.
 /// Every test runs in its own `E2EInstall` (unique install label and port block), which removes
 /// every container and volume it left, also on failure. Conditions are polled, never slept on.
 extension E2E {

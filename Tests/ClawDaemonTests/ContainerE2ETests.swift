@@ -9,7 +9,7 @@ import NIOCore
 import Testing
 @testable import ClawDaemon
 
-/// The container API (part 1) against the built clawd and REAL podman: runtime facts, the
+/// The container API's host side against the built clawd and REAL podman: runtime facts, the
 /// agent image built through the API, the credential proxy used from inside an agent
 /// container, IPC follow-ups consumed by a running agent, mount allowlist persistence.
 @Suite("Container API against real podman", .serialized)
@@ -26,14 +26,8 @@ struct ContainerE2ETests {
     static func withAgent<T: Sendable>(_ runtime: any ContainerRuntime, _ spec: AgentContainerSpec,
                                        _ body: @Sendable (String) async throws -> T) async throws -> T {
         _ = try await runtime.createContainer(spec.make())
-        do {
-            let value = try await body(spec.name)
-            try? await runtime.removeContainer(spec.name, force: true)
-            return value
-        } catch {
-            try? await runtime.removeContainer(spec.name, force: true)
-            throw error
-        }
+        return try await withCleanup({ try await body(spec.name) },
+                                     cleanup: { try? await runtime.removeContainer(spec.name, force: true) })
     }
 
     static func spec(_ d: ContainerDaemon, group: String, ipc: String, gateway: String?,
@@ -73,7 +67,8 @@ struct ContainerE2ETests {
         let podman = try await Self.podman()
         let tag = "localhost/clawdtest-agent-\(UUID().uuidString.lowercased().prefix(8)):latest"
         let d = try await ContainerDaemon.start()
-        do {
+        var built = false
+        try await withCleanup({
             let before = try await d.json("GET", "/image/status?imageTag=\(tag)")
             #expect(before["exists"] as? Bool == false)
             let started = try await d.json("POST", "/image/build", ["imageTag": tag], expect: 202)
@@ -96,12 +91,11 @@ struct ContainerE2ETests {
             #expect(run.stdout.contains("---NANOCLAW_OUTPUT_START---\nreceived: ping\n---NANOCLAW_OUTPUT_END---"))
             #expect(try await d.send("GET", "/image/builds/nope").status == 404)
             #expect(try await d.send("POST", "/image/build", ["imageTag": "-bad"]).status == 400)
-        } catch {
-            try? await podman.removeImage(tag)
+            built = true
+        }, cleanup: {
+            if !built { try? await podman.removeImage(tag) }
             await d.stop()
-            throw error
-        }
-        await d.stop()
+        })
         // The image of the good build must be gone before the broken build, or the last check
         // below could not tell "left behind by the broken build" from "not yet removed".
         try await e2ePoll("the good build's image is removed", timeout: .seconds(60)) {
@@ -172,14 +166,8 @@ struct ContainerE2ETests {
                             String(realKey.dropFirst(3))]
             grep.interactive = false
             _ = try await podman.createContainer(grep)
-            let files: AttachedRun
-            do {
-                files = try await podman.runAttached(grep.name, stdin: nil, timeout: .seconds(120))
-            } catch {
-                try? await podman.removeContainer(grep.name, force: true)
-                throw error
-            }
-            try? await podman.removeContainer(grep.name, force: true)
+            let files = try await withCleanup({ try await podman.runAttached(grep.name, stdin: nil, timeout: .seconds(120)) },
+                                              cleanup: { try? await podman.removeContainer(grep.name, force: true) })
             #expect(files.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "done", "\(files.stdout)")
 
             // At rest: a 0600 file; never in the daemon's logs.

@@ -33,15 +33,8 @@ struct ContainerOperatorE2ETests {
     func operatorsAndAudit() async throws {
         let env = ["CLAWD_CREDENTIAL_PROXY_AUTOSTART": "false", "CLAWD_CREDENTIAL_PROXY_BIND": "127.0.0.1"]
         let first = try await ContainerDaemon.start(extra: env)
-        let op: Org, plain: Org
-        do {
-            op = try await Self.org(first, "op")
-            plain = try await Self.org(first, "plain")
-        } catch {
-            await first.stop()
-            throw error
-        }
-        await first.stop()
+        let (op, plain) = try await withCleanup({ (try await Self.org(first, "op"), try await Self.org(first, "plain")) },
+                                                cleanup: { await first.stop() })
         // Again on the same data, with the operator org configured the way an admin would.
         let daemon = try DaemonProcess(arguments: ["--install-id", first.installID], environment: env.merging([
             "CLAWD_CREDENTIAL_PROXY_PORT": "\(first.proxyPort)", "CLAWD_MOUNT_ALLOWLIST": first.dir + "/mount-allowlist.json",

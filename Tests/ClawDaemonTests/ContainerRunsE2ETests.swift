@@ -38,6 +38,16 @@ struct RunsDaemon {
         try await podman.buildImage(tag: agentImage, contextDirectory: context, containerfile: context + "/Containerfile")
     }
 
+    /// A started clawd for `body`, cleaned up (stopped, agent containers removed) however it ends;
+    /// `body` may replace it with a restarted one (`d = try await RunsDaemon.start(dir: d.dir, …)`).
+    static func with(env: [String: String] = [:], _ body: (inout RunsDaemon) async throws -> Void) async throws {
+        var d = try await start(env: env)
+        try await withCleanup({ try await body(&d) }, cleanup: { await d.cleanup() })
+    }
+
+    /// The daemon's database file (for a test that changes what a stopped clawd will find).
+    var databasePath: String { dir + "/data/clawd.sqlite" }
+
     /// Starts clawd (again, when `dir`/`install`/`org` come from an earlier start).
     static func start(dir: String? = nil, install: String? = nil, org: String? = nil,
                       env: [String: String] = [:]) async throws -> RunsDaemon {

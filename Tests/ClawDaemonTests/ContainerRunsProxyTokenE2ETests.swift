@@ -12,11 +12,10 @@ struct ContainerRunsProxyTokenE2ETests {
     @Test("a run's CLAWD_PROXY_URL and ANTHROPIC_BASE_URL carry /_run/<token>; once the run ended the proxy refuses the token (403)")
     func runToken() async throws {
         let port = try TestPaths.freePort()
-        let d = try await RunsDaemon.start(env: [
+        try await RunsDaemon.with(env: [
             "CLAWD_CREDENTIAL_PROXY_AUTOSTART": "true", "CLAWD_CREDENTIAL_PROXY_BIND": "127.0.0.1",
             "CLAWD_CREDENTIAL_PROXY_PORT": "\(port)",
-        ])
-        do {
+        ]) { d in
             try await d.group("probe")
             let id = try await d.submit("probe", #"echo "url=$CLAWD_PROXY_URL"; echo "base=$ANTHROPIC_BASE_URL""#, timeout: 120)
             let done = try #require(try await d.waitFinal([id])[id])
@@ -37,10 +36,6 @@ struct ContainerRunsProxyTokenE2ETests {
             }
             #expect(try await status("/_run/\(token)/nothing/v1") == 403)
             #expect(try await status("/nothing/v1") == 404)
-            await d.cleanup()
-        } catch {
-            await d.cleanup()
-            throw error
         }
     }
 }

@@ -13,8 +13,7 @@ struct ContainerRunsQueueE2ETests {
 
     @Test("8 groups with maxConcurrent 3: never more than 3 agent containers, all complete, FIFO with tasks first")
     func concurrencyCap() async throws {
-        let d = try await RunsDaemon.start()
-        do {
+        try await RunsDaemon.with { d in
             let cap = try await d.object("PUT", "/queue/max-concurrent", ["maxConcurrent": 3])
             #expect(cap["maxConcurrent"] as? Int == 3)
             for i in 0..<8 { try await d.group("g\(i)") }
@@ -61,17 +60,12 @@ struct ContainerRunsQueueE2ETests {
             #expect(Set(order.prefix(3)) == Set(ids.prefix(3)))
             #expect(Array(order.dropFirst(3)) == [ids[6], ids[7], ids[3], ids[4], ids[5]])
             #expect(try await d.agentContainers().isEmpty)
-        } catch {
-            await d.cleanup()
-            throw error
         }
-        await d.cleanup()
     }
 
     @Test("a run silent past its timeout is stopped and recorded timeout; one that keeps printing is not")
     func timeouts() async throws {
-        let d = try await RunsDaemon.start()
-        do {
+        try await RunsDaemon.with { d in
             try await d.group("quiet")
             try await d.group("chatty")
             let quiet = try await d.submit("quiet", "echo started; sleep 60; echo never", timeout: 5)
@@ -100,10 +94,6 @@ struct ContainerRunsQueueE2ETests {
             #expect(schedules.map { $0["group"] as? String } == ["chatty"])
             #expect(schedules.first?["status"] as? String == "active")
             #expect(try await d.agentContainers().isEmpty)
-        } catch {
-            await d.cleanup()
-            throw error
         }
-        await d.cleanup()
     }
 }

@@ -2,6 +2,7 @@ import ClawCore
 import ClawRuntime
 import ClawTestSupport
 import Foundation
+import GRDB
 import Testing
 
 /// Schedules and crash recovery of agent runs against the built clawd and REAL podman.
@@ -24,8 +25,7 @@ struct ContainerRunsScheduleE2ETests {
 
     @Test("interval 2 s fires repeatedly, once fires once and completes, paused never fires; a restart does not replay missed slots")
     func schedules() async throws {
-        var d = try await RunsDaemon.start()
-        do {
+        try await RunsDaemon.with { d in
             for g in ["every", "single", "paused"] { try await d.group(g) }
             let every = try await Self.schedule(d, group: "every", type: "interval", value: 2000)
             let at = Timestamp(millis: Timestamp.now().millis + 2000).iso8601
@@ -40,7 +40,11 @@ struct ContainerRunsScheduleE2ETests {
                 return s["status"] as? String == "completed" ? s : nil
             }
             #expect(once["nextRun"] is NSNull)
-            try await Task.sleep(for: .seconds(3))
+            // Two more interval slots pass: the completed once-schedule and the paused one stay quiet.
+            let seen = try await Self.runs(d, "every").count
+            _ = try await e2ePoll("two more interval runs", timeout: .seconds(60)) {
+                try await Self.runs(d, "every").count >= seen + 2 ? true : nil
+            }
             #expect(try await Self.runs(d, "single").count == 1)
             let logs = try await d.list("/schedules/\(single)/logs")
             #expect(logs.count == 1)
@@ -52,37 +56,36 @@ struct ContainerRunsScheduleE2ETests {
             let created = try await Self.runs(d, "every").compactMap { ($0["createdAt"] as? String).flatMap { Timestamp(iso8601: $0) } }
             for (a, b) in zip(created, created.dropFirst()) { #expect(b.millis - a.millis >= 1500) }
 
-            // Down for ~7 s (three slots or more), then up: at most one catch-up run right away.
+            // Down across four slots: the stopped daemon's schedule is moved 8 s (4 intervals) into
+            // the past, as if it had been down that long. Up again: at most one catch-up run.
             let before = try await Self.runs(d, "every").count
             await d.stop()
-            try await Task.sleep(for: .seconds(7))
+            let db = try DatabaseQueue(path: d.databasePath)
+            try await db.write { db in
+                try db.execute(sql: "UPDATE container_schedules SET next_run = next_run - 8000 WHERE id = ?", arguments: [every])
+            }
+            try db.close()
             let down = Timestamp.now()
             d = try await RunsDaemon.start(dir: d.dir, install: d.install, org: d.org)
             let ready = Timestamp.now()
-            try await Task.sleep(for: .milliseconds(1800))
+            _ = try await e2ePoll("interval continues after restart", timeout: .seconds(30)) {
+                try await Self.runs(d, "every").count >= before + 3 ? true : nil
+            }
             let burst = try await Self.runs(d, "every").filter {
                 let t = ($0["createdAt"] as? String).flatMap { Timestamp(iso8601: $0) } ?? down
                 return t >= down && t.millis < ready.millis + 1800
             }
             #expect(burst.count <= 2, "\(burst.count) runs right after the restart")
-            _ = try await e2ePoll("interval continues after restart", timeout: .seconds(30)) {
-                try await Self.runs(d, "every").count >= before + 3 ? true : nil
-            }
             let s = try await d.object("GET", "/schedules/\(every)")
             #expect(s["status"] as? String == "active")
             #expect(try await Self.runs(d, "paused").isEmpty)
             _ = try await d.object("PUT", "/schedules/\(every)", ["enabled": false])
-        } catch {
-            await d.cleanup()
-            throw error
         }
-        await d.cleanup()
     }
 
     @Test("clawd killed with runs in flight: after restart no agent container is left and the runs are final")
     func killedInFlight() async throws {
-        var d = try await RunsDaemon.start()
-        do {
+        try await RunsDaemon.with { d in
             try await d.group("a")
             try await d.group("b")
             let a = try await d.submit("a", "echo up; sleep 120")
@@ -112,10 +115,6 @@ struct ContainerRunsScheduleE2ETests {
             _ = try await e2ePoll("no agent container left", timeout: .seconds(30)) {
                 try await d.agentContainers().isEmpty ? true : nil
             }
-        } catch {
-            await d.cleanup()
-            throw error
         }
-        await d.cleanup()
     }
 }

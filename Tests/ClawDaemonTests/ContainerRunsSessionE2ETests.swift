@@ -19,8 +19,7 @@ struct ContainerRunsSessionE2ETests {
 
     @Test("extra mounts: checked at each run start against the allowlist of that moment; refused ones skipped; ro for non-main; audited")
     func extraMounts() async throws {
-        let d = try await RunsDaemon.start()
-        do {
+        try await RunsDaemon.with { d in
             let host = MountSecurity.realPath(d.dir)! + "/host"
             for dir in ["shared", ".ssh", "../elsewhere"] {
                 try FileManager.default.createDirectory(atPath: host + "/" + dir, withIntermediateDirectories: true)
@@ -73,17 +72,12 @@ struct ContainerRunsSessionE2ETests {
             let audit2 = try await Self.mountAudit(d, run: t2)
             #expect(audit2.count == 3)
             #expect(audit2.allSatisfy { $0["outcome"] as? String == "refused" })
-        } catch {
-            await d.cleanup()
-            throw error
         }
-        await d.cleanup()
     }
 
     @Test("sessions: two group-mode runs share history; an isolated schedule run sees none and leaves nothing behind")
     func sessions() async throws {
-        let d = try await RunsDaemon.start(env: ["CLAWD_AGENT_IMAGE": ContainerDaemon.agentImage])
-        do {
+        try await RunsDaemon.with(env: ["CLAWD_AGENT_IMAGE": ContainerDaemon.agentImage]) { d in
             try await d.group("chat")
             // The agent runner waits for follow-ups after its prompt; `_close` (sent first) ends it.
             func run(_ prompt: String) async throws -> [String: Any] {
@@ -120,17 +114,12 @@ struct ContainerRunsSessionE2ETests {
 
             let third = try await run("history")
             #expect(third["output"] as? String == "history 2", "\(third)")
-        } catch {
-            await d.cleanup()
-            throw error
         }
-        await d.cleanup()
     }
 
     @Test("a task file written by a running agent creates its schedule while the run is still active")
     func liveIPCTasks() async throws {
-        let d = try await RunsDaemon.start()
-        do {
+        try await RunsDaemon.with { d in
             try await d.group("live")
             let task = #"{"type":"schedule_task","name":"from-agent","prompt":"later","schedule_type":"once","schedule_value":"2099-01-01T00:00:00Z"}"#
             let prompt = "t=/workspace/ipc/tasks; printf '%s' '\(task)' > $t/.a.tmp && mv $t/.a.tmp $t/a.json; "
@@ -151,10 +140,6 @@ struct ContainerRunsSessionE2ETests {
             #expect(final["status"] as? String == "succeeded", "\(final)")
             #expect(final["output"] as? String == "done")
             #expect(try await d.list("/schedules").filter { $0["name"] as? String == "from-agent" }.count == 1)
-        } catch {
-            await d.cleanup()
-            throw error
         }
-        await d.cleanup()
     }
 }

@@ -72,9 +72,11 @@ struct DaemonProcessTests {
         defer { daemon.signal(SIGKILL) }
         try await daemon.waitReady()
         #expect(await daemon.notify.waitFor(line: "WATCHDOG=1", timeout: .seconds(5)))
-        try await Task.sleep(for: .seconds(2))
-        let pings = daemon.notify.lines.filter { $0 == "WATCHDOG=1" }.count
-        #expect(pings >= 3, "only \(pings) watchdog pings in ~2.5 s with a 1 s watchdog")
+        let first = ContinuousClock.now
+        // Three more pings at the half interval take 1.5 s; at the full 1 s they would need 3 s.
+        #expect(await daemon.notify.waitFor(line: "WATCHDOG=1", count: 4, timeout: .seconds(30)))
+        let elapsed = ContinuousClock.now - first
+        #expect(elapsed < .seconds(3), "three pings took \(elapsed) with a 1 s watchdog: not at half the interval")
     }
 
     @Test("/metrics answers in Prometheus text format and counts requests")

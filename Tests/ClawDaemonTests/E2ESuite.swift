@@ -4,7 +4,7 @@ import ClawWire
 import Foundation
 import Testing
 
-/// End-to-end tests of issue 3: the built `clawd` process, its real TCP listener and admin
+/// End-to-end tests of the built `clawd` process, its real TCP listener and admin
 /// socket, and REAL podman. Serialized as one tree (the suites live in `E2E*Tests.swift` as
 /// extensions) so that at most one of them loads podman at a time on a 2-core machine.
 @Suite("E2E: the built clawd against real podman", .serialized)

@@ -93,13 +93,7 @@ final class CrashScenario: Sendable {
     /// Runs `body`, then removes every container and volume of this install, also on failure.
     static func with(_ body: (CrashScenario) async throws -> Void) async throws {
         let s = try await CrashScenario()
-        do {
-            try await body(s)
-        } catch {
-            await s.cleanup()
-            throw error
-        }
-        await s.cleanup()
+        try await withCleanup({ try await body(s) }, cleanup: { await s.cleanup() })
     }
 
     func cleanup() async {

@@ -79,17 +79,14 @@ final class EngineHarness: Sendable {
                      _ body: (EngineHarness, Engine) async throws -> Void) async throws {
         let h = try await EngineHarness(backend: backend, configure: configure, policy: policy, backups: backups)
         let engine = try #require(h.core.engine)
-        do {
+        var leftovers: [String] = []
+        try await withCleanup({
             if autostart {
                 try await h.running(h.core) { try await body(h, engine) }
             } else {
                 try await body(h, engine)
             }
-        } catch {
-            await h.cleanup()
-            throw error
-        }
-        let leftovers = await h.cleanup()
+        }, cleanup: { leftovers = await h.cleanup() })
         #expect(leftovers.isEmpty, "cleanup failed: \(leftovers)")
     }
 

@@ -10,7 +10,7 @@ import Testing
 /// with a short backoff: it commits soon, exactly once, without the reconciler's resync.
 @Suite("engine write retries (in-memory runtime, failing SQLite writes)")
 struct EngineWriteRetryTests {
-    @Test("the FAILED + refund write fails twice: it commits on retry within seconds, refunded exactly once")
+    @Test("the FAILED + refund write fails twice: it commits on retry long before the resync, refunded exactly once")
     func refundRetried() async throws {
         let runtime = FakeRuntime()
         runtime.fail(.createContainer, times: 1)
@@ -27,12 +27,11 @@ struct EngineWriteRetryTests {
             failing = try FailingWrites(on: h.store, table: "instances", value: InstanceStatus.failed.rawValue, count: 2)
         }) { h in
             let id = id
-            let started = ContinuousClock.now
-            let failed = try await h.waitFor(id, "FAILED", timeout: .seconds(10)) { $0.status == .failed }
-            #expect(ContinuousClock.now - started < .seconds(5), "the retry waited for something slower than its backoff")
+            // The resync is 10 minutes away: only the write's own retry can get it there in time.
+            let failed = try await h.waitFor(id, "FAILED", timeout: .seconds(60)) { $0.status == .failed }
             #expect(try #require(failing).attempts >= 3, "two failed attempts, then the one that committed")
             #expect(failed.totalPaid == .zero)
-            try await EngineHarness.poll(.seconds(10), "teardown done") {
+            try await EngineHarness.poll(.seconds(60), "teardown done") {
                 let ops = try h.store.operations(instanceID: id)
                 return runtime.volumeNames.isEmpty && ops.allSatisfy(\.isFinished) ? true : nil
             }
@@ -53,7 +52,7 @@ struct EngineWriteRetryTests {
         }) { h in
             let id = try h.create("close-retry").id
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
-            try await EngineHarness.poll(.seconds(5), "create operation closed") {
+            try await EngineHarness.poll(.seconds(60), "create operation closed") {
                 try h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
             }
             #expect(try #require(failing).attempts >= 3)
@@ -70,11 +69,11 @@ struct EngineWriteRetryTests {
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
             let failing = try FailingWrites(on: h.store, table: "instances", column: "health_status",
                                             value: HealthStatus.unhealthy.rawValue, count: 2)
-            try await EngineHarness.poll(.seconds(5), "engine follows events") { runtime.eventSubscribers > 0 ? true : nil }
+            try await EngineHarness.poll(.seconds(60), "engine follows events") { runtime.eventSubscribers > 0 ? true : nil }
             runtime.crash(RuntimeNames.container(id))
-            try await h.waitFor(id, "unhealthy", timeout: .seconds(10)) { $0.healthStatus == .unhealthy }
+            try await h.waitFor(id, "unhealthy", timeout: .seconds(60)) { $0.healthStatus == .unhealthy }
             #expect(failing.attempts >= 3)
-            try await EngineHarness.poll(.seconds(10), "container restarted") {
+            try await EngineHarness.poll(.seconds(60), "container restarted") {
                 runtime.container(RuntimeNames.container(id))?.state == .running ? true : nil
             }
             let types = try h.store.eventTypes(instanceID: id)

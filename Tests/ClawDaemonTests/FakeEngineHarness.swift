@@ -51,7 +51,7 @@ struct FakeEngineHarness {
     }
 
     @discardableResult
-    func waitFor(_ id: String, _ what: String, timeout: Duration = .seconds(20),
+    func waitFor(_ id: String, _ what: String, timeout: Duration = .seconds(60),
                  _ condition: @escaping @Sendable (Instance) -> Bool) async throws -> Instance {
         try await EngineHarness.poll(timeout, "\(id): \(what)") {
             guard let i = try store.instance(id: id, orgID: nil) else { return nil }

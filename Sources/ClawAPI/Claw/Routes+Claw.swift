@@ -4,7 +4,7 @@ import ClawWire
 import Hummingbird
 
 extension RouterBuilding {
-    /// The Claw dialect `/v1/claw/*` (api-claw.md) plus start/stop/restart and the instance wait.
+    /// The Claw dialect `/v1/claw/*` (docs/spec/api-claw.md) plus start/stop/restart and the instance wait.
     static func addClawRoutes(_ router: Router<APIContext>, env: APIEnvironment) {
         let store = env.store
         let instances = router.group("/v1/claw/instances")

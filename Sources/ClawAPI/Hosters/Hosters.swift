@@ -2,7 +2,7 @@ import ClawCore
 import ClawWire
 import Hummingbird
 
-/// The ClawHosters dialect `/api/v1/*` (api-hosters.md): every success is `{"data": …}` (lists
+/// The ClawHosters dialect `/api/v1/*` (docs/spec/api-hosters.md): every success is `{"data": …}` (lists
 /// add `"pagination"`), every error `{"error": {"code", "message", "details"?}}` (see
 /// `HostersError`). Route files of this dialect answer only through these helpers.
 public enum Hosters {

@@ -2,7 +2,7 @@ import ClawCore
 import ClawWire
 import Hummingbird
 
-/// The ClawHosters error envelope `{"error": {"code", "message", "details"?}}` (api-hosters.md):
+/// The ClawHosters error envelope `{"error": {"code", "message", "details"?}}` (docs/spec/api-hosters.md):
 /// 401 `unauthorized`, 404 `not_found`, 405 `method_not_allowed`, 413 `payload_too_large`,
 /// 422 `unprocessable_entity` (validation with `details`, or an action the state does not allow,
 /// or a balance that does not cover it), 429 `rate_limit_exceeded`, 500 `internal_error`.

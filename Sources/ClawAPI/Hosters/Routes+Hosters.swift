@@ -4,7 +4,7 @@ import ClawWire
 import Hummingbird
 
 extension RouterBuilding {
-    /// The ClawHosters dialect's account and instances (api-hosters.md). The same instances as
+    /// The ClawHosters dialect's account and instances (docs/spec/api-hosters.md). The same instances as
     /// the Claw dialect, seen through their integer ids; every change goes through the instance
     /// service, so the lifecycle rules are the same.
     static func addHostersRoutes(_ router: Router<APIContext>, env: APIEnvironment) {

@@ -5,7 +5,7 @@ import ClawWire
 import Hummingbird
 
 extension RouterBuilding {
-    /// Backups and the `backup` add-on of the ClawHosters dialect (api-hosters.md). Requests only
+    /// Backups and the `backup` add-on of the ClawHosters dialect (docs/spec/api-hosters.md). Requests only
     /// write intent (a pending backup, a restore operation, the add-on's settings); the instance's
     /// worker does the runtime work.
     static func addHostersBackupRoutes(_ router: Router<APIContext>, env: APIEnvironment) {

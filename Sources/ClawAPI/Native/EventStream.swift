@@ -92,7 +92,7 @@ struct EventStream: Sendable {
 extension RouterBuilding {
     static let lastEventID = HeaderName("Last-Event-ID")!
 
-    /// `GET /v1/events`: Server-Sent Events of the org (native.md), every org's for the admin.
+    /// `GET /v1/events`: Server-Sent Events of the org (docs/spec/native.md), every org's for the admin.
     static func addEventRoutes(_ router: Router<APIContext>, env: APIEnvironment) {
         router.get("/v1/events") { request, context in
             let after = try Self.eventCursor(request)

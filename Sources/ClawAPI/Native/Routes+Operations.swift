@@ -4,7 +4,7 @@ import ClawWire
 import Hummingbird
 
 extension RouterBuilding {
-    /// `GET /v1/operations/<id>` and its long-poll `/wait` (native.md).
+    /// `GET /v1/operations/<id>` and its long-poll `/wait` (docs/spec/native.md).
     static func addOperationRoutes(_ router: Router<APIContext>, env: APIEnvironment) {
         let store = env.store
         router.get("/v1/operations/:id") { _, context in

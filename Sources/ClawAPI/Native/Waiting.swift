@@ -3,7 +3,7 @@ import ClawServices
 import ClawStore
 import Hummingbird
 
-/// Long-poll helpers of native.md: a bounded timeout, and waiting for a condition without polling.
+/// Long-poll helpers of docs/spec/native.md: a bounded timeout, and waiting for a condition without polling.
 enum Waiting {
     /// Longest wait a client can ask for; more is capped.
     static let maxSeconds = 60.0

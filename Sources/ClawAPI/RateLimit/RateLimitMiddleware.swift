@@ -2,7 +2,7 @@ import ClawCore
 import ClawStore
 import Hummingbird
 
-/// The per-key rate limit of every dialect (api-hosters.md "Rate limit"): every answer to a
+/// The per-key rate limit of every dialect (docs/spec/api-hosters.md "Rate limit"): every answer to a
 /// request with a valid API key carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and
 /// `X-RateLimit-Reset`; over the limit it is 429 with `Retry-After`, in the dialect's error shape,
 /// and the route does not run. Requests without a key (public paths, the admin socket) are not counted.

@@ -1,4 +1,4 @@
-/// Retry delays of the supervisor and the provisioner (lifecycle.md "Numbers").
+/// Retry delays of the supervisor and the provisioner (docs/spec/lifecycle.md "Numbers").
 public enum Backoff {
     /// The supervisor's longest wait between restarts of a dying container.
     public static let maxSupervisorDelay: Duration = .seconds(300)

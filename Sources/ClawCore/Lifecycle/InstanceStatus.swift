@@ -1,4 +1,4 @@
-/// Where an instance is in its lifecycle, as clients see it (lifecycle.md "States").
+/// Where an instance is in its lifecycle, as clients see it (docs/spec/lifecycle.md "States").
 public enum InstanceStatus: String, Sendable, Codable, CaseIterable {
     case pending = "PENDING"
     case provisioning = "PROVISIONING"

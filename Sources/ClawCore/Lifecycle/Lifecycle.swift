@@ -1,4 +1,4 @@
-/// The transition table of lifecycle.md as pure functions: an instance and a command in, the
+/// The transition table of docs/spec/lifecycle.md as pure functions: an instance and a command in, the
 /// instance to store and the effects to carry out back. No I/O, no clock: `now` is passed in.
 public enum Lifecycle {
     /// The price of one period of `tier`.

@@ -1,4 +1,4 @@
-/// The configurable numbers of lifecycle.md that the transition function needs.
+/// The configurable numbers of docs/spec/lifecycle.md that the transition function needs.
 public struct LifecyclePolicy: Sendable, Equatable, Codable {
     /// One paid period (default 30 days).
     public var periodSeconds: Int64
@@ -16,6 +16,6 @@ public struct LifecyclePolicy: Sendable, Equatable, Codable {
         self.pricing = pricing
     }
 
-    /// The defaults of lifecycle.md "Numbers".
+    /// The defaults of docs/spec/lifecycle.md "Numbers".
     public static let `default` = LifecyclePolicy()
 }

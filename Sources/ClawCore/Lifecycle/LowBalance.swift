@@ -1,4 +1,4 @@
-/// The `billing.low_balance` rule (issue 4): an org is warned when its balance cannot pay the
+/// The `billing.low_balance` rule: an org is warned when its balance cannot pay the
 /// next renewal of its live instances whose `paidUntil` falls within the horizon (7 days), once,
 /// until its balance rises again.
 public enum LowBalance {

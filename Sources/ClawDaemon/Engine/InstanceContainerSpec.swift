@@ -1,6 +1,6 @@
 import ClawCore
 
-/// The container and volume of an instance as runtime.md describes them. Only non-secret
+/// The container and volume of an instance as docs/spec/runtime.md describes them. Only non-secret
 /// settings go into the environment: everything here is visible in `podman inspect`.
 enum InstanceContainerSpec {
     static func labels(_ instanceID: String, config: EngineConfig) -> [String: String] {

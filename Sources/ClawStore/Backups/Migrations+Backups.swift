@@ -1,7 +1,7 @@
 import GRDB
 
 extension Migrations {
-    /// Backups (issue 6): one row per tar archive of an instance volume, its add-on settings per
+    /// Backups: one row per tar archive of an instance volume, its add-on settings per
     /// instance, and the restore requests (each one an operation).
     static func v4Backups(_ db: Database) throws {
         try db.execute(sql: """

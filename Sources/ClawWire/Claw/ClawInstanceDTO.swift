@@ -1,4 +1,4 @@
-/// The Claw dialect's Instance object (api-claw.md) plus clawd's additions. Money in dollars;
+/// The Claw dialect's Instance object (docs/spec/api-claw.md) plus clawd's additions. Money in dollars;
 /// nullable fields are written as `null`, never left out, so clients see a stable shape;
 /// `operationId` appears only on answers that started an operation.
 public struct ClawInstanceDTO: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// The Backup object (api-hosters.md): `id`, `instance_id`, `status`, `size_bytes`, `created_at`,
+/// The Backup object (docs/spec/api-hosters.md): `id`, `instance_id`, `status`, `size_bytes`, `created_at`,
 /// `expires_at`, `kind`, plus `completed_at`, `sha256` and `error`. Nullable fields are `null`.
 /// A restore answer adds `operation_id`.
 public struct HostersBackupDTO: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// The ClawHosters success envelopes (api-hosters.md): `{"data": …}`, and for lists
+/// The ClawHosters success envelopes (docs/spec/api-hosters.md): `{"data": …}`, and for lists
 /// `{"data": [...], "pagination": {…}}`.
 public struct HostersData<T: Codable & Sendable>: Codable, Sendable {
     public var data: T

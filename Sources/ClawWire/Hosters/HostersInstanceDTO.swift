@@ -1,4 +1,4 @@
-/// The Instance object (api-hosters.md): list items carry the fields up to `provisioned_at`, the
+/// The Instance object (docs/spec/api-hosters.md): list items carry the fields up to `provisioned_at`, the
 /// detail all of them. Nullable fields are written as `null`, never left out.
 public struct HostersInstanceDTO: Codable, Sendable, Equatable {
     public var id: Int64

@@ -1,4 +1,4 @@
-/// The `data:` line of one `GET /v1/events` frame (native.md); `data` is the event's own object.
+/// The `data:` line of one `GET /v1/events` frame (docs/spec/native.md); `data` is the event's own object.
 public struct EventDTO: Codable, Sendable, Equatable {
     public var id: Int64
     public var type: String

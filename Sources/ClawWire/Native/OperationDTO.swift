@@ -1,4 +1,4 @@
-/// `GET /v1/operations/<id>` (native.md): an asynchronous action and how it ended.
+/// `GET /v1/operations/<id>` (docs/spec/native.md): an asynchronous action and how it ended.
 public struct OperationDTO: Codable, Sendable, Equatable {
     public var id: String
     public var kind: String

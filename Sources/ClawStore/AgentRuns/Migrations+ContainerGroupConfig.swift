@@ -1,7 +1,7 @@
 import GRDB
 
 extension Migrations {
-    /// Agent runs, part 3: a group's `containerConfig` (extra mounts, checked at each run start)
+    /// A group's `containerConfig` (extra mounts, checked at each run start)
     /// and the session mode a run was queued with (`group`: the group's sessions directory;
     /// `isolated`: a fresh one deleted after the run).
     static func v9ContainerGroupConfig(_ db: Database) throws {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// When a container-API schedule fires (api-container.md "Schedules"): a 5-field `cron` in the
+/// When a container-API schedule fires (docs/spec/api-container.md "Schedules"): a 5-field `cron` in the
 /// configured time zone, an `interval` in milliseconds anchored to the previous slot, or `once`
 /// at an ISO time.
 public enum RunSchedule: Sendable, Equatable {

@@ -1,7 +1,7 @@
 import GRDB
 
 extension Migrations {
-    /// Container API part 2 (issue 8): groups (namespaces), agent runs with their history,
+    /// Agent runs of the container API: groups (namespaces), agent runs with their history,
     /// schedules and their logs, and the audit log.
     static func v7ContainerRuns(_ db: Database) throws {
         try db.execute(sql: """
