@@ -94,6 +94,15 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: swift6),
         .testTarget(name: "ClawRuntimeTests", dependencies: ["ClawRuntime", "ClawTestSupport"], swiftSettings: swift6),
+        // Real podman and docker, the built clawd and clawctl, the scripts: slower, and what
+        // `scripts/test` exists for. Everything else runs without a runtime or a built binary.
+        .testTarget(name: "ClawIntegrationTests", dependencies: [
+            "ClawDaemon", "ClawServices", "ClawStore", "ClawRuntime", "ClawClient", "ClawWire", "ClawTestSupport", "ClawSystemd",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: swift6),
         .testTarget(name: "ClawAPITests", dependencies: [
             "ClawAPI", "ClawStore", "ClawServices", "ClawTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

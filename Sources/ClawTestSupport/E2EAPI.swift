@@ -114,14 +114,3 @@ extension E2EInstall {
         return Int(org.balanceCents)
     }
 }
-
-/// Polls `condition` every 200 ms until it returns a value or `timeout` passes (never a fixed sleep).
-public func e2ePoll<T>(_ what: String, timeout: Duration = .seconds(60),
-                                 _ condition: () async throws -> T?) async throws -> T {
-    let deadline = ContinuousClock.now + timeout
-    while true {
-        if let value = try await condition() { return value }
-        guard ContinuousClock.now < deadline else { throw DaemonProcessError("\(what): not within \(timeout)") }
-        try await Task.sleep(for: .milliseconds(200))
-    }
-}

@@ -53,7 +53,8 @@ struct OperationWaitTests {
             let id = try #require(created["id"] as? String)
             let started = ContinuousClock.now
             async let waited = api.call(.get, "/v1/operations/\(op)/wait?timeout=30", as: org)
-            try await h.awaitListeners(1)
+            // Either order is right: a finish before the wait starts answers at once, one after
+            // it wakes the observation (checked on its own in `observationWakes`).
             try h.markRunning(id)
             let r = try await waited
             #expect(r.status == 200)
@@ -61,6 +62,28 @@ struct OperationWaitTests {
             #expect(ContinuousClock.now - started < .seconds(10))
             let again = try await api.call(.get, "/v1/operations/\(op)/wait", as: org)
             #expect(again.status == 200)
+        }
+    }
+
+    @Test("the wait's observation yields the open operation, then wakes on the commit that finishes it")
+    func observationWakes() async throws {
+        let h = try Harness()
+        let org = try h.org()
+        try await h.test { api in
+            let created = try await api.create(org, "watchbot")
+            let op = try #require(created["operationId"] as? String)
+            let id = try #require(created["id"] as? String)
+            var updates = h.store.operationUpdates(id: op, orgID: nil).makeAsyncIterator()
+            let first = try await updates.next()
+            #expect(first??.isFinished == false, "the observation starts with the open row")
+            try h.markRunning(id)
+            var last: OperationRecord?
+            while let next = try await updates.next(), let record = next {
+                last = record
+                if record.isFinished { break }
+            }
+            #expect(last?.isFinished == true)
+            #expect(last?.status == "succeeded")
         }
     }
 
@@ -73,7 +96,7 @@ struct OperationWaitTests {
             let op = try #require(created["operationId"] as? String)
             let id = try #require(created["id"] as? String)
             async let waited = api.call(.get, "/v1/operations/\(op)/wait?timeout=30", as: org)
-            try await h.awaitListeners(1)
+            // Either order is right: a finish after the start wakes the observation (`observationWakes`).
             try h.service.finishOperations(instanceID: id, succeeded: false, error: "boom")
             let r = try await waited
             #expect(r.status == 200)

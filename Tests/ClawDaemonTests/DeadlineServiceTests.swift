@@ -57,11 +57,11 @@ struct DeadlineServiceTests {
             // The first pass at t0 fires what is due then: the low-balance moment (a one-hour
             // period is inside the 7-day horizon at once), not the expiry.
             let lowBalance = DeadlineSubject.lowBalance(orgID: org.id, instanceID: created.id)
-            try await EngineHarness.poll(.seconds(5), "first pass") { core.deadlines.armed(lowBalance) == nil ? true : nil }
+            try await eventually("first pass", timeout: .seconds(5)) { core.deadlines.armed(lowBalance) == nil ? true : nil }
             #expect(try store.instance(id: created.id, orgID: nil)?.status == .running)
             clock.withLock { $0 = created.paidUntil }
             core.deadlines.wakeup.signal()
-            try await EngineHarness.poll(.seconds(10), "expired at the injected paidUntil") {
+            try await eventually("expired at the injected paidUntil", timeout: .seconds(10)) {
                 let i = try store.instance(id: created.id, orgID: nil)
                 return i?.status == .stopped && i?.stopReason == .expired ? true : nil
             }

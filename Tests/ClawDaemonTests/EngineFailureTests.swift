@@ -19,7 +19,7 @@ struct EngineFailureTests {
             #expect(failed.provisionAttempts == 3)
             #expect(failed.totalPaid == .zero)
             #expect(runtime.calls(.createContainer) == 3)
-            try await EngineHarness.poll(.seconds(60), "teardown done") {
+            try await eventually("teardown done", timeout: .seconds(60)) {
                 let ops = try h.store.operations(instanceID: id)
                 return runtime.volumeNames.isEmpty && ops.allSatisfy(\.isFinished) ? true : nil
             }
@@ -42,7 +42,7 @@ struct EngineFailureTests {
             #expect(runtime.calls(.createContainer) == 1, "the created container is started, not created again")
             #expect(runtime.container(RuntimeNames.container(id))?.state == .running)
             #expect(try h.ledger(id).map(\.kind) == [.charge])
-            try await EngineHarness.poll(.seconds(60), "create operation closed") {
+            try await eventually("create operation closed", timeout: .seconds(60)) {
                 try h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
             }
             let types = try h.store.eventTypes(instanceID: id)
@@ -58,11 +58,11 @@ struct EngineFailureTests {
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
             runtime.fail(.removeContainer, name: RuntimeNames.container(id), times: 2)
             _ = try h.instances.request(.delete, instanceID: id, orgID: nil)
-            try await EngineHarness.poll(.seconds(60), "container and volume removed") {
+            try await eventually("container and volume removed", timeout: .seconds(60)) {
                 runtime.containerNames.isEmpty && runtime.volumeNames.isEmpty ? true : nil
             }
             #expect(runtime.calls(.removeContainer, name: RuntimeNames.container(id)) == 3)
-            try await EngineHarness.poll(.seconds(60), "delete operation closed") {
+            try await eventually("delete operation closed", timeout: .seconds(60)) {
                 try h.store.operations(instanceID: id).allSatisfy(\.isFinished) ? true : nil
             }
             #expect(try h.store.operations(instanceID: id).last?.status == "succeeded")
@@ -79,7 +79,7 @@ struct EngineFailureTests {
             runtime.fail(.removeContainer, name: RuntimeNames.container(id), times: nil,
                          with: ClawError(.runtime, "podman rm failed: device busy"))
             _ = try h.instances.request(.delete, instanceID: id, orgID: nil)
-            try await EngineHarness.poll(.seconds(60), "delete operation closed") {
+            try await eventually("delete operation closed", timeout: .seconds(60)) {
                 try h.store.operations(instanceID: id).allSatisfy(\.isFinished) ? true : nil
             }
             let op = try #require(try h.store.operations(instanceID: id).last)
@@ -87,7 +87,7 @@ struct EngineFailureTests {
             #expect(op.error?.contains("device busy") == true, "\(op.error ?? "nil")")
             #expect(runtime.calls(.removeContainer, name: RuntimeNames.container(id)) == 3)
             runtime.clearFaults()
-            try await EngineHarness.poll(.seconds(60), "removed once the runtime recovers") {
+            try await eventually("removed once the runtime recovers", timeout: .seconds(60)) {
                 runtime.containerNames.isEmpty && runtime.volumeNames.isEmpty ? true : nil
             }
         }

@@ -37,7 +37,7 @@ struct EngineSerializationTests {
             let ids = try (0..<8).map {
                 try instances.create(orgID: org.id, subdomain: "serial\($0)", defaultModel: nil, tier: .budget, imConfig: nil).0.id
             }
-            try await EngineHarness.poll(.seconds(30), "all running") {
+            try await eventually("all running", timeout: .seconds(30)) {
                 try ids.allSatisfy { try store.instance(id: $0, orgID: nil)?.status == .running } ? true : nil
             }
             // Competing requests on one instance, as fast as they can be written.
@@ -48,7 +48,7 @@ struct EngineSerializationTests {
             }
             _ = try instances.request(.delete, instanceID: target, orgID: nil)
             for id in ids.dropFirst() { _ = try instances.request(.rebuild(), instanceID: id, orgID: nil) }
-            try await EngineHarness.poll(.seconds(30), "delete converged, rebuilds done") {
+            try await eventually("delete converged, rebuilds done", timeout: .seconds(30)) {
                 let gone = runtime.container(RuntimeNames.container(target)) == nil
                     && !runtime.volumeNames.contains(RuntimeNames.volume(target))
                 let open = try ids.reduce(0) { $0 + (try store.openOperationCount(instanceID: $1)) }

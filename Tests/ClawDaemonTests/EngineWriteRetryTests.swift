@@ -31,7 +31,7 @@ struct EngineWriteRetryTests {
             let failed = try await h.waitFor(id, "FAILED", timeout: .seconds(60)) { $0.status == .failed }
             #expect(try #require(failing).attempts >= 3, "two failed attempts, then the one that committed")
             #expect(failed.totalPaid == .zero)
-            try await EngineHarness.poll(.seconds(60), "teardown done") {
+            try await eventually("teardown done", timeout: .seconds(60)) {
                 let ops = try h.store.operations(instanceID: id)
                 return runtime.volumeNames.isEmpty && ops.allSatisfy(\.isFinished) ? true : nil
             }
@@ -52,7 +52,7 @@ struct EngineWriteRetryTests {
         }) { h in
             let id = try h.create("close-retry").id
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
-            try await EngineHarness.poll(.seconds(60), "create operation closed") {
+            try await eventually("create operation closed", timeout: .seconds(60)) {
                 try h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
             }
             #expect(try #require(failing).attempts >= 3)
@@ -69,11 +69,11 @@ struct EngineWriteRetryTests {
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
             let failing = try FailingWrites(on: h.store, table: "instances", column: "health_status",
                                             value: HealthStatus.unhealthy.rawValue, count: 2)
-            try await EngineHarness.poll(.seconds(60), "engine follows events") { runtime.eventSubscribers > 0 ? true : nil }
+            try await eventually("engine follows events", timeout: .seconds(60)) { runtime.eventSubscribers > 0 ? true : nil }
             runtime.crash(RuntimeNames.container(id))
             try await h.waitFor(id, "unhealthy", timeout: .seconds(60)) { $0.healthStatus == .unhealthy }
             #expect(failing.attempts >= 3)
-            try await EngineHarness.poll(.seconds(60), "container restarted") {
+            try await eventually("container restarted", timeout: .seconds(60)) {
                 runtime.container(RuntimeNames.container(id))?.state == .running ? true : nil
             }
             let types = try h.store.eventTypes(instanceID: id)

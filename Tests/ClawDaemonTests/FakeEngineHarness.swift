@@ -53,7 +53,7 @@ struct FakeEngineHarness {
     @discardableResult
     func waitFor(_ id: String, _ what: String, timeout: Duration = .seconds(60),
                  _ condition: @escaping @Sendable (Instance) -> Bool) async throws -> Instance {
-        try await EngineHarness.poll(timeout, "\(id): \(what)") {
+        try await eventually("\(id): \(what)", timeout: timeout) {
             guard let i = try store.instance(id: id, orgID: nil) else { return nil }
             return condition(i) ? i : nil
         }

@@ -32,17 +32,17 @@ struct ContainerRunsScheduleE2ETests {
             let single = try await Self.schedule(d, group: "single", type: "once", value: at)
             _ = try await Self.schedule(d, group: "paused", type: "interval", value: 1000, enabled: false)
 
-            _ = try await e2ePoll("three interval runs", timeout: .seconds(60)) {
+            _ = try await eventually("three interval runs", timeout: .seconds(60)) {
                 try await Self.runs(d, "every").filter { $0["status"] as? String == "succeeded" }.count >= 3 ? true : nil
             }
-            let once = try await e2ePoll("once completed", timeout: .seconds(30)) { () -> [String: Any]? in
+            let once = try await eventually("once completed", timeout: .seconds(30)) { () -> [String: Any]? in
                 let s = try await d.object("GET", "/schedules/\(single)")
                 return s["status"] as? String == "completed" ? s : nil
             }
             #expect(once["nextRun"] is NSNull)
             // Two more interval slots pass: the completed once-schedule and the paused one stay quiet.
             let seen = try await Self.runs(d, "every").count
-            _ = try await e2ePoll("two more interval runs", timeout: .seconds(60)) {
+            _ = try await eventually("two more interval runs", timeout: .seconds(60)) {
                 try await Self.runs(d, "every").count >= seen + 2 ? true : nil
             }
             #expect(try await Self.runs(d, "single").count == 1)
@@ -68,7 +68,7 @@ struct ContainerRunsScheduleE2ETests {
             let down = Timestamp.now()
             d = try await RunsDaemon.start(dir: d.dir, install: d.install, org: d.org)
             let ready = Timestamp.now()
-            _ = try await e2ePoll("interval continues after restart", timeout: .seconds(30)) {
+            _ = try await eventually("interval continues after restart", timeout: .seconds(30)) {
                 try await Self.runs(d, "every").count >= before + 3 ? true : nil
             }
             let burst = try await Self.runs(d, "every").filter {
@@ -91,7 +91,7 @@ struct ContainerRunsScheduleE2ETests {
             let a = try await d.submit("a", "echo up; sleep 120")
             let b = try await d.submit("b", "echo up; sleep 120", kind: "task")
             let queued = try await d.submit("a", "echo later")
-            _ = try await e2ePoll("both containers running", timeout: .seconds(60)) {
+            _ = try await eventually("both containers running", timeout: .seconds(60)) {
                 try await d.agentContainers(runningOnly: true).count == 2 ? true : nil
             }
             let metrics = try await d.object("GET", "/metrics")
@@ -112,7 +112,7 @@ struct ContainerRunsScheduleE2ETests {
             let later = try #require(try await d.waitFinal([queued])[queued])
             #expect(later["status"] as? String == "succeeded")
             #expect(later["output"] as? String == "later")
-            _ = try await e2ePoll("no agent container left", timeout: .seconds(30)) {
+            _ = try await eventually("no agent container left", timeout: .seconds(30)) {
                 try await d.agentContainers().isEmpty ? true : nil
             }
         }

@@ -33,7 +33,7 @@ extension E2E {
 
         /// Polls until the wall clock is past `millis` (a condition on time, not a fixed sleep).
         static func waitUntilPast(_ millis: Int) async throws {
-            try await e2ePoll("the clock passes \(millis)", timeout: .seconds(120)) {
+            try await eventually("the clock passes \(millis)", timeout: .seconds(120)) {
                 Date().timeIntervalSince1970 * 1000 > Double(millis) ? true : nil
             }
         }
@@ -63,7 +63,7 @@ extension E2E {
                 let deleteAfter = try #require(stopped.deleteAfter, "no deleteAfter: \(stopped)")
                 let paidMillis = try await Self.paidUntilMillis(install, id)
                 #expect(deleteAfter == Self.iso(paidMillis + Self.retentionSeconds * 1000), "paidUntil \(paidUntil), deleteAfter \(deleteAfter)")
-                try await e2ePoll("the expired container is stopped or gone") {
+                try await eventually("the expired container is stopped or gone") {
                     let c = try await install.containers(instance: id).first
                     return c == nil || c?.state != .running ? true : nil
                 }
@@ -80,7 +80,7 @@ extension E2E {
                 #expect(running.deleteAfter == nil && running.stopReason == nil)
                 #expect(try await claw.send("GET", "/v1/claw/instances/\(id)").jsonValue()["deleteAfter"] == .null,
                         "a nullable field is written as null")
-                try await e2ePoll("the renewed container runs") {
+                try await eventually("the renewed container runs") {
                     try await install.containers(instance: id).first?.state == .running ? true : nil
                 }
                 let seen = try await install.podman(["exec", name, "cat", "/home/node/.openclaw/billing-marker.txt"])
@@ -90,7 +90,7 @@ extension E2E {
                 try await claw.waitStatus(id, "STOPPED", timeout: .seconds(60))
                 let deleted = try await claw.waitStatus(id, "DELETED", timeout: .seconds(60))
                 #expect(deleted.deleteAfter == nil)
-                try await e2ePoll("retention removed container and volume (podman ps -a / volume ls)") {
+                try await eventually("retention removed container and volume (podman ps -a / volume ls)") {
                     let names = try await install.podmanNames()
                     return names.containers.contains(name) || names.volumes.contains(volume) ? nil : true
                 }
@@ -141,7 +141,7 @@ extension E2E {
                 #expect(expiredAt >= bootStart && expiredAt - bootStart < 15_000, "expired \(expiredAt - bootStart) ms after launch")
                 print("deadline lag: catch-up expiry \(expiredAt - bootStart) ms after clawd was launched, "
                       + "\(expiredAt - paid) ms after paidUntil (clawd was down)")
-                try await e2ePoll("the expired container is stopped") {
+                try await eventually("the expired container is stopped") {
                     let c = try await install.containers(instance: id).first
                     return c == nil || c?.state != .running ? true : nil
                 }
@@ -228,7 +228,7 @@ extension E2E {
                 let claw = install.claw(org)
                 let id = try #require(try await claw.create("refund-\(E2E.suffix())").json()["id"] as? String)
                 // Kill it after the first failed attempt, before the final one.
-                try await e2ePoll("a first provisioning attempt failed", timeout: .seconds(60)) {
+                try await eventually("a first provisioning attempt failed", timeout: .seconds(60)) {
                     let failed = try await Self.eventCount(install, "instance.provisioning_retry", id)
                         + Self.eventCount(install, "instance.failed", id)
                     return failed > 0 ? true : nil
@@ -253,7 +253,7 @@ extension E2E {
                 #expect(after.charges == 1 && after.refunds == 1, "\(after)")
                 #expect(try await Self.eventCount(install, "billing.refunded", id) == 1)
                 #expect(try await install.balanceCents(org) == 5000)
-                try await e2ePoll("nothing of the FAILED instance is left at the runtime") {
+                try await eventually("nothing of the FAILED instance is left at the runtime") {
                     let left = try await install.containers(instance: id).count + install.volumes(instance: id).count
                     return left == 0 ? true : nil
                 }

@@ -100,7 +100,7 @@ struct ContainerRunsSessionE2ETests {
                 "containerConfig": ["timeoutSecs": 120], "contextMode": "isolated",
             ], expect: 201)
             let sid = try #require(s["id"] as? String)
-            let log = try await e2ePoll("isolated run logged", timeout: .seconds(120)) { () -> [String: Any]? in
+            let log = try await eventually("isolated run logged", timeout: .seconds(120)) { () -> [String: Any]? in
                 try await d.list("/schedules/\(sid)/logs").first
             }
             #expect(log["status"] as? String == "success", "\(log)")
@@ -125,7 +125,7 @@ struct ContainerRunsSessionE2ETests {
             let prompt = "t=/workspace/ipc/tasks; printf '%s' '\(task)' > $t/.a.tmp && mv $t/.a.tmp $t/a.json; "
                 + "i=0; while [ ! -e /workspace/group/stop ] && [ $i -lt 1500 ]; do sleep 0.2; i=$((i+1)); done; echo done"
             let id = try await d.submit("live", prompt, timeout: 600)
-            let schedule = try await e2ePoll("schedule from the running agent", timeout: .seconds(120)) { () -> [String: Any]? in
+            let schedule = try await eventually("schedule from the running agent", timeout: .seconds(120)) { () -> [String: Any]? in
                 try await d.list("/schedules").first { $0["name"] as? String == "from-agent" }
             }
             #expect(schedule["group"] as? String == "live")

@@ -41,20 +41,6 @@ enum IntegrationHelpers {
         }
     }
 
-    /// Polls `condition` every 100 ms until it returns a value or `timeout` passes.
-    static func poll<T: Sendable>(
-        _ timeout: Duration, _ what: String, _ condition: @escaping @Sendable () async throws -> T?
-    ) async throws -> T {
-        let deadline = ContinuousClock.now + timeout
-        while true {
-            if let value = try await condition() { return value }
-            guard ContinuousClock.now < deadline else {
-                throw ClawError(.timeout, "\(what) did not happen within \(timeout)")
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-    }
-
     /// GET over loopback only; nil when the connection fails (not ready yet).
     static func get(_ port: Int, _ path: String) async -> (status: Int, body: String)? {
         guard let url = URL(string: "http://127.0.0.1:\(port)\(path)") else { return nil }

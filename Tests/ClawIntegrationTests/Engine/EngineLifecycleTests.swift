@@ -18,7 +18,7 @@ struct EngineLifecycleTests {
             let running = try await h.waitFor(id, "RUNNING") { $0.status == .running }
             let port = try #require(running.hostPort)
 
-            let page = try await EngineHarness.poll(.seconds(30), "instance answers on \(port)") {
+            let page = try await eventually("instance answers on \(port)", timeout: .seconds(30)) {
                 await EngineHarness.get(port)
             }
             #expect(page.status == 200)
@@ -43,12 +43,12 @@ struct EngineLifecycleTests {
             #expect(ops.map(\.status) == ["succeeded"], "\(ops)")
 
             _ = try h.instances.request(.delete, instanceID: id, orgID: nil)
-            try await EngineHarness.poll(.seconds(60), "container and volume removed") {
+            try await eventually("container and volume removed", timeout: .seconds(60)) {
                 let gone = try await h.container(id) == nil
                 let volumeGone = try await !h.volumeExists(id)
                 return gone && volumeGone ? true : nil
             }
-            try await EngineHarness.poll(.seconds(10), "delete operation finished") {
+            try await eventually("delete operation finished", timeout: .seconds(10)) {
                 try h.store.operations(instanceID: id).allSatisfy { $0.isFinished } ? true : nil
             }
             #expect(try h.store.operations(instanceID: id).last?.status == "succeeded")
@@ -65,7 +65,7 @@ struct EngineLifecycleTests {
             let before = try #require(try await h.container(id))
 
             try await h.podman(["kill", RuntimeNames.container(id)])
-            try await EngineHarness.poll(.seconds(30), "unhealthy recorded") {
+            try await eventually("unhealthy recorded", timeout: .seconds(30)) {
                 try h.store.eventTypes(instanceID: id).contains(EventType.instanceUnhealthy) ? true : nil
             }
             try await h.waitFor(id, "healthy again") { $0.status == .running && $0.healthStatus == .healthy }
@@ -88,7 +88,7 @@ struct EngineLifecycleTests {
             let ledger = try h.store.ledger(orgID: h.orgID).filter { $0.instanceID == id }
             #expect(ledger.map(\.kind) == [.charge, .refund])
             #expect(ledger.first?.amount == ledger.last?.amount)
-            try await EngineHarness.poll(.seconds(30), "runtime objects removed") {
+            try await eventually("runtime objects removed", timeout: .seconds(30)) {
                 let labels = [RuntimeNames.installLabel: h.installID]
                 let containers = try await h.runtime.listContainers(labels: labels)
                 let volumes = try await h.runtime.listVolumes(labels: labels)
@@ -111,24 +111,24 @@ struct EngineLifecycleTests {
             try await h.podman(["exec", name, "sh", "-c", "echo kept > /home/node/.openclaw/marker"])
 
             _ = try h.instances.request(.rebuild(), instanceID: id, orgID: nil)
-            let rebuilt = try await EngineHarness.poll(.seconds(60), "generation 2 running") {
+            let rebuilt = try await eventually("generation 2 running", timeout: .seconds(60)) {
                 let c = try await h.container(id)
                 return c?.labels[RuntimeNames.generationLabel] == "2" && c?.state == .running ? c : nil
             }
             #expect(rebuilt.state == .running)
             let marker = try await h.podman(["exec", name, "cat", "/home/node/.openclaw/marker"])
             #expect(marker.contains("kept"))
-            try await EngineHarness.poll(.seconds(10), "rebuild operation succeeded") {
+            try await eventually("rebuild operation succeeded", timeout: .seconds(10)) {
                 try h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
             }
 
             _ = try h.instances.request(.stop, instanceID: id, orgID: nil)
-            try await EngineHarness.poll(.seconds(30), "container stopped") {
+            try await eventually("container stopped", timeout: .seconds(30)) {
                 let state = try await h.container(id)?.state
                 return state == .exited || state == .stopped ? true : nil
             }
             _ = try h.instances.request(.start, instanceID: id, orgID: nil)
-            try await EngineHarness.poll(.seconds(30), "container running again") {
+            try await eventually("container running again", timeout: .seconds(30)) {
                 try await h.container(id)?.state == .running ? true : nil
             }
             try await h.waitFor(id, "healthy after start") { $0.healthStatus == .healthy }

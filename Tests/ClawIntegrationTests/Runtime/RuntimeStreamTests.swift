@@ -18,7 +18,7 @@ struct RuntimeStreamTests {
                 name, "echo to-stderr >&2; i=0; while true; do i=$((i+1)); echo tick-$i; sleep 0.3; done"))
             try await runtime.startContainer(name)
 
-            let all = try await H.poll(.seconds(20), "three ticks in the logs") {
+            let all = try await eventually("three ticks in the logs", timeout: .seconds(20)) {
                 let text = try await runtime.logs(name, tail: nil)
                 return text.contains("tick-3") ? text : nil
             }
@@ -63,7 +63,7 @@ struct RuntimeStreamTests {
             for _ in 0..<5 {
                 try await runtime.startContainer(name)
                 _ = try await fixture.waitForState(name, [.exited, .stopped])
-                let events = try? await H.poll(.seconds(5), "a die event") {
+                let events = try? await eventually("a die event", timeout: .seconds(5)) {
                     let events = await log.matching(name)
                     return events.contains { $0.action == "die" } ? events : nil
                 }

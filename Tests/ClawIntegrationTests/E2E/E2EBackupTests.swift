@@ -36,7 +36,7 @@ extension E2E {
                 let posted = try await api.send("POST", "/api/v1/instances/\(num)/backups")
                 #expect(posted.status == 201, "\(posted.text)")
                 let backupID = try #require(try Self.data(posted)["id"] as? Int)
-                let backup = try await e2ePoll("backup completed", timeout: .seconds(120)) { () -> [String: Any]? in
+                let backup = try await eventually("backup completed", timeout: .seconds(120)) { () -> [String: Any]? in
                     let b = try Self.data(try await api.send("GET", "/api/v1/backups/\(backupID)"))
                     return b["status"] as? String == "pending" ? nil : b
                 }

@@ -100,7 +100,7 @@ struct RunsDaemon {
 
     /// Waits until every run has a final status; answers them by id.
     func waitFinal(_ ids: [String], timeout: Duration = .seconds(120)) async throws -> [String: [String: Any]] {
-        try await e2ePoll("runs final", timeout: timeout) {
+        try await eventually("runs final", timeout: timeout) {
             var out: [String: [String: Any]] = [:]
             for id in ids {
                 let r = try await run(id)

@@ -84,7 +84,7 @@ extension E2E {
                 #expect(stopped.status == 200, "\(stopped.text)")
                 #expect(Set(Self.data(stopped).keys) == ["id", "name", "status", "tier", "can_start", "can_stop", "can_restart"])
                 #expect(Self.data(stopped)["status"] as? String == "stopped" && Self.data(stopped)["can_start"] as? Bool == true)
-                _ = try await e2ePoll("the container stops") { try await Self.containerState(install, stringID) != "running" ? true : nil }
+                _ = try await eventually("the container stops") { try await Self.containerState(install, stringID) != "running" ? true : nil }
                 d = try await api.data("/instances/\(id)")
                 #expect(d["can_start"] as? Bool == true && d["can_stop"] as? Bool == false && d["can_restart"] as? Bool == false)
                 for verb in ["stop", "restart"] {
@@ -94,11 +94,11 @@ extension E2E {
                 let started = try await api.send("POST", "/instances/\(id)/start")
                 #expect(started.status == 200 && Self.data(started)["status"] as? String == "running", "\(started.text)")
                 try await claw.waitStatus(stringID, "RUNNING")
-                _ = try await e2ePoll("the container runs again") { try await Self.containerState(install, stringID) == "running" ? true : nil }
+                _ = try await eventually("the container runs again") { try await Self.containerState(install, stringID) == "running" ? true : nil }
                 let generation = try await install.generation(stringID) ?? 0
                 let restarted = try await api.send("POST", "/instances/\(id)/restart")
                 #expect(restarted.status == 200, "\(restarted.text)")
-                _ = try await e2ePoll("restart recreates the container") {
+                _ = try await eventually("restart recreates the container") {
                     let g = try await install.generation(stringID) ?? 0
                     let state = try await Self.containerState(install, stringID)
                     return g > generation && state == "running" ? true : nil
@@ -146,7 +146,7 @@ extension E2E {
                 // DELETE: 200 deleting, then gone (404, not listed), container and volume removed.
                 let deleted = try await api.send("DELETE", "/instances/\(id)")
                 #expect(deleted.status == 200 && Self.data(deleted)["status"] as? String == "deleting", "\(deleted.text)")
-                _ = try await e2ePoll("the deleted instance goes away", timeout: .seconds(120)) {
+                _ = try await eventually("the deleted instance goes away", timeout: .seconds(120)) {
                     try await api.send("GET", "/instances/\(id)").status == 404 ? true : nil
                 }
                 #expect((try await api.send("GET", "/instances").json()["data"] as? [Any])?.isEmpty == true)
@@ -193,7 +193,7 @@ extension E2E {
                 // The admin socket is not limited.
                 #expect(try await install.daemon.admin.get("/admin/orgs").status == 200)
                 // A new window: the first request after the reset passes with a fresh count.
-                let fresh = try await e2ePoll("a new window opens", timeout: .seconds(60)) { () -> ClawClient.Reply? in
+                let fresh = try await eventually("a new window opens", timeout: .seconds(60)) { () -> ClawClient.Reply? in
                     let r = try await claw.send("GET", "/api/v1/account")
                     if r.status == 200 { return r }
                     try await Task.sleep(for: .seconds(1))

@@ -40,7 +40,7 @@ extension E2E {
                 }
 
                 // After the grace, a reconcile removes ours (container and volume).
-                try await e2ePoll("our orphan container and volume removed", timeout: .seconds(90)) {
+                try await eventually("our orphan container and volume removed", timeout: .seconds(90)) {
                     let r = try await install.daemon.admin.post("/admin/reconcile", [:])
                     guard r.status == 200 else { throw DaemonProcessError("reconcile → \(r.status) \(r.text)") }
                     let gone = try await !Self.exists(install, ours)

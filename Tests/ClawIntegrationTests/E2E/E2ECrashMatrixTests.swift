@@ -65,14 +65,14 @@ extension E2E {
 
                 if operation == .delete {
                     try await claw2.waitStatus(instanceID, "DELETED")
-                    try await e2ePoll("no container and no volume left for \(instanceID)") {
+                    try await eventually("no container and no volume left for \(instanceID)") {
                         let c = try await install.containers(instance: instanceID)
                         let v = try await install.volumes(instance: instanceID)
                         return c.isEmpty && v.isEmpty ? true : nil
                     }
                 } else {
                     try await claw2.waitStatus(instanceID, "RUNNING")
-                    try await e2ePoll("one running container and one volume for \(instanceID)", timeout: .seconds(120)) { () async throws -> Bool? in
+                    try await eventually("one running container and one volume for \(instanceID)", timeout: .seconds(120)) { () async throws -> Bool? in
                         let c = try await install.containers(instance: instanceID)
                         let v = try await install.volumes(instance: instanceID)
                         guard c.count == 1, c[0].state == .running, v.count == 1 else { return nil }
@@ -89,7 +89,7 @@ extension E2E {
                 }
 
                 // Every operation of the instance finished, and the one that was cut short succeeded.
-                let ops = try await e2ePoll("operations of \(instanceID) finished") {
+                let ops = try await eventually("operations of \(instanceID) finished") {
                     let rows = try await install.sql("SELECT kind, status FROM operations WHERE instance_id = '\(instanceID)' ORDER BY created_at, rowid")
                     return rows.allSatisfy { $0.count == 2 && ($0[1] == "succeeded" || $0[1] == "failed") } ? rows : nil
                 }

@@ -57,7 +57,7 @@ extension E2E {
 
                 try await install.start()
                 let claw2 = install.claw(org)
-                let rows = try await e2ePoll("every instance converges", timeout: .seconds(300)) {
+                let rows = try await eventually("every instance converges", timeout: .seconds(300)) {
                     let rows = try await claw2.list()
                     return rows.allSatisfy { ["RUNNING", "FAILED"].contains($0.status) } ? rows : nil
                 }
@@ -67,7 +67,7 @@ extension E2E {
                 #expect(notRunning.isEmpty, "instances not RUNNING after recovery: \(notRunning)")
 
                 // The runtime holds exactly one running container and one volume per row, nothing else.
-                let (containers, volumes) = try await e2ePoll("one running container and one volume per instance",
+                let (containers, volumes) = try await eventually("one running container and one volume per instance",
                                                               timeout: .seconds(120)) {
                     let c = try await install.containers()
                     let v = try await install.volumes()

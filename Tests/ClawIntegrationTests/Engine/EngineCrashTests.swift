@@ -63,7 +63,7 @@ final class CrashScenario: Sendable {
         defer { if d.process.isRunning { d.signal(SIGKILL) } }
         try await d.waitReady()
         do {
-            try await EngineHarness.poll(timeout, what) { try await condition() ? true : nil }
+            try await eventually(what, timeout: timeout) { try await condition() ? true : nil }
         } catch {
             Issue.record("\(error); clawd stderr:\n\(d.stderr)")
             throw error
@@ -185,7 +185,7 @@ struct EngineCrashTests {
             let ids = try (0..<20).map { try s.create("burst\($0)-\(s.installID)") }
             let d = try s.daemon()
             defer { if d.process.isRunning { d.signal(SIGKILL) } }
-            try await EngineHarness.poll(.seconds(60), "some containers created") {
+            try await eventually("some containers created", timeout: .seconds(60)) {
                 try await s.runtime.listContainers(labels: s.labels).count >= 4 ? true : nil
             }
             d.signal(SIGKILL)

@@ -120,21 +120,9 @@ final class EngineHarness: Sendable {
     @discardableResult
     func waitFor(_ id: String, _ what: String, timeout: Duration = .seconds(60),
                  _ condition: @escaping @Sendable (Instance) -> Bool) async throws -> Instance {
-        try await Self.poll(timeout, "\(id): \(what)") {
+        try await eventually("\(id): \(what)", timeout: timeout) {
             guard let i = try self.store.instance(id: id, orgID: nil) else { return nil }
             return condition(i) ? i : nil
-        }
-    }
-
-    /// Polls `condition` every 100 ms until it returns a value or `timeout` passes.
-    @discardableResult
-    static func poll<T: Sendable>(_ timeout: Duration, _ what: String,
-                                  _ condition: @escaping @Sendable () async throws -> T?) async throws -> T {
-        let deadline = ContinuousClock.now + timeout
-        while true {
-            if let value = try await condition() { return value }
-            guard ContinuousClock.now < deadline else { throw ClawError(.timeout, "\(what) did not happen within \(timeout)") }
-            try await Task.sleep(for: .milliseconds(100))
         }
     }
 

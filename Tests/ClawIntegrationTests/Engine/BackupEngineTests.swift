@@ -27,14 +27,14 @@ struct BackupEngineTests {
     }
 
     static func waitForBackup(_ service: BackupService, _ id: Int64) async throws -> BackupRecord {
-        try await EngineHarness.poll(.seconds(120), "backup \(id) finished") {
+        try await eventually("backup \(id) finished", timeout: .seconds(120)) {
             guard let b = try service.backup(id: id, orgID: nil), b.status != .pending else { return nil }
             return b
         }
     }
 
     static func waitForOperation(_ h: EngineHarness, _ id: String) async throws -> OperationRecord {
-        try await EngineHarness.poll(.seconds(120), "operation \(id) finished") {
+        try await eventually("operation \(id) finished", timeout: .seconds(120)) {
             guard let op = try h.store.operation(id: id, orgID: nil), op.isFinished else { return nil }
             return op
         }
@@ -119,7 +119,7 @@ struct BackupEngineTests {
             try await h.waitFor(created.id, "running") { $0.status == .running }
             try await Self.exec(h, created.id, "echo last-words > \(Self.state)/note.txt")
             try await h.waitFor(created.id, "deleted by retention", timeout: .seconds(120)) { $0.status == .deleted }
-            try await EngineHarness.poll(.seconds(120), "volume removed") { try await h.volumeExists(created.id) ? nil : true }
+            try await eventually("volume removed", timeout: .seconds(120)) { try await h.volumeExists(created.id) ? nil : true }
             let backups = try service.list(orgID: nil, instanceID: created.id, offset: 0, limit: 10).backups
             #expect(backups.map(\.kind) == [.preDelete])
             let backup = try #require(backups.first)

@@ -37,7 +37,7 @@ struct EngineReconcileTests {
                 #expect(early.orphansRemoved == 0)
                 #expect(early.orphansWaiting == 2, "\(early)")
 
-                let removed = try await EngineHarness.poll(.seconds(60), "orphans removed after the grace") {
+                let removed = try await eventually("orphans removed after the grace", timeout: .seconds(60)) {
                     let gone = try await h.container(ghost) == nil
                     let volumeGone = try await !h.volumeExists(ghost)
                     if gone && volumeGone { return true }
@@ -63,7 +63,7 @@ struct EngineReconcileTests {
             #expect(boot.woken == 1, "\(boot)")
             try await h.running(h.core) {
                 try await h.waitFor(id, "RUNNING") { $0.status == .running }
-                try await EngineHarness.poll(.seconds(10), "create operation succeeded") {
+                try await eventually("create operation succeeded", timeout: .seconds(10)) {
                     try h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
                 }
             }
@@ -77,7 +77,7 @@ struct EngineReconcileTests {
             let again = try await second.reconcile(probe: true)
             #expect(again.woken == 1, "\(again)")
             try await h.running(restarted) {
-                try await EngineHarness.poll(.seconds(60), "container recreated and running") {
+                try await eventually("container recreated and running", timeout: .seconds(60)) {
                     try await h.container(id)?.state == .running ? true : nil
                 }
                 let marker = try await h.podman(["exec", name, "cat", "/home/node/.openclaw/marker"])
@@ -100,12 +100,12 @@ struct EngineReconcileTests {
                 $0.status == .stopped && $0.stopReason == .expired
             }
             #expect(Timestamp.now().millis - expired.paidUntil.millis < 1500, "expiry fired late")
-            try await EngineHarness.poll(.seconds(20), "container stopped") {
+            try await eventually("container stopped", timeout: .seconds(20)) {
                 let state = try await h.container(id)?.state
                 return state != .running ? true : nil
             }
             try await h.waitFor(id, "DELETED by retention", timeout: .seconds(20)) { $0.status == .deleted }
-            try await EngineHarness.poll(.seconds(30), "container and volume removed") {
+            try await eventually("container and volume removed", timeout: .seconds(30)) {
                 let gone = try await h.container(id) == nil
                 let volumeGone = try await !h.volumeExists(id)
                 return gone && volumeGone ? true : nil
@@ -119,14 +119,14 @@ struct EngineReconcileTests {
         try await EngineHarness.with { h, _ in
             let id = try h.create("ev-\(h.installID)").id
             try await h.waitFor(id, "RUNNING and healthy") { $0.status == .running && $0.healthStatus == .healthy }
-            let first = try await EngineHarness.poll(.seconds(10), "events process running") { Self.eventsProcess(h.installID) }
+            let first = try await eventually("events process running", timeout: .seconds(10)) { Self.eventsProcess(h.installID) }
             kill(first, SIGKILL)  // the `podman events` child this test's engine started
-            let second = try await EngineHarness.poll(.seconds(20), "events re-subscribed") {
+            let second = try await eventually("events re-subscribed", timeout: .seconds(20)) {
                 Self.eventsProcess(h.installID).flatMap { $0 != first ? $0 : nil }
             }
             #expect(second != first)
             try await h.podman(["kill", RuntimeNames.container(id)])
-            try await EngineHarness.poll(.seconds(30), "death noticed through the new stream") {
+            try await eventually("death noticed through the new stream", timeout: .seconds(30)) {
                 try h.store.eventTypes(instanceID: id).contains(EventType.instanceUnhealthy) ? true : nil
             }
             try await h.waitFor(id, "healthy again") { $0.healthStatus == .healthy }

@@ -46,7 +46,7 @@ extension E2E {
                 }
                 try await claw.waitStatus(id, "RUNNING")
                 let name = E2EInstall.containerName(id)
-                let inspect = try await e2ePoll("the recreated container carries the new model") {
+                let inspect = try await eventually("the recreated container carries the new model") {
                     let text = try await install.podman(["inspect", name])
                     return text.contains("CLAW_DEFAULT_MODEL=gpt-5.2") ? text : nil
                 }
@@ -91,7 +91,7 @@ extension E2E {
                     #expect(try await claw.waitOperation(op).status == "succeeded")
                 }
                 try await claw.waitStatus(id, "DELETED")
-                try await e2ePoll("container and volume gone from podman ps -a / volume ls") {
+                try await eventually("container and volume gone from podman ps -a / volume ls") {
                     let names = try await install.podmanNames()
                     return names.containers.contains(name) || names.volumes.contains(E2EInstall.volumeName(id)) ? nil : true
                 }
@@ -104,7 +104,7 @@ extension E2E {
         /// Polls the instance's published port until `GET /` answers 200.
         static func answers(_ port: Int) async throws -> ClawClient.Reply {
             let client = ClawClient(endpoint: .tcp(host: "127.0.0.1", port: port))
-            return try await e2ePoll("the instance answers HTTP 200 on \(port)") {
+            return try await eventually("the instance answers HTTP 200 on \(port)") {
                 guard let r = try? await client.request("GET", "/", timeout: .seconds(3)), r.status == 200 else { return nil }
                 return r
             }

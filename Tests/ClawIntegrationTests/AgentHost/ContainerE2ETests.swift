@@ -98,7 +98,7 @@ struct ContainerE2ETests {
         })
         // The image of the good build must be gone before the broken build, or the last check
         // below could not tell "left behind by the broken build" from "not yet removed".
-        try await e2ePoll("the good build's image is removed", timeout: .seconds(60)) {
+        try await eventually("the good build's image is removed", timeout: .seconds(60)) {
             try? await podman.removeImage(tag)
             return try await podman.inspectImage(tag) == nil ? true : nil
         }
@@ -261,7 +261,7 @@ struct ContainerE2ETests {
             try await withThrowingTaskGroup(of: AttachedRun?.self) { tasks in
                 tasks.addTask { try await podman.runAttached(name, stdin: Data("first".utf8), timeout: .seconds(120)) }
                 tasks.addTask {
-                    try await e2ePoll("agent running", timeout: .seconds(60)) {
+                    try await eventually("agent running", timeout: .seconds(60)) {
                         try await podman.inspectContainer(name)?.state == .running ? true : nil
                     }
                     let sent = try await d.json("POST", "/ipc/follow-up", ["group": group, "text": "second \"quoted\""])
@@ -269,7 +269,7 @@ struct ContainerE2ETests {
                     let file = try #require(sent["file"] as? String)
                     #expect(file.hasPrefix(path + "/input/") && file.hasSuffix(".json"))
                     // Consumed (deleted) by the agent's 500 ms poll.
-                    try await e2ePoll("follow-up consumed", timeout: .seconds(60)) {
+                    try await eventually("follow-up consumed", timeout: .seconds(60)) {
                         FileManager.default.fileExists(atPath: file) ? nil : true
                     }
                     #expect(try FileManager.default.contentsOfDirectory(atPath: path + "/input").isEmpty)
