@@ -36,7 +36,7 @@ public struct CronSchedule: Sendable, Equatable {
             do {
                 return try Self.parse(fields[i], range, names: names, nameBase: nameBase)
             } catch {
-                throw ClawError(.invalidArgument, "schedule: bad \(name) field '\(fields[i])' "
+                throw ClawError(.invalidArgument, "schedule has a bad \(name) field '\(fields[i])' "
                                 + "(allowed \(range.lowerBound)-\(range.upperBound))", param: param)
             }
         }
