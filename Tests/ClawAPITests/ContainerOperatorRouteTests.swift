@@ -72,7 +72,7 @@ struct ContainerOperatorRouteTests {
                                                     credentialType: "bearer", credential: "sk-keep-SECRET", orgIds: [])
         let keptID = kept.id
         let changes = s.fake.changes
-        let actor = await "key:" + (try keyID(s.h, a))
+        let actor = "key:" + (try await keyID(s.h, a))
         try await s.h.test { api in
             let statuses = try await Self.writeAll(api, as: a, deleteID: keptID)
             #expect(statuses.count == 7)

@@ -21,7 +21,7 @@ public final class DeadlineService: Service, Sendable {
     /// Arms every deadline stored in the database, and wakes the instances with backups still
     /// pending (a daemon that died before taking them).
     public func load() async throws(ClawError) {
-        await deadlines.set(try handlers.stored())
+        deadlines.set(try await handlers.stored())
         for id in try await handlers.backups?.instancesWithPendingBackups() ?? [] { handlers.wake(id) }
     }
 
