@@ -21,7 +21,7 @@ struct AuthMiddleware: RouterMiddleware {
         case .adminSocket:
             context.isAdmin = true
             if let org = request.headers[.init("X-Clawd-Org")!] {
-                guard try store.org(id: org) != nil else {
+                guard try await store.org(id: org) != nil else {
                     throw ClawError(.notFound, "org \(org) not found", param: "X-Clawd-Org")
                 }
                 context.orgID = org
@@ -32,7 +32,7 @@ struct AuthMiddleware: RouterMiddleware {
                 guard let secret = Self.presentedKey(request) else {
                     throw ClawError(.unauthenticated, "missing API key: send Authorization: Bearer <key>")
                 }
-                guard let key = try store.authenticate(secret: secret) else {
+                guard let key = try await store.authenticate(secret: secret) else {
                     throw ClawError(.unauthenticated, "invalid, expired or revoked API key")
                 }
                 context.orgID = key.orgID

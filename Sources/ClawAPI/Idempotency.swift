@@ -62,12 +62,12 @@ struct Idempotency: Sendable {
     }
 
     /// The stored answer of an earlier identical request, or nil when this one is new.
-    func replay(_ store: Store) throws -> Response? {
-        guard let key, let stored = try store.idempotentResponse(orgID: scope, key: key) else { return nil }
+    func replay(_ store: Store) async throws -> Response? {
+        guard let key, let stored = try await store.idempotentResponse(orgID: scope, key: key) else { return nil }
         guard stored.requestHash == hash else {
             throw ClawError(.conflict, "idempotency key reused with a different request", param: "Idempotency-Key")
         }
-        var headers = try store.idempotentHeaders(orgID: scope, key: key)
+        var headers = try await store.idempotentHeaders(orgID: scope, key: key)
         headers[Self.replayedHeader.rawName] = "true"
         return StoredAnswer(status: stored.status, body: stored.body, headers: headers).response
     }
@@ -77,7 +77,7 @@ struct Idempotency: Sendable {
     /// effect or its stored key), rolls back, and answers the stored reply.
     func perform(_ store: Store,
                  answer: @escaping @Sendable (Instance, OperationRecord?) -> StoredAnswer,
-                 action: (@escaping InstanceService.InTransaction) throws(ClawError) -> Void) throws -> Response {
+                 action: (@escaping InstanceService.InTransaction) async throws(ClawError) -> Void) async throws -> Response {
         let built = Mutex<StoredAnswer?>(nil)
         let key = self.key, scope = self.scope, hash = self.hash
         let hook: InstanceService.InTransaction = { db, instance, op in
@@ -91,14 +91,14 @@ struct Idempotency: Sendable {
         }
         var failure: ClawError?
         do {
-            try action(hook)
+            try await action(hook)
         } catch {
             failure = error
         }
         if let failure {
             // A concurrent request with this key may have committed first (we then failed on
             // its effect, e.g. the subdomain it took, or on its stored key): answer its reply.
-            if key != nil, let stored = try replay(store) { return stored }
+            if key != nil, let stored = try await replay(store) { return stored }
             throw failure.cause is Race ? ClawError(.internal, "idempotent answer vanished") : failure
         }
         guard let reply = built.withLock({ $0 }) else { throw ClawError(.internal, "the request produced no answer") }

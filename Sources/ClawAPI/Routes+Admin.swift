@@ -35,24 +35,24 @@ extension RouterBuilding {
             if let email, !email.contains("@") || email.hasPrefix("-") {
                 throw ClawError(.invalidArgument, "'email' is not an email address", param: "email")
             }
-            return JSONResponse.make(.created, OrgDTO(try store.createOrg(name: name, email: email)))
+            return await JSONResponse.make(.created, OrgDTO(try store.createOrg(name: name, email: email)))
         }
         admin.get("/orgs") { _, _ in
-            JSONResponse.make(.ok, OrgListDTO(orgs: try store.listOrgs().map { OrgDTO($0) }))
+            await JSONResponse.make(.ok, OrgListDTO(orgs: try store.listOrgs().map { OrgDTO($0) }))
         }
         admin.get("/orgs/:org") { _, context in
-            JSONResponse.make(.ok, OrgDTO(try Self.org(store, context)))
+            await JSONResponse.make(.ok, OrgDTO(try Self.org(store, context)))
         }
         admin.post("/orgs/:org/credit") { request, context in
-            let org = try Self.org(store, context)
+            let org = try await Self.org(store, context)
             let body = try await JSONBody.decode(CreditOrgRequest.self, request, context: context)
             let amount = try FieldRules.integer(body.amountCents, "amountCents", range: 1...1_000_000_000) ?? 0
             let description = try FieldRules.text(body.description, "description", maxLength: 200) ?? "credit"
-            return JSONResponse.make(.ok, OrgDTO(try store.credit(orgID: org.id, amount: Cents(Int64(amount)),
+            return await JSONResponse.make(.ok, OrgDTO(try store.credit(orgID: org.id, amount: Cents(Int64(amount)),
                                                                   description: description)))
         }
         admin.post("/orgs/:org/keys") { request, context in
-            let org = try Self.org(store, context)
+            let org = try await Self.org(store, context)
             let body = try await JSONBody.decode(CreateKeyRequest.self, request, context: context)
             let name = try FieldRules.text(body.name, "name", maxLength: 64)
             let prefix = try FieldRules.text(body.prefix, "prefix", maxLength: 16) ?? "claw"
@@ -66,16 +66,16 @@ extension RouterBuilding {
                 }
                 expires = t
             }
-            let key = try store.createKey(orgID: org.id, name: name, prefix: prefix, expiresAt: expires)
+            let key = try await store.createKey(orgID: org.id, name: name, prefix: prefix, expiresAt: expires)
             return JSONResponse.make(.created, KeyDTO(key.record, secret: key.secret))
         }
         admin.get("/orgs/:org/keys") { _, context in
-            let org = try Self.org(store, context)
-            return JSONResponse.make(.ok, KeyListDTO(keys: try store.listKeys(orgID: org.id).map { KeyDTO($0) }))
+            let org = try await Self.org(store, context)
+            return await JSONResponse.make(.ok, KeyListDTO(keys: try store.listKeys(orgID: org.id).map { KeyDTO($0) }))
         }
         admin.delete("/orgs/:org/keys/:key") { _, context in
-            let org = try Self.org(store, context)
-            try store.revokeKey(orgID: org.id, keyID: context.parameters.get("key") ?? "")
+            let org = try await Self.org(store, context)
+            try await store.revokeKey(orgID: org.id, keyID: context.parameters.get("key") ?? "")
             return Response(status: .noContent)
         }
         admin.get("/status") { _, _ in JSONResponse.make(.ok, await env.status()) }
@@ -84,9 +84,9 @@ extension RouterBuilding {
         }
     }
 
-    static func org(_ store: Store, _ context: APIContext) throws -> Org {
+    static func org(_ store: Store, _ context: APIContext) async throws -> Org {
         let id = context.parameters.get("org") ?? ""
-        guard let org = try store.org(id: id) else { throw ClawError(.notFound, "org \(id) not found") }
+        guard let org = try await store.org(id: id) else { throw ClawError(.notFound, "org \(id) not found") }
         return org
     }
 

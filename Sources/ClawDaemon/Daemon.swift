@@ -26,9 +26,9 @@ public struct Daemon: Sendable {
         return try Store(path: settings.databasePath)
     }
 
-    static func databaseCheck(_ store: Store) -> HealthReport.Check {
+    static func databaseCheck(_ store: Store) async -> HealthReport.Check {
         do {
-            _ = try store.meta("install_id")
+            _ = try await store.meta("install_id")
             return .init(ok: true, detail: "sqlite \(store.path)")
         } catch {
             return .init(ok: false, detail: "\(error)")

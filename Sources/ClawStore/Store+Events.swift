@@ -20,7 +20,7 @@ extension Store {
         return db.lastInsertedRowID
     }
 
-    public func eventCount(type: String) throws(ClawError) -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = ?", arguments: [type]) ?? 0 }
+    public func eventCount(type: String) async throws(ClawError) -> Int {
+        try await read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = ?", arguments: [type]) ?? 0 }
     }
 }

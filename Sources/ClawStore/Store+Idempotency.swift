@@ -14,8 +14,8 @@ extension Store {
     public static let idempotencyWindowMillis: Int64 = 24 * 3600 * 1000
 
     /// The stored answer for `key` of `orgID`, if one is younger than 24 h.
-    public func idempotentResponse(orgID: String, key: String, now: Timestamp = .now()) throws(ClawError) -> StoredResponse? {
-        try read { db in try Self.idempotentResponse(db, orgID: orgID, key: key, now: now) }
+    public func idempotentResponse(orgID: String, key: String, now: Timestamp = .now()) async throws(ClawError) -> StoredResponse? {
+        try await read { db in try Self.idempotentResponse(db, orgID: orgID, key: key, now: now) }
     }
 
     public static func idempotentResponse(_ db: Database, orgID: String, key: String, now: Timestamp) throws -> StoredResponse? {

@@ -21,13 +21,13 @@ extension Store {
 
     /// A key is `<prefix>_` + 32 random bytes in hex; only its SHA-256 is stored.
     public func createKey(orgID: String, name: String?, prefix: String = "claw", expiresAt: Timestamp? = nil,
-                          now: Timestamp = .now()) throws(ClawError) -> NewAPIKey {
+                          now: Timestamp = .now()) async throws(ClawError) -> NewAPIKey {
         let secret = prefix + "_" + Identifier.hex(Identifier.randomBytes(32))
         let record = APIKeyRecord(id: Identifier.make(prefix: "key_", length: 16), orgID: orgID, name: name,
                                   prefix: prefix, last4: String(secret.suffix(4)), createdAt: now,
                                   expiresAt: expiresAt, revokedAt: nil)
         let hash = Self.sha256(secret)
-        try write { db in
+        try await write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM orgs WHERE id = ?", arguments: [orgID]) == true else {
                 throw ClawError(.notFound, "org \(orgID) not found")
             }
@@ -42,10 +42,10 @@ extension Store {
     }
 
     /// The key record for a presented secret, when it exists, is not revoked and not expired.
-    public func authenticate(secret: String, now: Timestamp = .now()) throws(ClawError) -> APIKeyRecord? {
+    public func authenticate(secret: String, now: Timestamp = .now()) async throws(ClawError) -> APIKeyRecord? {
         guard !secret.isEmpty, secret.utf8.count <= 256 else { return nil }
         let hash = Self.sha256(secret)
-        let found = try read { db in
+        let found = try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE secret_sha256 = ?", arguments: [hash])
                 .map { (Self.keyRecord($0), $0["secret_sha256"] as Data) }
         }
@@ -55,8 +55,8 @@ extension Store {
         return record
     }
 
-    public func listKeys(orgID: String) throws(ClawError) -> [APIKeyRecord] {
-        try read { db in
+    public func listKeys(orgID: String) async throws(ClawError) -> [APIKeyRecord] {
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM api_keys WHERE org_id = ? ORDER BY created_at, id",
                              arguments: [orgID]).map(Self.keyRecord)
         }
@@ -72,8 +72,8 @@ extension Store {
 
 extension Store {
     /// Revokes a key of `orgID` at once; a key of another org is "not found".
-    public func revokeKey(orgID: String, keyID: String, now: Timestamp = .now()) throws(ClawError) {
-        try write { db in
+    public func revokeKey(orgID: String, keyID: String, now: Timestamp = .now()) async throws(ClawError) {
+        try await write { db in
             try db.execute(sql: "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND org_id = ?",
                            arguments: [now.millis, keyID, orgID])
             guard db.changesCount == 1 else { throw ClawError(.notFound, "key \(keyID) not found") }

@@ -2,13 +2,13 @@ import ClawCore
 import GRDB
 
 extension Store {
-    public func meta(_ key: String) throws(ClawError) -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    public func meta(_ key: String) async throws(ClawError) -> String? {
+        try await read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
     }
 
     /// The stored value for `key`, or `make()` stored now if there is none (first writer wins).
-    public func metaOrInsert(_ key: String, _ make: @Sendable () -> String) throws(ClawError) -> String {
-        try write { db in
+    public func metaOrInsert(_ key: String, _ make: @escaping @Sendable () -> String) async throws(ClawError) -> String {
+        try await write { db in
             if let v = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) {
                 return v
             }

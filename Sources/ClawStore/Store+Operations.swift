@@ -51,16 +51,16 @@ extension Store {
     }
 
     /// Marks the open operations of an instance as running.
-    public func markOperationsRunning(instanceID: String, now: Timestamp = .now()) throws(ClawError) {
-        try write { db in
+    public func markOperationsRunning(instanceID: String, now: Timestamp = .now()) async throws(ClawError) {
+        try await write { db in
             try db.execute(sql: "UPDATE operations SET status = 'running', updated_at = ? WHERE instance_id = ? AND status = 'pending'",
                            arguments: [now.millis, instanceID])
         }
     }
 
     /// The operation, when it exists and (unless `orgID` is nil, the admin) belongs to `orgID`.
-    public func operation(id: String, orgID: String?) throws(ClawError) -> OperationRecord? {
-        try read { db in
+    public func operation(id: String, orgID: String?) async throws(ClawError) -> OperationRecord? {
+        try await read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM operations WHERE id = ?", arguments: [id]) else { return nil }
             let op = Self.operation(row)
             if let orgID, op.orgID != orgID { return nil }
@@ -69,8 +69,8 @@ extension Store {
     }
 
     /// Instances with an operation still open: the work a restarted daemon resumes.
-    public func instancesWithOpenOperations() throws(ClawError) -> [String] {
-        try read { db in
+    public func instancesWithOpenOperations() async throws(ClawError) -> [String] {
+        try await read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT instance_id FROM operations WHERE status IN ('pending', 'running') AND instance_id IS NOT NULL")
         }
     }

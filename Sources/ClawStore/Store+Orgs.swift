@@ -7,10 +7,10 @@ extension Store {
             balance: Cents(row["balance_cents"]), createdAt: Timestamp(millis: row["created_at"]))
     }
 
-    public func createOrg(name: String, email: String?, now: Timestamp = .now()) throws(ClawError) -> Org {
+    public func createOrg(name: String, email: String?, now: Timestamp = .now()) async throws(ClawError) -> Org {
         let org = Org(id: Identifier.make(prefix: "org_", length: 16), name: name, email: email,
                       balance: .zero, createdAt: now)
-        return try write { db in
+        return try await write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM orgs WHERE name = ?", arguments: [name]) == true {
                 throw ClawError(.conflict, "an org named '\(name)' already exists", param: "name")
             }
@@ -22,21 +22,21 @@ extension Store {
         }
     }
 
-    public func org(id: String) throws(ClawError) -> Org? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM orgs WHERE id = ?", arguments: [id]).map(Self.org) }
+    public func org(id: String) async throws(ClawError) -> Org? {
+        try await read { db in try Row.fetchOne(db, sql: "SELECT * FROM orgs WHERE id = ?", arguments: [id]).map(Self.org) }
     }
 
-    public func listOrgs() throws(ClawError) -> [Org] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM orgs ORDER BY created_at, id").map(Self.org) }
+    public func listOrgs() async throws(ClawError) -> [Org] {
+        try await read { db in try Row.fetchAll(db, sql: "SELECT * FROM orgs ORDER BY created_at, id").map(Self.org) }
     }
 
     /// Adds `amount` to the org's balance: one ledger row, the balance and an event, in one transaction.
     public func credit(orgID: String, amount: Cents, description: String,
-                       now: Timestamp = .now()) throws(ClawError) -> Org {
+                       now: Timestamp = .now()) async throws(ClawError) -> Org {
         guard amount.value > 0 else {
             throw ClawError(.invalidArgument, "amount must be a positive number of cents", param: "amountCents")
         }
-        return try write { db in
+        return try await write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM orgs WHERE id = ?", arguments: [orgID]) else {
                 throw ClawError(.notFound, "org \(orgID) not found")
             }
@@ -55,8 +55,8 @@ extension Store {
         }
     }
 
-    public func ledger(orgID: String?) throws(ClawError) -> [LedgerEntry] {
-        try read { db in
+    public func ledger(orgID: String?) async throws(ClawError) -> [LedgerEntry] {
+        try await read { db in
             let rows = try orgID.map {
                 try Row.fetchAll(db, sql: "SELECT * FROM ledger WHERE org_id = ? ORDER BY id", arguments: [$0])
             } ?? Row.fetchAll(db, sql: "SELECT * FROM ledger ORDER BY id")
@@ -66,8 +66,8 @@ extension Store {
 
     /// One page of the ledger, newest first: rows with `id < before` (all when nil), at most
     /// `limit`; one org's, or every org's when `orgID` is nil.
-    public func ledgerPage(orgID: String?, before: Int64?, limit: Int) throws(ClawError) -> [LedgerEntry] {
-        try read { db in
+    public func ledgerPage(orgID: String?, before: Int64?, limit: Int) async throws(ClawError) -> [LedgerEntry] {
+        try await read { db in
             var sql = "SELECT * FROM ledger WHERE 1"
             var args: [any DatabaseValueConvertible] = []
             if let orgID { sql += " AND org_id = ?"; args.append(orgID) }

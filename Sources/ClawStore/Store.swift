@@ -41,25 +41,37 @@ public final class Store: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction; GRDB and SQLite errors become `ClawError(.storage)`.
-    public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(ClawError) -> T {
+    /// Runs `body` in one write transaction on GRDB's writer queue; the calling task is suspended
+    /// meanwhile, so no thread of the cooperative pool waits on SQLite. It is deliberately not
+    /// cancellable (GRDB's `async` `write` would throw `CancellationError` in a cancelled task):
+    /// a worker stopped with the daemon still records its outcome (e.g. an interrupted run).
+    /// GRDB and SQLite errors become `ClawError(.storage)`.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(ClawError) -> T {
+        let result = await withCheckedContinuation { (done: CheckedContinuation<Result<T, any Error>, Never>) in
+            pool.asyncWrite(body) { _, result in done.resume(returning: result) }
+        }
         do {
-            return try pool.write(body)
-        } catch let error as ClawError {
-            throw error
+            return try result.get()
         } catch {
-            throw ClawError(.storage, "database write failed: \(error)", cause: error)
+            throw Self.storageError(error, "database write failed")
         }
     }
 
-    public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(ClawError) -> T {
-        do {
-            return try pool.read(body)
-        } catch let error as ClawError {
-            throw error
-        } catch {
-            throw ClawError(.storage, "database read failed: \(error)", cause: error)
+    /// Runs `body` on a read-only snapshot on one of GRDB's reader queues, suspending the
+    /// calling task like `write`.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(ClawError) -> T {
+        let result = await withCheckedContinuation { (done: CheckedContinuation<Result<T, any Error>, Never>) in
+            pool.asyncRead { db in done.resume(returning: Result { try body(try db.get()) }) }
         }
+        do {
+            return try result.get()
+        } catch {
+            throw Self.storageError(error, "database read failed")
+        }
+    }
+
+    private static func storageError(_ error: any Error, _ what: String) -> ClawError {
+        (error as? ClawError) ?? ClawError(.storage, "\(what): \(error)", cause: error)
     }
 
     /// Size of the database file plus its WAL, in bytes.

@@ -59,7 +59,7 @@ struct ClawBadInputTests {
           arguments: createCases)
     func badCreate(body: String, param: String?) async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let r = try await api.call(.post, "/v1/claw/instances", as: org, json: body)
             #expect(r.status == 400)
@@ -68,9 +68,9 @@ struct ClawBadInputTests {
             #expect((r.error["message"] as? String)?.isEmpty == false)
             if let param { #expect(r.error["param"] as? String == param) }
         }
-        #expect(try h.instances(org).isEmpty)
-        #expect(try h.charges(org).isEmpty)
-        #expect(try h.balance(org) == 10_000)
+        await #expect(try h.instances(org).isEmpty)
+        await #expect(try h.charges(org).isEmpty)
+        await #expect(try h.balance(org) == 10_000)
     }
 
     static let patchCases: [(String, String?)] = [
@@ -96,14 +96,14 @@ struct ClawBadInputTests {
     @Test("bad PATCH bodies answer 400 in the envelope; the instance is unchanged", arguments: patchCases)
     func badPatch(body: String, param: String?) async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let id = try #require(try await api.create(org, "patchbot", extra: #","defaultModel":"keep""#)["id"] as? String)
             let r = try await api.call(.patch, "/v1/claw/instances/\(id)", as: org, json: body)
             #expect(r.status == 400)
             #expect(r.errorType == "invalid_request_error")
             if let param { #expect(r.error["param"] as? String == param) }
-            let instance = try #require(try h.store.instance(id: id, orgID: nil))
+            let instance = try await #require(try h.store.instance(id: id, orgID: nil))
             #expect(instance.defaultModel == "keep")
             #expect(instance.generation == 1)
             #expect(instance.hasIMConfig == false)
@@ -113,7 +113,7 @@ struct ClawBadInputTests {
     @Test("a body over the limit answers 413 in the envelope and creates nothing")
     func hugeBody() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let huge = #"{"subdomain":"okbot","defaultModel":""# + String(repeating: "x", count: 200_000) + #""}"#
             let r = try await api.call(.post, "/v1/claw/instances", as: org, json: huge)
@@ -123,14 +123,14 @@ struct ClawBadInputTests {
             let p = try await api.call(.patch, "/v1/claw/instances/\(id)", as: org, json: huge)
             #expect(p.status == 413)
         }
-        #expect(try h.instances(org).count == 1)
-        #expect(try h.charges(org).count == 1)
+        await #expect(try h.instances(org).count == 1)
+        await #expect(try h.charges(org).count == 1)
     }
 
     @Test("a bad Idempotency-Key, timeout, status or Last-Event-ID answers 400")
     func badHeadersAndQueries() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let id = try #require(try await api.create(org, "querybot")["id"] as? String)
             let key = try await api.call(.post, "/v1/claw/instances", as: org, json: #"{"subdomain":"other"}"#,
@@ -149,6 +149,6 @@ struct ClawBadInputTests {
             let since = try await api.call(.get, "/v1/events?since=-3", as: org)
             #expect(since.status == 400)
         }
-        #expect(try h.instances(org).count == 1)
+        await #expect(try h.instances(org).count == 1)
     }
 }

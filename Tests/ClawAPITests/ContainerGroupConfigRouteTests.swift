@@ -14,7 +14,7 @@ struct ContainerGroupConfigRouteTests {
     @Test("POST and PUT take containerConfig, GET answers it; a PUT without it keeps it")
     func roundTrip() async throws {
         let (h, runs, _) = try ContainerRunRouteTests.harness()
-        let a = try h.org()
+        let a = try await h.org()
         try await h.test { api in
             let plain = try await api.call(.post, Self.base, as: a, json: #"{"name":"plain"}"#)
             #expect(plain.status == 201)
@@ -39,22 +39,22 @@ struct ContainerGroupConfigRouteTests {
 
             let described = try await api.call(.put, Self.base + "/team", as: a, json: #"{"description":"x"}"#)
             #expect(described.status == 200)
-            #expect(try runs.group(name: "team", orgID: nil)?.containerConfig.additionalMounts.count == 2)
+            await #expect(try runs.group(name: "team", orgID: nil)?.containerConfig.additionalMounts.count == 2)
             let replaced = try await api.call(.put, Self.base + "/team", as: a,
                                               json: #"{"containerConfig":{"additionalMounts":[{"hostPath":"/opt/x","readOnly":true}]}}"#)
             #expect(replaced.status == 200)
-            #expect(try runs.group(name: "team", orgID: nil)?.containerConfig.additionalMounts ==
+            await #expect(try runs.group(name: "team", orgID: nil)?.containerConfig.additionalMounts ==
                 [MountRequest(hostPath: "/opt/x", containerPath: nil, readOnly: true)])
             let cleared = try await api.call(.put, Self.base + "/team", as: a, json: #"{"containerConfig":{}}"#)
             #expect(cleared.status == 200)
-            #expect(try runs.group(name: "team", orgID: nil)?.containerConfig.additionalMounts.isEmpty == true)
+            await #expect(try runs.group(name: "team", orgID: nil)?.containerConfig.additionalMounts.isEmpty == true)
         }
     }
 
     @Test("bad shapes are 400, unusable paths 422 invalid_container_config; nothing is created or changed")
     func badInput() async throws {
         let (h, runs, _) = try ContainerRunRouteTests.harness()
-        let a = try h.org(), b = try h.org()
+        let a = try await h.org(), b = try await h.org()
         let mount = #"{"hostPath":"/srv/data","containerPath":"data"}"#
         try await h.test { api in
             _ = try await api.call(.post, Self.base, as: a, json: "{\"name\":\"team\",\"containerConfig\":{\"additionalMounts\":[\(mount)]}}")
@@ -86,8 +86,8 @@ struct ContainerGroupConfigRouteTests {
                 let post = try await api.call(.post, Self.base, as: a, json: "{\"name\":\"new\"," + body.dropFirst())
                 #expect(post.status == 422, "\(m)")
             }
-            #expect(try runs.group(name: "new", orgID: nil) == nil)
-            #expect(try runs.group(name: "team", orgID: nil)?.containerConfig.additionalMounts ==
+            await #expect(try runs.group(name: "new", orgID: nil) == nil)
+            await #expect(try runs.group(name: "team", orgID: nil)?.containerConfig.additionalMounts ==
                 [MountRequest(hostPath: "/srv/data", containerPath: "data", readOnly: true)])
             // Another org's group: 404 even with a valid config.
             let other = try await api.call(.put, Self.base + "/team", as: b, json: #"{"containerConfig":{}}"#)

@@ -11,8 +11,8 @@ struct ContainerIPCOwnershipRouteTests {
     func ownership() async throws {
         let s = try ContainerOperatorRouteTests.setup()
         let runs = try #require(s.h.env.containerRuns?.runs)
-        let owner = try s.h.org(), stranger = try s.h.org()
-        _ = try runs.createGroup(orgID: owner.id, name: "owned", description: "", isMain: false, chatJids: [])
+        let owner = try await s.h.org(), stranger = try await s.h.org()
+        _ = try await runs.createGroup(orgID: owner.id, name: "owned", description: "", isMain: false, chatJids: [])
         try await s.h.test { api async throws in
             for route in ["/ipc/directories", "/ipc/follow-up", "/ipc/close"] {
                 let path = ContainerOperatorRouteTests.base + route

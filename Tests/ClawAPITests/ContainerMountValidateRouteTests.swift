@@ -11,10 +11,10 @@ struct ContainerMountValidateRouteTests {
     func mainFromRecord() async throws {
         let s = try ContainerOperatorRouteTests.setup()
         let runs = try #require(s.h.env.containerRuns?.runs)
-        let org = try s.h.org(), other = try s.h.org()
-        _ = try runs.createGroup(orgID: org.id, name: "boss", description: "", isMain: true, chatJids: [])
-        _ = try runs.createGroup(orgID: org.id, name: "main", description: "", isMain: false, chatJids: [])
-        _ = try runs.createGroup(orgID: other.id, name: "theirs", description: "", isMain: true, chatJids: [])
+        let org = try await s.h.org(), other = try await s.h.org()
+        _ = try await runs.createGroup(orgID: org.id, name: "boss", description: "", isMain: true, chatJids: [])
+        _ = try await runs.createGroup(orgID: org.id, name: "main", description: "", isMain: false, chatJids: [])
+        _ = try await runs.createGroup(orgID: other.id, name: "theirs", description: "", isMain: true, chatJids: [])
         let root = try TestPaths.makeTempDir("mv")
         try FileManager.default.createDirectory(atPath: root + "/project", withIntermediateDirectories: true)
         try await s.fake.replaceMountAllowlist(MountAllowlist(

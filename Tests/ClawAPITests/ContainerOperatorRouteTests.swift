@@ -62,17 +62,17 @@ struct ContainerOperatorRouteTests {
         return (r.text, try Wire.decode([ContainerWire.AuditLogEntry].self, from: Data(r.text.utf8)))
     }
 
-    func keyID(_ h: Harness, _ org: TestOrg) throws -> String { try #require(try h.store.listKeys(orgID: org.id).first?.id) }
+    func keyID(_ h: Harness, _ org: TestOrg) async throws -> String { try await #require(try h.store.listKeys(orgID: org.id).first?.id) }
 
     @Test("a plain org's key gets 403 forbidden on every host-wide write, nothing changes, the refusal is audited as denied")
     func plainKeyForbidden() async throws {
         let s = try Self.setup()
-        let a = try s.h.org()
+        let a = try await s.h.org()
         let kept = try await s.fake.addProxyMapping(name: "keep", upstreamURL: "https://api.example.com",
                                                     credentialType: "bearer", credential: "sk-keep-SECRET", orgIds: [])
         let keptID = kept.id
         let changes = s.fake.changes
-        let actor = "key:" + (try keyID(s.h, a))
+        let actor = "key:" + (try await keyID(s.h, a))
         try await s.h.test { api in
             let statuses = try await Self.writeAll(api, as: a, deleteID: keptID)
             #expect(statuses.count == 7)
@@ -116,7 +116,7 @@ struct ContainerOperatorRouteTests {
     @Test("a key of an org in container_operator_orgs may change them; another org's key still may not")
     func operatorOrgAllowed() async throws {
         let s0 = try Self.setup()
-        let op = try s0.h.org(), plain = try s0.h.org()
+        let op = try await s0.h.org(), plain = try await s0.h.org()
         let s = Self.operators(s0, [op.id])
         try await s.h.test { api in
             let statuses = try await Self.writeAll(api, as: op)
@@ -134,7 +134,7 @@ struct ContainerOperatorRouteTests {
     @Test("the admin socket may change them, with or without X-Clawd-Org; its entries name the admin")
     func socketAllowed() async throws {
         let s = try Self.setup()
-        let a = try s.h.org()
+        let a = try await s.h.org()
         try await s.h.test(.adminSocket) { api in
             let statuses = try await Self.writeAll(api, as: nil)
             #expect(statuses == ["max": 200, "allowlist": 200, "port": 200, "start": 200, "create": 201, "delete": 204,
@@ -156,13 +156,13 @@ struct ContainerOperatorRouteTests {
     @Test("mount decisions and proxy changes have their own audit entries with actor and outcome, never a credential")
     func auditEntries() async throws {
         let s0 = try Self.setup()
-        let op = try s0.h.org(), plain = try s0.h.org()
+        let op = try await s0.h.org(), plain = try await s0.h.org()
         let s = Self.operators(s0, [op.id])
         let root = MountSecurity.realPath(try TestPaths.makeTempDir("oproot"))!
         try FileManager.default.createDirectory(atPath: root + "/project", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/.ssh", withIntermediateDirectories: true)
         let credential = "sk-live-" + Identifier.make(prefix: "", length: 24)
-        let opActor = "key:" + (try keyID(s.h, op)), plainActor = "key:" + (try keyID(s.h, plain))
+        let opActor = "key:" + (try await keyID(s.h, op)), plainActor = "key:" + (try await keyID(s.h, plain))
         try await s.h.test { api in
             let list = "{\"allowedRoots\":[{\"path\":\"\(root)\",\"allowReadWrite\":true}]}"
             #expect(try await api.call(.put, Self.base + "/mount/allowlist", as: op, json: list).status == 200)

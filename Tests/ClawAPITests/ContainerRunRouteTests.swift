@@ -34,7 +34,7 @@ struct ContainerRunRouteTests {
     @Test("namespace CRUD with name rules, another org's group is 404, errors in the container shape")
     func namespaces() async throws {
         let (h, _, _) = try Self.harness()
-        let a = try h.org(), b = try h.org()
+        let a = try await h.org(), b = try await h.org()
         try await h.test { api in
             let created = try await api.call(.post, "/api/v1/container/namespaces", as: a,
                                              json: #"{"name":"team-1","description":"d","chatJids":["tg:1"]}"#)
@@ -74,7 +74,7 @@ struct ContainerRunRouteTests {
     func runsAndQueue() async throws {
         let (base, _, view) = try Self.harness()
         var h = base
-        let a = try h.org(), b = try h.org()
+        let a = try await h.org(), b = try await h.org()
         // The cap is host-wide: org a's key may change it as a container operator.
         h.env.containerOperatorOrgs = [a.id]
         try await h.test { api in
@@ -122,7 +122,7 @@ struct ContainerRunRouteTests {
     @Test("schedules: 201 with nextRun, bad cron or interval is 422 naming the problem, pause, logs, 404 across orgs")
     func schedules() async throws {
         let (h, _, _) = try Self.harness()
-        let a = try h.org(), b = try h.org()
+        let a = try await h.org(), b = try await h.org()
         try await h.test { api in
             _ = try await api.call(.post, "/api/v1/container/namespaces", as: a, json: #"{"name":"g"}"#)
             let body = #"{"name":"n","group":"g","prompt":"p","schedule":{"type":"interval","value":60000},"containerConfig":{"timeoutSecs":30}}"#
@@ -164,7 +164,7 @@ struct ContainerRunRouteTests {
     @Test("audit log records mutating calls of every dialect and denied requests; run history, metrics, analytics")
     func monitoring() async throws {
         let (h, _, _) = try Self.harness()
-        let a = try h.org()
+        let a = try await h.org()
         try await h.test { api in
             _ = try await api.call(.post, "/api/v1/container/namespaces", as: a, json: #"{"name":"g"}"#)
             _ = try await api.call(.post, "/api/v1/container/namespaces", as: a, json: #"{"name":"BAD"}"#)

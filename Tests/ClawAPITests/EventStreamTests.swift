@@ -110,13 +110,13 @@ struct EventStreamTests {
     @Test("replays the org's stored events after Last-Event-ID in order, then follows new ones live")
     func replayThenFollow() async throws {
         let h = try Harness(heartbeat: .milliseconds(100))
-        let org = try h.org()
-        let other = try h.org()
+        let org = try await h.org()
+        let other = try await h.org()
         try await withEvents(h) { api, open in
             _ = try await api.create(org, "first")
             _ = try await api.create(org, "second")
             _ = try await api.create(other, "foreign")
-            let stored = try h.store.events(orgID: org.id, after: 0)
+            let stored = try await h.store.events(orgID: org.id, after: 0)
             #expect(stored.count >= 4)
             let cursor = stored[1].id
             var sse = try await open("/v1/events", ["Authorization": "Bearer \(org.key)", "Last-Event-ID": "\(cursor)"])
@@ -129,7 +129,7 @@ struct EventStreamTests {
 
             let live = try #require(try await api.create(org, "live")["id"] as? String)
             _ = try await api.create(other, "foreign2")
-            let liveStored = try h.store.events(orgID: org.id, after: stored.last!.id)
+            let liveStored = try await h.store.events(orgID: org.id, after: stored.last!.id)
             var followed: [SSEFrame] = []
             for _ in liveStored { followed.append(try #require(try await sse.client.next())) }
             #expect(followed.map(\.id) == liveStored.map(\.id))
@@ -143,10 +143,10 @@ struct EventStreamTests {
     @Test("?since= replays like Last-Event-ID; idle streams get heartbeat comments and stay open")
     func sinceAndHeartbeat() async throws {
         let h = try Harness(heartbeat: .milliseconds(50))
-        let org = try h.org()
+        let org = try await h.org()
         try await withEvents(h) { api, open in
             _ = try await api.create(org, "sincebot")
-            let stored = try h.store.events(orgID: org.id, after: 0)
+            let stored = try await h.store.events(orgID: org.id, after: 0)
             let cursor = stored[stored.count - 2].id
             var sse = try await open("/v1/events?since=\(cursor)", ["Authorization": "Bearer \(org.key)"])
             let replayed = try #require(try await sse.client.next())
@@ -173,12 +173,12 @@ struct EventStreamTests {
     @Test("the host admin on the socket without X-Clawd-Org sees every org's events")
     func adminSeesAll() async throws {
         let h = try Harness(heartbeat: .milliseconds(100))
-        let a = try h.org()
-        let b = try h.org()
+        let a = try await h.org()
+        let b = try await h.org()
         try await withEvents(h, listener: .adminSocket) { api, open in
             _ = try await api.call(.post, "/v1/claw/instances", socketOrg: a.id, json: #"{"subdomain":"abot"}"#)
             _ = try await api.call(.post, "/v1/claw/instances", socketOrg: b.id, json: #"{"subdomain":"bbot"}"#)
-            let stored = try h.store.events(orgID: nil, after: 0)
+            let stored = try await h.store.events(orgID: nil, after: 0)
             var sse = try await open("/v1/events", [:])
             var frames: [SSEFrame] = []
             for _ in stored { frames.append(try #require(try await sse.client.next())) }
@@ -187,7 +187,7 @@ struct EventStreamTests {
             #expect(orgs == [a.id, b.id])
             var scoped = try await open("/v1/events", ["X-Clawd-Org": a.id])
             let first = try #require(try await scoped.client.next())
-            #expect(try h.store.events(orgID: a.id, after: 0).first?.id == first.id)
+            await #expect(try h.store.events(orgID: a.id, after: 0).first?.id == first.id)
         }
     }
 }

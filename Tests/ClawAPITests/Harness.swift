@@ -47,21 +47,21 @@ struct Harness: Sendable {
     }
 
     /// A new org with `balanceCents` and an API key for it.
-    func org(_ name: String = "org-\(UUID().uuidString.prefix(8))", balanceCents: Int64 = 10_000) throws -> TestOrg {
-        let org = try store.createOrg(name: name, email: nil)
-        if balanceCents > 0 { _ = try store.credit(orgID: org.id, amount: Cents(balanceCents), description: "test") }
-        let key = try store.createKey(orgID: org.id, name: "t")
+    func org(_ name: String = "org-\(UUID().uuidString.prefix(8))", balanceCents: Int64 = 10_000) async throws -> TestOrg {
+        let org = try await store.createOrg(name: name, email: nil)
+        if balanceCents > 0 { _ = try await store.credit(orgID: org.id, amount: Cents(balanceCents), description: "test") }
+        let key = try await store.createKey(orgID: org.id, name: "t")
         return TestOrg(id: org.id, key: key.secret)
     }
 
-    func balance(_ org: TestOrg) throws -> Int64 { try store.org(id: org.id)!.balance.value }
-    func charges(_ org: TestOrg) throws -> [LedgerEntry] { try store.ledger(orgID: org.id).filter { $0.kind == .charge } }
-    func instances(_ org: TestOrg) throws -> [Instance] { try store.listInstances(orgID: org.id) }
+    func balance(_ org: TestOrg) async throws -> Int64 { try await store.org(id: org.id)!.balance.value }
+    func charges(_ org: TestOrg) async throws -> [LedgerEntry] { try await store.ledger(orgID: org.id).filter { $0.kind == .charge } }
+    func instances(_ org: TestOrg) async throws -> [Instance] { try await store.listInstances(orgID: org.id) }
 
     /// Plays the worker: the instance's container is up.
-    func markRunning(_ id: String) throws {
-        try service.report(.provisioningStarted, instanceID: id)
-        try service.report(.provisioned, instanceID: id, finish: (true, nil))
+    func markRunning(_ id: String) async throws {
+        try await service.report(.provisioningStarted, instanceID: id)
+        try await service.report(.provisioned, instanceID: id, finish: (true, nil))
     }
 
     func router(_ listener: Listener) -> Router<APIContext> {

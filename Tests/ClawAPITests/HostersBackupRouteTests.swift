@@ -10,16 +10,16 @@ import Testing
 @Suite("ClawHosters backups and add-ons over the router")
 struct HostersBackupRouteTests {
     /// A harness whose environment has a backup service, and a running instance of `org`.
-    static func setUp() throws -> (Harness, BackupService, TestOrg, Instance, Int64) {
+    static func setUp() async throws -> (Harness, BackupService, TestOrg, Instance, Int64) {
         var h = try Harness()
         let service = BackupService(instances: h.service, directory: try TestPaths.makeTempDir("hb") + "/backups",
                                     subscribers: [])
         h.env.backups = service
-        let org = try h.org()
-        let (created, _) = try h.service.create(orgID: org.id, subdomain: "bk-\(UUID().uuidString.prefix(6).lowercased())",
+        let org = try await h.org()
+        let (created, _) = try await h.service.create(orgID: org.id, subdomain: "bk-\(UUID().uuidString.prefix(6).lowercased())",
                                                 defaultModel: nil, tier: .budget, imConfig: nil)
-        try h.markRunning(created.id)
-        let num = try #require(try h.store.read { db in
+        try await h.markRunning(created.id)
+        let num = try await #require(try h.store.read { db in
             try Int64.fetchOne(db, sql: "SELECT num FROM instances WHERE id = ?", arguments: [created.id])
         })
         return (h, service, org, created, num)
@@ -29,8 +29,8 @@ struct HostersBackupRouteTests {
 
     @Test("POST /instances/:id/backups queues a manual backup (201); GET lists and shows it with every field")
     func manualAndList() async throws {
-        let (h, service, org, instance, num) = try Self.setUp()
-        let other = try h.org()
+        let (h, service, org, instance, num) = try await Self.setUp()
+        let other = try await h.org()
         try await h.test { api in
             let created = try await api.call(.post, "/api/v1/instances/\(num)/backups", as: org)
             #expect(created.status == 201, "\(created.text)")
@@ -62,27 +62,27 @@ struct HostersBackupRouteTests {
                 #expect(missing.status == 404 && missing.error["message"] as? String == "Backup not found")
             }
         }
-        #expect(try service.pendingBackup(instanceID: instance.id) != nil)
+        await #expect(try service.pendingBackup(instanceID: instance.id) != nil)
     }
 
     @Test("a stopped-or-running instance only: a pending one answers 422 and nothing is queued")
     func notYet() async throws {
-        let (h, service, org, _, _) = try Self.setUp()
-        let (pending, _) = try h.service.create(orgID: org.id, subdomain: "not-yet", defaultModel: nil, tier: .budget, imConfig: nil)
-        let num = try #require(try h.store.read { db in
+        let (h, service, org, _, _) = try await Self.setUp()
+        let (pending, _) = try await h.service.create(orgID: org.id, subdomain: "not-yet", defaultModel: nil, tier: .budget, imConfig: nil)
+        let num = try await #require(try h.store.read { db in
             try Int64.fetchOne(db, sql: "SELECT num FROM instances WHERE id = ?", arguments: [pending.id])
         })
         try await h.test { api in
             let r = try await api.call(.post, "/api/v1/instances/\(num)/backups", as: org)
             #expect(r.status == 422, "\(r.text)")
         }
-        #expect(try service.pendingBackup(instanceID: pending.id) == nil)
+        await #expect(try service.pendingBackup(instanceID: pending.id) == nil)
     }
 
     @Test("restore: 422 until completed, then 202 with operation_id and Location; the operation is a restore")
     func restore() async throws {
-        let (h, service, org, instance, _) = try Self.setUp()
-        let backup = try service.requestBackup(instanceID: instance.id, orgID: org.id)
+        let (h, service, org, instance, _) = try await Self.setUp()
+        let backup = try await service.requestBackup(instanceID: instance.id, orgID: org.id)
         try await h.test { api in
             let early = try await api.call(.post, "/api/v1/backups/\(backup.id)/restore", as: org)
             #expect(early.status == 422 && early.error["code"] as? String == "unprocessable_entity", "\(early.text)")
@@ -90,15 +90,15 @@ struct HostersBackupRouteTests {
             let file = "\(instance.id)/\(backup.id).tar"
             try FileManager.default.createDirectory(atPath: service.directory + "/" + instance.id, withIntermediateDirectories: true)
             try Data("tar".utf8).write(to: URL(fileURLWithPath: service.path(file)))
-            try service.complete(backup, file: file, sizeBytes: 3, sha256: try BackupFiles.sha256(service.path(file)).hex)
+            try await service.complete(backup, file: file, sizeBytes: 3, sha256: try BackupFiles.sha256(service.path(file)).hex)
 
-            let other = try h.org()
+            let other = try await h.org()
             #expect(try await api.call(.post, "/api/v1/backups/\(backup.id)/restore", as: other).status == 404)
             let accepted = try await api.call(.post, "/api/v1/backups/\(backup.id)/restore", as: org)
             #expect(accepted.status == 202, "\(accepted.text)")
             let op = try #require(Self.data(accepted)["operation_id"] as? String)
             #expect(accepted.header("Location") == "/v1/operations/\(op)")
-            #expect(try h.store.operation(id: op, orgID: org.id)?.kind == "restore")
+            await #expect(try h.store.operation(id: op, orgID: org.id)?.kind == "restore")
             let status = try await api.call(.get, "/v1/operations/\(op)", as: org)
             #expect(status.status == 200 && status["kind"] as? String == "restore")
         }
@@ -106,8 +106,8 @@ struct HostersBackupRouteTests {
 
     @Test("add-ons: one backup add-on per instance, validated PATCH that changes nothing on bad input")
     func addons() async throws {
-        let (h, _, org, _, num) = try Self.setUp()
-        let other = try h.org()
+        let (h, _, org, _, num) = try await Self.setUp()
+        let other = try await h.org()
         try await h.test { api in
             let list = try await api.call(.get, "/api/v1/addons", as: org)
             let items = try #require(list["data"] as? [[String: Any]])
@@ -138,7 +138,7 @@ struct HostersBackupRouteTests {
     @Test("without a backup service the routes answer 503 in the dialect's envelope")
     func unavailable() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let r = try await api.call(.get, "/api/v1/backups", as: org)
             #expect(r.status == 503 && r.error["code"] as? String != nil)

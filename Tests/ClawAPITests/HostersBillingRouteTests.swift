@@ -10,13 +10,13 @@ struct HostersBillingRouteTests {
     @Test("summary and usage: daily cost per tier rounded up, days remaining, low balance, counts")
     func summaryAndUsage() async throws {
         let h = try Harness()
-        let org = try h.org(balanceCents: 10_000)
-        let (pro, _) = try h.service.create(orgID: org.id, subdomain: "pro1", defaultModel: nil, tier: .pro, imConfig: nil)
-        let (bal, _) = try h.service.create(orgID: org.id, subdomain: "bal1", defaultModel: nil, tier: .balanced, imConfig: nil)
-        let (bud, _) = try h.service.create(orgID: org.id, subdomain: "bud1", defaultModel: nil, tier: .budget, imConfig: nil)
-        try h.markRunning(pro.id)
-        try h.markRunning(bud.id)
-        try h.service.report(.expire, instanceID: bud.id, now: Timestamp.now().adding(seconds: 400 * 86_400))
+        let org = try await h.org(balanceCents: 10_000)
+        let (pro, _) = try await h.service.create(orgID: org.id, subdomain: "pro1", defaultModel: nil, tier: .pro, imConfig: nil)
+        let (bal, _) = try await h.service.create(orgID: org.id, subdomain: "bal1", defaultModel: nil, tier: .balanced, imConfig: nil)
+        let (bud, _) = try await h.service.create(orgID: org.id, subdomain: "bud1", defaultModel: nil, tier: .budget, imConfig: nil)
+        try await h.markRunning(pro.id)
+        try await h.markRunning(bud.id)
+        try await h.service.report(.expire, instanceID: bud.id, now: Timestamp.now().adding(seconds: 400 * 86_400))
         _ = bal
         // Balance: 10000 - 3500 - 2000 - 1000 = 3500; billed: pro 117 + balanced 67 = 184 per day.
         try await h.test { api in
@@ -42,9 +42,9 @@ struct HostersBillingRouteTests {
             #expect((u.data["addons"] as? [Any])?.isEmpty == true)
         }
         // Spend down to under 7 days of cost: low_balance.
-        let poor = try h.org(balanceCents: 2000 + 500)
-        _ = try h.service.create(orgID: poor.id, subdomain: "poor1", defaultModel: nil, tier: .balanced, imConfig: nil)
-        let empty = try h.org(balanceCents: 0)
+        let poor = try await h.org(balanceCents: 2000 + 500)
+        _ = try await h.service.create(orgID: poor.id, subdomain: "poor1", defaultModel: nil, tier: .balanced, imConfig: nil)
+        let empty = try await h.org(balanceCents: 0)
         try await h.test { api in
             let s = try await api.call(.get, "/api/v1/billing/summary", as: poor)
             #expect(s.data["days_remaining"] as? Int == 7 && s.data["low_balance"] as? Bool == false)
@@ -52,8 +52,8 @@ struct HostersBillingRouteTests {
             #expect(e.data["days_remaining"] is NSNull && e.data["subscription_tier"] is NSNull)
             #expect(e.data["subscription_status"] as? String == "none" && e.data["low_balance"] as? Bool == false)
         }
-        let low = try h.org(balanceCents: 2000 + 400)
-        _ = try h.service.create(orgID: low.id, subdomain: "low1", defaultModel: nil, tier: .balanced, imConfig: nil)
+        let low = try await h.org(balanceCents: 2000 + 400)
+        _ = try await h.service.create(orgID: low.id, subdomain: "low1", defaultModel: nil, tier: .balanced, imConfig: nil)
         try await h.test { api in
             let s = try await api.call(.get, "/api/v1/billing/summary", as: low)
             #expect(s.data["days_remaining"] as? Int == 5 && s.data["low_balance"] as? Bool == true)
@@ -63,12 +63,14 @@ struct HostersBillingRouteTests {
     @Test("transactions: the ledger newest first, typed, with integer instance ids, paginated")
     func transactions() async throws {
         let h = try Harness()
-        let org = try h.org(balanceCents: 50_000)
-        let ids = try (0..<4).map {
-            try h.service.create(orgID: org.id, subdomain: "tx\($0)", defaultModel: nil, tier: .budget, imConfig: nil).0.id
+        let org = try await h.org(balanceCents: 50_000)
+        var created: [String] = []
+        for n in 0..<4 {
+            created.append(try await h.service.create(orgID: org.id, subdomain: "tx\(n)", defaultModel: nil, tier: .budget, imConfig: nil).0.id)
         }
-        try h.service.report(.provisioningFailed(final: true), instanceID: ids[3])
-        let numbers = try h.store.instanceNumbers(ids: ids)
+        let ids = created
+        try await h.service.report(.provisioningFailed(final: true), instanceID: ids[3])
+        let numbers = try await h.store.instanceNumbers(ids: ids)
         try await h.test { api in
             let all = try await api.call(.get, "/api/v1/billing/transactions?per_page=100", as: org)
             #expect(all.status == 200)
@@ -89,7 +91,7 @@ struct HostersBillingRouteTests {
             let past = try await api.call(.get, "/api/v1/billing/transactions?page=3&per_page=4", as: org)
             #expect(past.status == 200 && past.dataList.isEmpty)
             #expect(try await api.call(.get, "/api/v1/billing/transactions?page=0", as: org).status == 422)
-            let other = try h.org(balanceCents: 0)
+            let other = try await h.org(balanceCents: 0)
             #expect(try await api.call(.get, "/api/v1/billing/transactions", as: other).pagination["total_count"] == 0)
         }
     }
@@ -98,8 +100,8 @@ struct HostersBillingRouteTests {
     func buyClaws() async throws {
         var h = try Harness()
         h.env.clawPackages = try ClawPackage.parse("mini:250:300,big:12000:9900")
-        let org = try h.org(balanceCents: 100)
-        let other = try h.org(balanceCents: 0)
+        let org = try await h.org(balanceCents: 100)
+        let other = try await h.org(balanceCents: 0)
         try await h.test { api in
             let p = try await api.call(.get, "/api/v1/billing/packages", as: org)
             #expect(p.status == 200)
@@ -120,8 +122,8 @@ struct HostersBillingRouteTests {
             #expect(bought.data["id"] as? Int != nil)
             _ = try await api.call(.post, "/api/v1/billing/buy_claws", as: other, json: #"{"package_id":"big"}"#)
         }
-        let id = Int(try #require(try h.store.purchases(orgID: org.id, status: .pending).first).id)
-        #expect(try h.balance(org) == 100)
+        let id = await Int(try #require(try h.store.purchases(orgID: org.id, status: .pending).first).id)
+        await #expect(try h.balance(org) == 100)
         try await h.test(.adminSocket) { api in
             let pending = try await api.call(.get, "/admin/purchases?status=pending")
             #expect((pending["purchases"] as? [[String: Any]])?.count == 2)
@@ -138,11 +140,11 @@ struct HostersBillingRouteTests {
             let rejected = try await api.call(.post, "/admin/purchases/\(otherID)/reject")
             #expect(rejected.status == 200 && rejected["status"] as? String == "rejected")
         }
-        #expect(try h.balance(org) == 350)
-        #expect(try h.balance(other) == 0)
-        let credit = try #require(try h.store.ledger(orgID: org.id).last)
+        await #expect(try h.balance(org) == 350)
+        await #expect(try h.balance(other) == 0)
+        let credit = try await #require(try h.store.ledger(orgID: org.id).last)
         #expect(credit.kind == .credit && credit.amount.value == 250 && credit.balanceAfter.value == 350)
-        #expect(try h.store.purchases(orgID: org.id, status: nil).first?.ledgerID == credit.id)
+        await #expect(try h.store.purchases(orgID: org.id, status: nil).first?.ledgerID == credit.id)
         try await h.test { api in
             // The admin routes do not exist on TCP.
             #expect(try await api.call(.get, "/admin/purchases", as: org).status == 404)

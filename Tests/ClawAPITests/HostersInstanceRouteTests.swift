@@ -54,20 +54,20 @@ extension Reply {
 @Suite("ClawHosters instances: shapes, can_* per state, pagination, org scope")
 struct HostersInstanceRouteTests {
     /// Creates through the Claw dialect (the same instances) and answers the integer id.
-    func make(_ h: Harness, _ org: TestOrg, _ subdomain: String, tier: Tier = .balanced) throws -> (String, Int64) {
-        let (instance, _) = try h.service.create(orgID: org.id, subdomain: subdomain, defaultModel: "gpt-4o", tier: tier,
+    func make(_ h: Harness, _ org: TestOrg, _ subdomain: String, tier: Tier = .balanced) async throws -> (String, Int64) {
+        let (instance, _) = try await h.service.create(orgID: org.id, subdomain: subdomain, defaultModel: "gpt-4o", tier: tier,
                                                   imConfig: ["telegramBotToken": "123:abc"])
-        return (instance.id, try #require(try h.store.instanceNumbers(ids: [instance.id])[instance.id]))
+        return (instance.id, try await #require(try h.store.instanceNumbers(ids: [instance.id])[instance.id]))
     }
 
     @Test("detail and list items carry exactly the spec's fields with the spec's types")
     func shapes() async throws {
         let h = try Harness()
-        let org = try h.org()
-        let (id, n) = try make(h, org, "shapebot", tier: .pro)
-        let plainID = try h.service.create(orgID: org.id, subdomain: "plainbot", defaultModel: nil, tier: .budget, imConfig: nil).0.id
-        let n2 = try #require(try h.store.instanceNumbers(ids: [plainID])[plainID])
-        try h.markRunning(id)
+        let org = try await h.org()
+        let (id, n) = try await make(h, org, "shapebot", tier: .pro)
+        let plainID = try await h.service.create(orgID: org.id, subdomain: "plainbot", defaultModel: nil, tier: .budget, imConfig: nil).0.id
+        let n2 = try await #require(try h.store.instanceNumbers(ids: [plainID])[plainID])
+        try await h.markRunning(id)
         try await h.test { api in
             let detail = try await api.call(.get, "/api/v1/instances/\(n)", as: org)
             #expect(detail.status == 200)
@@ -83,7 +83,7 @@ struct HostersInstanceRouteTests {
             #expect(detail.data["telegram_configured"] as? Bool == true)
             // 3500 cents per 30 days = 116.67 per day, rounded up.
             #expect(detail.data["daily_claw_cost"] as? Int == 117)
-            let port = try #require(try h.store.instance(id: id, orgID: nil)?.hostPort)
+            let port = try await #require(try h.store.instance(id: id, orgID: nil)?.hostPort)
             #expect(detail.data["subdomain_url"] as? String == "127.0.0.1:\(port)")
             #expect(Timestamp(iso8601: detail.data["provisioned_at"] as? String ?? "") != nil)
 
@@ -106,21 +106,21 @@ struct HostersInstanceRouteTests {
     @Test("status mapping and can_start/can_stop/can_restart for every state, and actions allowed only where true")
     func canTable() async throws {
         let h = try Harness()
-        let org = try h.org(balanceCents: 100_000)
-        let (provisioning, np) = try make(h, org, "prov")
-        let (running, nr) = try make(h, org, "run")
-        try h.markRunning(running)
-        let (stopped, ns) = try make(h, org, "stop")
-        try h.markRunning(stopped)
-        _ = try h.service.request(.stop, instanceID: stopped, orgID: org.id)
-        let (paused, npa) = try make(h, org, "pause")
-        try h.markRunning(paused)
+        let org = try await h.org(balanceCents: 100_000)
+        let (provisioning, np) = try await make(h, org, "prov")
+        let (running, nr) = try await make(h, org, "run")
+        try await h.markRunning(running)
+        let (stopped, ns) = try await make(h, org, "stop")
+        try await h.markRunning(stopped)
+        _ = try await h.service.request(.stop, instanceID: stopped, orgID: org.id)
+        let (paused, npa) = try await make(h, org, "pause")
+        try await h.markRunning(paused)
         let far = Timestamp.now().adding(seconds: 400 * 86_400)
-        try h.service.report(.expire, instanceID: paused, now: far)
-        let (failed, nf) = try make(h, org, "fail")
-        try h.service.report(.provisioningFailed(final: true), instanceID: failed)
-        let (deleting, nd) = try make(h, org, "del")
-        _ = try h.service.request(.delete, instanceID: deleting, orgID: org.id)
+        try await h.service.report(.expire, instanceID: paused, now: far)
+        let (failed, nf) = try await make(h, org, "fail")
+        try await h.service.report(.provisioningFailed(final: true), instanceID: failed)
+        let (deleting, nd) = try await make(h, org, "del")
+        _ = try await h.service.request(.delete, instanceID: deleting, orgID: org.id)
         _ = provisioning
 
         let table: [(Int64, String, [Bool])] = [
@@ -136,12 +136,12 @@ struct HostersInstanceRouteTests {
                 #expect(got == can.map { Optional($0) }, "\(status)")
                 // Every action whose can_* is false answers 422 and changes nothing.
                 for (verb, allowed) in zip(["start", "stop", "restart"], can) where !allowed {
-                    let before = try h.store.hostersInstance(number: n, orgID: org.id)?.instance
+                    let before = try await h.store.hostersInstance(number: n, orgID: org.id)?.instance
                     let refused = try await api.call(.post, "/api/v1/instances/\(n)/\(verb)", as: org)
                     #expect(refused.status == 422, "\(verb) on \(status)")
                     #expect(refused.hostersCode == "unprocessable_entity")
                     #expect((refused.error["message"] as? String)?.contains(status) == true)
-                    #expect(try h.store.hostersInstance(number: n, orgID: org.id)?.instance == before)
+                    await #expect(try h.store.hostersInstance(number: n, orgID: org.id)?.instance == before)
                 }
             }
             // The allowed ones: stop the running one, start it again, restart it.
@@ -153,30 +153,30 @@ struct HostersInstanceRouteTests {
             #expect(start.status == 200 && start.data["status"] as? String == "running")
             let restart = try await api.call(.post, "/api/v1/instances/\(nr)/restart", as: org)
             #expect(restart.status == 200 && restart.data["can_restart"] as? Bool == true)
-            #expect(try h.store.instance(id: running, orgID: nil)?.generation == 2)
+            await #expect(try h.store.instance(id: running, orgID: nil)?.generation == 2)
             let bad = try await api.call(.post, "/api/v1/instances/\(nr)/stop", as: org, json: #"{"force":true}"#)
             #expect(bad.status == 422 && bad.hostersCode == "unprocessable_entity")
             #expect((bad.error["details"] as? [String: String])?["force"] != nil)
-            #expect(try h.store.instance(id: running, orgID: nil)?.status == .running)
+            await #expect(try h.store.instance(id: running, orgID: nil)?.status == .running)
         }
     }
 
     @Test("DELETE answers status deleting; once the removal finished the instance is gone (404, not listed)")
     func delete() async throws {
         let h = try Harness()
-        let org = try h.org()
-        let (id, n) = try make(h, org, "gone")
-        try h.markRunning(id)
+        let org = try await h.org()
+        let (id, n) = try await make(h, org, "gone")
+        try await h.markRunning(id)
         try await h.test { api in
             let r = try await api.call(.delete, "/api/v1/instances/\(n)", as: org)
             #expect(r.status == 200)
             HostersShape.check(r.data, HostersShape.action)
             #expect(r.data["status"] as? String == "deleting")
-            #expect(try h.store.instance(id: id, orgID: nil)?.status == .deleted)
+            await #expect(try h.store.instance(id: id, orgID: nil)?.status == .deleted)
             #expect(try await api.call(.get, "/api/v1/instances", as: org).dataList.count == 1)
             let again = try await api.call(.delete, "/api/v1/instances/\(n)", as: org)
             #expect(again.status == 422)
-            try h.service.finishOperations(instanceID: id, succeeded: true, error: nil)
+            try await h.service.finishOperations(instanceID: id, succeeded: true, error: nil)
             let after = try await api.call(.get, "/api/v1/instances/\(n)", as: org)
             #expect(after.status == 404 && after.hostersCode == "not_found")
             #expect(try await api.call(.get, "/api/v1/instances", as: org).pagination["total_count"] == 0)
@@ -186,8 +186,8 @@ struct HostersInstanceRouteTests {
     @Test("pagination edges: page 0 and junk are 422, past the end is an empty page, per_page > 100 is served as 100")
     func pagination() async throws {
         let h = try Harness()
-        let org = try h.org(balanceCents: 1_000_000)
-        for k in 0..<105 { _ = try h.service.create(orgID: org.id, subdomain: "pag\(k)", defaultModel: nil, tier: .budget, imConfig: nil) }
+        let org = try await h.org(balanceCents: 1_000_000)
+        for k in 0..<105 { _ = try await h.service.create(orgID: org.id, subdomain: "pag\(k)", defaultModel: nil, tier: .budget, imConfig: nil) }
         try await h.test { api in
             let first = try await api.call(.get, "/api/v1/instances", as: org)
             #expect(first.dataList.count == 25)
@@ -218,9 +218,9 @@ struct HostersInstanceRouteTests {
     @Test("another org's instance, a missing one and a non-integer id are the same 404 not_found")
     func orgScope() async throws {
         let h = try Harness()
-        let a = try h.org(), b = try h.org()
-        let (id, n) = try make(h, a, "mine")
-        try h.markRunning(id)
+        let a = try await h.org(), b = try await h.org()
+        let (id, n) = try await make(h, a, "mine")
+        try await h.markRunning(id)
         try await h.test { api in
             #expect(try await api.call(.get, "/api/v1/instances/\(n)", as: a).status == 200)
             for path in ["/api/v1/instances/\(n)", "/api/v1/instances/999999", "/api/v1/instances/\(id)", "/api/v1/instances/0"] {
@@ -232,7 +232,7 @@ struct HostersInstanceRouteTests {
                 #expect(try await api.call(.post, "/api/v1/instances/\(n)/\(verb)", as: b).status == 404)
             }
             #expect(try await api.call(.delete, "/api/v1/instances/\(n)", as: b).status == 404)
-            #expect(try h.store.instance(id: id, orgID: nil)?.status == .running)
+            await #expect(try h.store.instance(id: id, orgID: nil)?.status == .running)
             #expect(try await api.call(.get, "/api/v1/instances", as: b).dataList.isEmpty)
         }
     }
@@ -240,7 +240,7 @@ struct HostersInstanceRouteTests {
     @Test("every /api/v1 answer is enveloped: 401, unknown route, 405, 413, account")
     func envelopes() async throws {
         let h = try Harness()
-        let org = try h.org(balanceCents: 1234)
+        let org = try await h.org(balanceCents: 1234)
         try await h.test { api in
             for r in [try await api.call(.get, "/api/v1/instances"),
                       try await api.call(.get, "/api/v1/instances", as: TestOrg(id: org.id, key: "oc_live_nope"))] {

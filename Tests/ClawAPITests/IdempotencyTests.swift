@@ -8,7 +8,7 @@ struct IdempotencyTests {
     @Test("the same key twice creates and charges once and answers the same status, body and Location")
     func createTwice() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let body = #"{"subdomain":"oncebot"}"#
             let first = try await api.call(.post, "/v1/claw/instances", as: org, json: body, headers: ["Idempotency-Key": "k-1"])
@@ -20,15 +20,15 @@ struct IdempotencyTests {
             #expect(first.header("Location") != nil)
             #expect(second.header("Idempotent-Replayed") == "true")
         }
-        #expect(try h.instances(org).count == 1)
-        #expect(try h.charges(org).count == 1)
-        #expect(try h.balance(org) == 8000)
+        await #expect(try h.instances(org).count == 1)
+        await #expect(try h.charges(org).count == 1)
+        await #expect(try h.balance(org) == 8000)
     }
 
     @Test("the same key with a different body is a 409 conflict and performs nothing")
     func differentBody() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             _ = try await api.call(.post, "/v1/claw/instances", as: org, json: #"{"subdomain":"firstbot"}"#,
                                    headers: ["Idempotency-Key": "k-2"])
@@ -38,29 +38,29 @@ struct IdempotencyTests {
             #expect(r.errorType == "conflict")
             #expect((r.error["message"] as? String)?.contains("idempotency key reused with a different request") == true)
         }
-        #expect(try h.instances(org).map(\.subdomain) == ["firstbot"])
-        #expect(try h.charges(org).count == 1)
+        await #expect(try h.instances(org).map(\.subdomain) == ["firstbot"])
+        await #expect(try h.charges(org).count == 1)
     }
 
     @Test("keys belong to one org: another org's identical key performs its own request")
     func keysPerOrg() async throws {
         let h = try Harness()
-        let a = try h.org()
-        let b = try h.org()
+        let a = try await h.org()
+        let b = try await h.org()
         try await h.test { api in
             let ra = try await api.call(.post, "/v1/claw/instances", as: a, json: #"{"subdomain":"abot"}"#, headers: ["Idempotency-Key": "same"])
             let rb = try await api.call(.post, "/v1/claw/instances", as: b, json: #"{"subdomain":"bbot"}"#, headers: ["Idempotency-Key": "same"])
             #expect(ra.status == 201)
             #expect(rb.status == 201)
         }
-        #expect(try h.charges(a).count == 1)
-        #expect(try h.charges(b).count == 1)
+        await #expect(try h.charges(a).count == 1)
+        await #expect(try h.charges(b).count == 1)
     }
 
     @Test("a retried renew charges once; a refused request is not stored, so its retry decides afresh")
     func renewTwiceAndRefusalsNotStored() async throws {
         let h = try Harness()
-        let org = try h.org(balanceCents: 4000)
+        let org = try await h.org(balanceCents: 4000)
         try await h.test { api in
             let id = try #require(try await api.create(org, "renewonce")["id"] as? String)
             let path = "/v1/claw/instances/\(id)/renew"
@@ -70,17 +70,17 @@ struct IdempotencyTests {
             #expect(second.text == first.text)
             let poor = try await api.call(.post, path, as: org, headers: ["Idempotency-Key": "renew-2"])
             #expect(poor.status == 402)
-            _ = try h.store.credit(orgID: org.id, amount: Cents(2000), description: "top up")
+            _ = try await h.store.credit(orgID: org.id, amount: Cents(2000), description: "top up")
             let retried = try await api.call(.post, path, as: org, headers: ["Idempotency-Key": "renew-2"])
             #expect(retried.status == 200)
         }
-        #expect(try h.charges(org).count == 3)
+        await #expect(try h.charges(org).count == 3)
     }
 
     @Test("concurrent requests with one key perform once and all answer the first reply")
     func concurrentSameKey() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let replies = try await withThrowingTaskGroup(of: Reply.self) { group in
                 for _ in 0..<8 {
@@ -94,22 +94,22 @@ struct IdempotencyTests {
             #expect(replies.allSatisfy { $0.status == 201 })
             #expect(Set(replies.map(\.text)).count == 1)
         }
-        #expect(try h.instances(org).count == 1)
-        #expect(try h.charges(org).count == 1)
+        await #expect(try h.instances(org).count == 1)
+        await #expect(try h.charges(org).count == 1)
     }
 
     @Test("rebuild with a repeated key counts once against the quota")
     func rebuildOnce() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let id = try #require(try await api.create(org, "rebuildonce")["id"] as? String)
-            try h.markRunning(id)
+            try await h.markRunning(id)
             for _ in 0..<3 {
                 let r = try await api.call(.post, "/v1/claw/instances/\(id)/rebuild", as: org, headers: ["Idempotency-Key": "rb"])
                 #expect(r.status == 202)
             }
-            #expect(try h.store.instance(id: id, orgID: nil)!.rebuildsOnDay == 1)
+            await #expect(try h.store.instance(id: id, orgID: nil)!.rebuildsOnDay == 1)
         }
     }
 }

@@ -14,7 +14,7 @@ struct InstanceListCacheTests {
     @Test("a second GET with nothing changed is served from the cache, byte for byte")
     func hit() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         let cache = h.env.instanceListCache
         try await h.test { api in
             _ = try await api.create(org, "cached-a")
@@ -31,13 +31,13 @@ struct InstanceListCacheTests {
     @Test("every change through the API shows at once: create, state change, PATCH, delete")
     func apiChanges() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let id = try #require(try await api.create(org, "one")["id"] as? String)
             #expect(self.names(try await api.call(.get, "/v1/claw/instances", as: org)) == ["one"])
             _ = try await api.create(org, "two")
             #expect(self.names(try await api.call(.get, "/v1/claw/instances", as: org)) == ["two", "one"])
-            try h.markRunning(id)
+            try await h.markRunning(id)
             let list = try await api.call(.get, "/v1/claw/instances", as: org)
             let one = (list["instances"] as? [[String: Any]])?.first { $0["id"] as? String == id }
             #expect(one?["status"] as? String == "RUNNING")
@@ -56,15 +56,15 @@ struct InstanceListCacheTests {
     @Test("a write that bypasses clawd (sqlite by hand) is seen too: the counter is a trigger")
     func externalWrite() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let id = try #require(try await api.create(org, "ext")["id"] as? String)
             #expect(self.names(try await api.call(.get, "/v1/claw/instances", as: org)) == ["ext"])
-            try h.store.write { db in
+            try await h.store.write { db in
                 try db.execute(sql: "UPDATE instances SET subdomain = 'renamed' WHERE id = ?", arguments: [id])
             }
             #expect(self.names(try await api.call(.get, "/v1/claw/instances", as: org)) == ["renamed"])
-            try h.store.write { db in try db.execute(sql: "DELETE FROM instances WHERE id = ?", arguments: [id]) }
+            try await h.store.write { db in try db.execute(sql: "DELETE FROM instances WHERE id = ?", arguments: [id]) }
             #expect(self.names(try await api.call(.get, "/v1/claw/instances", as: org)).isEmpty)
         }
     }
@@ -72,43 +72,44 @@ struct InstanceListCacheTests {
     @Test("one org's change leaves another org's entry valid, and never leaks rows across orgs")
     func perOrg() async throws {
         let h = try Harness()
-        let a = try h.org(), b = try h.org()
-        let va0 = try h.store.instanceListVersion(orgID: a.id)
-        let all0 = try h.store.instanceListVersion(orgID: nil)
+        let a = try await h.org(), b = try await h.org()
+        let va0 = try await h.store.instanceListVersion(orgID: a.id)
+        let all0 = try await h.store.instanceListVersion(orgID: nil)
         try await h.test { api in
             _ = try await api.create(a, "a-bot")
-            let vb = try h.store.instanceListVersion(orgID: b.id)
+            let vb = try await h.store.instanceListVersion(orgID: b.id)
             _ = try await api.call(.get, "/v1/claw/instances", as: b)
             _ = try await api.create(a, "a-bot-2")
-            #expect(try h.store.instanceListVersion(orgID: b.id) == vb)
+            await #expect(try h.store.instanceListVersion(orgID: b.id) == vb)
             #expect(self.names(try await api.call(.get, "/v1/claw/instances", as: b)).isEmpty)
             #expect(self.names(try await api.call(.get, "/v1/claw/instances", as: a)) == ["a-bot-2", "a-bot"])
         }
-        #expect(try h.store.instanceListVersion(orgID: a.id) > va0)
-        #expect(try h.store.instanceListVersion(orgID: nil) > all0)
+        await #expect(try h.store.instanceListVersion(orgID: a.id) > va0)
+        await #expect(try h.store.instanceListVersion(orgID: nil) > all0)
     }
 
     @Test("a new UTC day renders again (rebuildsLeftToday turns over), and the cache stays within its bounds")
-    func dayAndBounds() throws {
+    func dayAndBounds() async throws {
         let h = try Harness()
-        let orgs = try (0..<5).map { _ in try h.org() }
+        var orgs: [TestOrg] = []
+        for _ in 0..<5 { orgs.append(try await h.org()) }
         let cache = InstanceListCache(maxEntries: 3, maxBytes: 1 << 20)
         var renders = 0
         let day1 = Timestamp(millis: 1_800_000_000_000), day2 = Timestamp(millis: 1_800_000_000_000 + 86_400_000)
-        func get(_ org: TestOrg, _ now: Timestamp) throws -> ByteBuffer {
-            try cache.body(orgID: org.id, store: h.store, now: now) { rows, today in renders += 1; return Array(today.utf8) }
+        func get(_ org: TestOrg, _ now: Timestamp) async throws -> ByteBuffer {
+            try await cache.body(orgID: org.id, store: h.store, now: now) { rows, today in renders += 1; return Array(today.utf8) }
         }
-        #expect(String(buffer: try get(orgs[0], day1)) == UTCDay.string(day1))
-        _ = try get(orgs[0], day1)
+        await #expect(String(buffer: try get(orgs[0], day1)) == UTCDay.string(day1))
+        _ = try await get(orgs[0], day1)
         #expect(renders == 1)
-        #expect(String(buffer: try get(orgs[0], day2)) == UTCDay.string(day2))
+        await #expect(String(buffer: try get(orgs[0], day2)) == UTCDay.string(day2))
         #expect(renders == 2)
-        for org in orgs { _ = try get(org, day2) }
+        for org in orgs { _ = try await get(org, day2) }
         #expect(renders == 6)
         // Only the 3 most recently used orgs are kept: orgs[0] and orgs[1] were evicted.
-        _ = try get(orgs[4], day2)
+        _ = try await get(orgs[4], day2)
         #expect(renders == 6)
-        _ = try get(orgs[0], day2)
+        _ = try await get(orgs[0], day2)
         #expect(renders == 7)
     }
 }

@@ -14,7 +14,7 @@ struct InstanceLogsRouteTests {
         var h = try Harness()
         let archive = LogArchive(directory: try TestPaths.makeTempDir("logs") + "/logs")
         h.env.logs = InstanceLogSource(runtime: nil, containerName: { "clawd-\($0)" }, archive: archive)
-        let a = try h.org(), b = try h.org()
+        let a = try await h.org(), b = try await h.org()
         try await h.test { api in
             let id = try #require(try await api.create(a, "logs\(Int.random(in: 1000...9999))")["id"] as? String)
             let base = "/v1/claw/instances/\(id)/logs"

@@ -11,8 +11,8 @@ struct LedgerAndBillingRouteTests {
     @Test("the ledger pages newest first with a before cursor; money in dollars and cents")
     func pages() async throws {
         let h = try Harness()
-        let org = try h.org(balanceCents: 1_000_000)
-        let other = try h.org()
+        let org = try await h.org(balanceCents: 1_000_000)
+        let other = try await h.org()
         try await h.test { api in
             for n in 0..<6 {
                 #expect(try await api.create(org, "page-\(n)").status == 201)
@@ -50,7 +50,7 @@ struct LedgerAndBillingRouteTests {
     ])
     func badQuery(query: String, param: String) async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let r = try await api.call(.get, "/v1/claw/ledger?\(query)", as: org)
             #expect(r.status == 400)
@@ -61,8 +61,8 @@ struct LedgerAndBillingRouteTests {
     @Test("limit defaults to 50 and allows 100")
     func limits() async throws {
         let h = try Harness()
-        let org = try h.org(balanceCents: 0)
-        for n in 1...120 { _ = try h.store.credit(orgID: org.id, amount: Cents(Int64(n)), description: "c\(n)") }
+        let org = try await h.org(balanceCents: 0)
+        for n in 1...120 { _ = try await h.store.credit(orgID: org.id, amount: Cents(Int64(n)), description: "c\(n)") }
         try await h.test { api in
             let byDefault = try await api.call(.get, "/v1/claw/ledger", as: org)
             let most = try await api.call(.get, "/v1/claw/ledger?limit=100", as: org)
@@ -73,8 +73,8 @@ struct LedgerAndBillingRouteTests {
     @Test("on the socket: X-Clawd-Org shows that org, no header shows every org; TCP needs a key")
     func socket() async throws {
         let h = try Harness()
-        let a = try h.org()
-        let b = try h.org()
+        let a = try await h.org()
+        let b = try await h.org()
         try await h.test(.adminSocket) { api in
             let all = Self.entries(try await api.call(.get, "/v1/claw/ledger"))
             #expect(Set(all.compactMap { $0["orgId"] as? String }) == [a.id, b.id])
@@ -90,7 +90,7 @@ struct LedgerAndBillingRouteTests {
     @Test("the Idempotency-Key of a create and a renew lands on their ledger rows")
     func idempotencyKeyOnLedger() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let created = try await api.call(.post, "/v1/claw/instances", as: org, json: #"{"subdomain":"keyed"}"#,
                                              headers: ["Idempotency-Key": "create-1"])
@@ -99,16 +99,16 @@ struct LedgerAndBillingRouteTests {
             _ = try await api.call(.post, "/v1/claw/instances/\(id)/renew", as: org, headers: ["Idempotency-Key": "renew-1"])
             _ = try await api.call(.post, "/v1/claw/instances/\(id)/renew", as: org)
         }
-        #expect(try h.charges(org).map(\.idempotencyKey) == ["create-1", "renew-1", nil])
+        await #expect(try h.charges(org).map(\.idempotencyKey) == ["create-1", "renew-1", nil])
     }
 
     @Test("renew with a tier switches it and charges its price; a bad tier or field is 400 and charges nothing")
     func renewTier() async throws {
         let h = try Harness()
-        let org = try h.org(balanceCents: 100_000)
+        let org = try await h.org(balanceCents: 100_000)
         try await h.test { api in
             let id = try #require(try await api.create(org, "tiered")["id"] as? String)
-            try h.markRunning(id)
+            try await h.markRunning(id)
             let pro = try await api.call(.post, "/v1/claw/instances/\(id)/renew", as: org, json: #"{"tier":"pro"}"#)
             #expect(pro.status == 200, "\(pro.text)")
             #expect(pro["chargedAmount"] as? Double == 35)
@@ -116,33 +116,33 @@ struct LedgerAndBillingRouteTests {
             #expect(shown["tier"] as? String == "pro" && shown["totalPaid"] as? Double == 55)
             let same = try await api.call(.post, "/v1/claw/instances/\(id)/renew", as: org, json: #"{"tier":null}"#)
             #expect(same.status == 200 && same["chargedAmount"] as? Double == 35)
-            let before = try h.balance(org)
+            let before = try await h.balance(org)
             for body in [#"{"tier":"huge"}"#, #"{"tier":3}"#, #"{"tier":"pro","months":2}"#] {
                 let bad = try await api.call(.post, "/v1/claw/instances/\(id)/renew", as: org, json: body)
                 #expect(bad.status == 400, "\(body) → \(bad.text)")
             }
-            #expect(try h.balance(org) == before)
+            await #expect(try h.balance(org) == before)
         }
-        let i = try #require(try h.instances(org).first)
+        let i = try await #require(try h.instances(org).first)
         #expect(i.tier == .pro && i.generation == 2)
-        #expect(try h.charges(org).map(\.amount.value) == [2000, 3500, 3500])
+        await #expect(try h.charges(org).map(\.amount.value) == [2000, 3500, 3500])
     }
 
     @Test("402 on renew changes nothing: balance, paidUntil, ledger, events")
     func renewShort() async throws {
         let h = try Harness()
-        let org = try h.org(balanceCents: 2000)
+        let org = try await h.org(balanceCents: 2000)
         try await h.test { api in
             let id = try #require(try await api.create(org, "broke")["id"] as? String)
-            let before = try h.store.instance(id: id, orgID: nil)
-            let ledger = try h.store.ledger(orgID: org.id)
-            let events = try h.store.events(orgID: org.id, after: 0)
+            let before = try await h.store.instance(id: id, orgID: nil)
+            let ledger = try await h.store.ledger(orgID: org.id)
+            let events = try await h.store.events(orgID: org.id, after: 0)
             let r = try await api.call(.post, "/v1/claw/instances/\(id)/renew", as: org, json: #"{"tier":"budget"}"#)
             #expect(r.status == 402 && r.errorType == "insufficient_balance")
-            #expect(try h.store.instance(id: id, orgID: nil) == before)
-            #expect(try h.store.ledger(orgID: org.id) == ledger)
-            #expect(try h.store.events(orgID: org.id, after: 0) == events)
-            #expect(try h.balance(org) == 0)
+            await #expect(try h.store.instance(id: id, orgID: nil) == before)
+            await #expect(try h.store.ledger(orgID: org.id) == ledger)
+            await #expect(try h.store.events(orgID: org.id, after: 0) == events)
+            await #expect(try h.balance(org) == 0)
         }
     }
 
@@ -150,29 +150,29 @@ struct LedgerAndBillingRouteTests {
     func lowBalance() async throws {
         // A 3-day period: every renewal is due within the 7-day horizon.
         let h = try Harness(policy: .init(periodSeconds: 3 * 86_400))
-        let org = try h.org(balanceCents: 5000)
-        @Sendable func lows() throws -> [StoredEvent] {
-            try h.store.events(orgID: org.id, after: 0).filter { $0.type == EventType.billingLowBalance }
+        let org = try await h.org(balanceCents: 5000)
+        @Sendable func lows() async throws -> [StoredEvent] {
+            try await h.store.events(orgID: org.id, after: 0).filter { $0.type == EventType.billingLowBalance }
         }
         try await h.test { api in
             let id = try #require(try await api.create(org, "lowbal")["id"] as? String)
-            #expect(try lows().isEmpty)  // 3000 left, 2000 due
+            await #expect(try lows().isEmpty)  // 3000 left, 2000 due
             _ = try await api.call(.post, "/v1/claw/instances/\(id)/renew", as: org)
-            let first = try lows()
+            let first = try await lows()
             #expect(first.count == 1)  // 1000 left, 2000 due
-            let charge = try #require(try h.store.events(orgID: org.id, after: 0).last { $0.type == EventType.billingCharged })
+            let charge = try await #require(try h.store.events(orgID: org.id, after: 0).last { $0.type == EventType.billingCharged })
             #expect(first[0].at == charge.at && first[0].instanceID == nil)
             #expect(first[0].dataJSON.contains("\"balanceCents\":\"1000\"") && first[0].dataJSON.contains("\"dueCents\":\"2000\""))
             // Still low on the next charge attempt (402) and on a deadline: not again.
             #expect(try await api.call(.post, "/v1/claw/instances/\(id)/renew", as: org).status == 402)
-            try h.service.checkLowBalance(orgID: org.id)
-            #expect(try lows().count == 1)
+            try await h.service.checkLowBalance(orgID: org.id)
+            await #expect(try lows().count == 1)
             // A credit that still leaves it short: the next check warns again.
-            _ = try h.store.credit(orgID: org.id, amount: Cents(500), description: "top-up")
-            #expect(try h.service.checkLowBalance(orgID: org.id))
-            #expect(try lows().count == 2)
-            _ = try h.store.credit(orgID: org.id, amount: Cents(10_000), description: "top-up")
-            #expect(try h.service.checkLowBalance(orgID: org.id) == false)
+            _ = try await h.store.credit(orgID: org.id, amount: Cents(500), description: "top-up")
+            await #expect(try h.service.checkLowBalance(orgID: org.id))
+            await #expect(try lows().count == 2)
+            _ = try await h.store.credit(orgID: org.id, amount: Cents(10_000), description: "top-up")
+            await #expect(try h.service.checkLowBalance(orgID: org.id) == false)
         }
     }
 }

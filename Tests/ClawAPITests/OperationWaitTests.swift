@@ -10,8 +10,8 @@ struct OperationWaitTests {
     @Test("GET /v1/operations/<id> answers the operation; another org's is a 404")
     func getOperation() async throws {
         let h = try Harness()
-        let org = try h.org()
-        let other = try h.org()
+        let org = try await h.org()
+        let other = try await h.org()
         try await h.test { api in
             let created = try await api.create(org, "opbot")
             let op = try #require(created["operationId"] as? String)
@@ -32,7 +32,7 @@ struct OperationWaitTests {
     @Test("operation wait answers 408 with the current operation when it does not finish in time")
     func waitTimesOut() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let op = try #require(try await api.create(org, "slowbot")["operationId"] as? String)
             let started = ContinuousClock.now
@@ -46,7 +46,7 @@ struct OperationWaitTests {
     @Test("operation wait answers 200 as soon as the worker finishes it, long before the timeout")
     func waitFinishes() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let created = try await api.create(org, "fastbot")
             let op = try #require(created["operationId"] as? String)
@@ -55,7 +55,7 @@ struct OperationWaitTests {
             async let waited = api.call(.get, "/v1/operations/\(op)/wait?timeout=30", as: org)
             // Either order is right: a finish before the wait starts answers at once, one after
             // it wakes the observation (checked on its own in `observationWakes`).
-            try h.markRunning(id)
+            try await h.markRunning(id)
             let r = try await waited
             #expect(r.status == 200)
             #expect(r["status"] as? String == "succeeded")
@@ -68,7 +68,7 @@ struct OperationWaitTests {
     @Test("the wait's observation yields the open operation, then wakes on the commit that finishes it")
     func observationWakes() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let created = try await api.create(org, "watchbot")
             let op = try #require(created["operationId"] as? String)
@@ -76,7 +76,7 @@ struct OperationWaitTests {
             var updates = h.store.operationUpdates(id: op, orgID: nil).makeAsyncIterator()
             let first = try await updates.next()
             #expect(first??.isFinished == false, "the observation starts with the open row")
-            try h.markRunning(id)
+            try await h.markRunning(id)
             var last: OperationRecord?
             while let next = try await updates.next(), let record = next {
                 last = record
@@ -90,14 +90,14 @@ struct OperationWaitTests {
     @Test("an operation finished without an instance change still ends the wait")
     func waitFinishesWithoutFeed() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let created = try await api.create(org, "quietbot")
             let op = try #require(created["operationId"] as? String)
             let id = try #require(created["id"] as? String)
             async let waited = api.call(.get, "/v1/operations/\(op)/wait?timeout=30", as: org)
             // Either order is right: a finish after the start wakes the observation (`observationWakes`).
-            try h.service.finishOperations(instanceID: id, succeeded: false, error: "boom")
+            try await h.service.finishOperations(instanceID: id, succeeded: false, error: "boom")
             let r = try await waited
             #expect(r.status == 200)
             #expect(r["status"] as? String == "failed")
@@ -108,7 +108,7 @@ struct OperationWaitTests {
     @Test("instance wait answers 200 once the status is reached, 408 with the instance on timeout")
     func instanceWait() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let id = try #require(try await api.create(org, "waitbot")["id"] as? String)
             let timedOut = try await api.call(.get, "/v1/claw/instances/\(id)/wait?status=RUNNING&timeout=0.2", as: org)
@@ -117,7 +117,7 @@ struct OperationWaitTests {
             #expect(timedOut["subdomain"] as? String == "waitbot")
             async let waited = api.call(.get, "/v1/claw/instances/\(id)/wait?status=RUNNING&timeout=30", as: org)
             try await h.awaitListeners(1)
-            try h.markRunning(id)
+            try await h.markRunning(id)
             let r = try await waited
             #expect(r.status == 200)
             #expect(r["status"] as? String == "RUNNING")
@@ -129,7 +129,7 @@ struct OperationWaitTests {
     @Test("instance wait for RUNNING on an instance that was deleted answers 409 at once")
     func instanceWaitTerminal() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let id = try #require(try await api.create(org, "doomed")["id"] as? String)
             async let waited = api.call(.get, "/v1/claw/instances/\(id)/wait?status=RUNNING&timeout=30", as: org)

@@ -20,7 +20,7 @@ struct ProxyMappingOrgScopeRouteTests {
     @Test("scoped and unscoped mappings are created; malformed or unknown org ids are 400 and change nothing")
     func validation() async throws {
         let s0 = try ContainerOperatorRouteTests.setup()
-        let op = try s0.h.org(), a = try s0.h.org()
+        let op = try await s0.h.org(), a = try await s0.h.org()
         let s = ContainerOperatorRouteTests.operators(s0, [op.id])
         try await s.h.test { api in
             let scoped = try await api.call(.post, Self.path, as: op, json: Self.body("scoped", orgIds: #"["\#(a.id)","\#(a.id)"]"#))

@@ -27,7 +27,7 @@ struct RateLimitTests {
     func countDown() async throws {
         let clock = ManualClock()
         let h = try harness(clock: clock)
-        let org = try h.org()
+        let org = try await h.org()
         let reset = "\((clock.now + 60_000) / 1000)"
         try await h.test { api in
             for k in 1...100 {
@@ -51,7 +51,7 @@ struct RateLimitTests {
             let claw = try await api.call(.post, "/v1/claw/instances", as: org, json: #"{"subdomain":"limited"}"#)
             #expect(claw.status == 429 && claw.header("Retry-After") == "43")
             #expect(claw.errorType == "rate_limit_exceeded" && (claw.error["message"] as? String)?.contains("43 seconds") == true)
-            #expect(try h.instances(org).isEmpty)
+            await #expect(try h.instances(org).isEmpty)
             // Unauthenticated and public answers are not counted and carry no headers.
             let health = try await api.call(.get, "/api/v1/health")
             #expect(health.status == 200 && health.header("X-RateLimit-Limit") == nil)
@@ -67,26 +67,26 @@ struct RateLimitTests {
         let runs = ContainerRunStore(store: h.store, files: ContainerFiles(dataDir: try TestPaths.makeTempDir("rl")),
                                      subscribers: [])
         h.env.containerRuns = ContainerRunsAPI(runs: runs, queue: PureQueueView(), instanceCounts: { [:] })
-        let org = try h.org(), other = try h.org()
+        let org = try await h.org(), other = try await h.org()
         try await h.test { api async throws in
             #expect(try await api.call(.get, "/v1/claw/instances", as: org).status == 200)
             #expect(try await api.call(.post, "/v1/claw/instances", as: org, json: #"{"subdomain":"over"}"#).status == 429)
         }
-        let entries = try runs.auditLog(orgID: org.id, since: nil, limit: 50)
+        let entries = try await runs.auditLog(orgID: org.id, since: nil, limit: 50)
         let denied = entries.filter { $0.action == "denied" }
         #expect(denied.count == 1)
         #expect(denied.first?.outcome == "rate_limited")
         #expect(denied.first?.target == "POST /v1/claw/instances")
         #expect(denied.first?.actor.hasPrefix("key:") == true)
-        #expect(try runs.auditLog(orgID: other.id, since: nil, limit: 50).isEmpty)
+        await #expect(try runs.auditLog(orgID: other.id, since: nil, limit: 50).isEmpty)
     }
 
     @Test("a new window resets the count; each API key has its own budget")
     func windowReset() async throws {
         let clock = ManualClock()
         let h = try harness(limit: 3, window: 10, clock: clock)
-        let org = try h.org()
-        let second = TestOrg(id: org.id, key: try h.store.createKey(orgID: org.id, name: "second").secret)
+        let org = try await h.org()
+        let second = await TestOrg(id: org.id, key: try h.store.createKey(orgID: org.id, name: "second").secret)
         try await h.test { api in
             for _ in 0..<3 { #expect(try await api.call(.get, "/api/v1/account", as: org).status == 200) }
             #expect(try await api.call(.get, "/api/v1/account", as: org).status == 429)
@@ -106,7 +106,7 @@ struct RateLimitTests {
     func concurrentBurstRouter() async throws {
         let clock = ManualClock()
         let h = try harness(clock: clock)
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let statuses = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
                 for _ in 0..<150 {

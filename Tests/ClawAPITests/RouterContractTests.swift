@@ -36,7 +36,7 @@ struct RouterContractTests {
     @Test("Hummingbird's own 404, wrong-method and 401 answers use the LemonData envelope")
     func frameworkErrorsEnveloped() async throws {
         let h = try Harness()
-        let org = try h.org()
+        let org = try await h.org()
         try await h.test { api in
             let missing = try await api.call(.get, "/v1/claw/nothing", as: org)
             #expect(missing.status == 404)
@@ -57,8 +57,8 @@ struct RouterContractTests {
     @Test("on the socket: create needs X-Clawd-Org (400), lists without it cover every org, actions reach any org")
     func socketSemantics() async throws {
         let h = try Harness()
-        let a = try h.org()
-        let b = try h.org()
+        let a = try await h.org()
+        let b = try await h.org()
         try await h.test(.adminSocket) { api in
             let noOrg = try await api.call(.post, "/v1/claw/instances", json: #"{"subdomain":"nobody"}"#)
             #expect(noOrg.status == 400)
@@ -79,7 +79,7 @@ struct RouterContractTests {
             let unknownOrg = try await api.call(.get, "/v1/claw/instances", socketOrg: "org_missing")
             #expect(unknownOrg.status == 404)
         }
-        #expect(try h.charges(a).count == 2)
+        await #expect(try h.charges(a).count == 2)
     }
 
     @Test("POST /admin/reconcile runs the reconcile and answers its counts")

@@ -32,18 +32,18 @@ struct BackupSchedulerTests {
             backupDirectory: dir + "/backups", engine: engine))
         let instances = core.instances, service = core.backups, deadlines = core.deadlines, scheduler = core.deadlineService
         let pool = try #require(core.engine).pool
-        let org = try store.createOrg(name: "org", email: nil)
-        _ = try store.credit(orgID: org.id, amount: Cents(10_000), description: "test")
-        let (created, _) = try instances.create(orgID: org.id, subdomain: "bot", defaultModel: nil, tier: .budget, imConfig: nil)
-        try instances.report(.provisioningStarted, instanceID: created.id)
-        try instances.report(.provisioned, instanceID: created.id)
-        let num = try #require(try store.read { db in
+        let org = try await store.createOrg(name: "org", email: nil)
+        _ = try await store.credit(orgID: org.id, amount: Cents(10_000), description: "test")
+        let (created, _) = try await instances.create(orgID: org.id, subdomain: "bot", defaultModel: nil, tier: .budget, imConfig: nil)
+        try await instances.report(.provisioningStarted, instanceID: created.id)
+        try await instances.report(.provisioned, instanceID: created.id)
+        let num = try await #require(try store.read { db in
             try Int64.fetchOne(db, sql: "SELECT num FROM instances WHERE id = ?", arguments: [created.id])
         })
 
         let now = Timestamp.now()
-        let addon = try service.updateAddon(id: num, orgID: nil, enabled: true, schedule: "0 * * * *", retentionDays: 1, now: now)
-        let leftover = try service.requestBackup(instanceID: created.id, orgID: nil, now: now)
+        let addon = try await service.updateAddon(id: num, orgID: nil, enabled: true, schedule: "0 * * * *", retentionDays: 1, now: now)
+        let leftover = try await service.requestBackup(instanceID: created.id, orgID: nil, now: now)
 
         // A "dirty" worker was woken again since it was last looked at.
         #expect(pool.isBusy(created.id))
@@ -52,24 +52,24 @@ struct BackupSchedulerTests {
         #expect(backupCount(deadlines) == 2)  // the schedule and the leftover's expiry
         #expect(pool.consumeDirty(created.id), "boot wakes the instance with a pending backup")
 
-        scheduler.fireDue(now: now)  // nothing due yet
-        #expect(try service.list(orgID: nil, offset: 0, limit: 10).total == 1)
+        await scheduler.fireDue(now: now)  // nothing due yet
+        await #expect(try service.list(orgID: nil, offset: 0, limit: 10).total == 1)
 
         let due = try #require(addon.nextRunAt)
-        scheduler.fireDue(now: due)
-        let backups = try service.list(orgID: nil, offset: 0, limit: 10).backups
+        await scheduler.fireDue(now: due)
+        let backups = try await service.list(orgID: nil, offset: 0, limit: 10).backups
         #expect(backups.map(\.kind) == [.scheduled, .manual])
         #expect(pool.consumeDirty(created.id), "a queued scheduled backup wakes the worker")
-        #expect(try service.addon(id: num, orgID: nil)?.nextRunAt == due.adding(seconds: 3600))
+        await #expect(try service.addon(id: num, orgID: nil)?.nextRunAt == due.adding(seconds: 3600))
         #expect(backupCount(deadlines) == 3)  // next run, two expiries
 
         // The leftover completes; once expired it is deleted with its file.
         let file = "\(created.id)/\(leftover.id).tar"
         try FileManager.default.createDirectory(atPath: service.directory + "/" + created.id, withIntermediateDirectories: true)
         try Data("x".utf8).write(to: URL(fileURLWithPath: service.path(file)))
-        try service.complete(leftover, file: file, sizeBytes: 1, sha256: String(repeating: "0", count: 64))
-        scheduler.fireDue(now: leftover.expiresAt)
-        #expect(try service.backup(id: leftover.id, orgID: nil) == nil)
+        try await service.complete(leftover, file: file, sizeBytes: 1, sha256: String(repeating: "0", count: 64))
+        await scheduler.fireDue(now: leftover.expiresAt)
+        await #expect(try service.backup(id: leftover.id, orgID: nil) == nil)
         #expect(!FileManager.default.fileExists(atPath: service.path(file)))
     }
 }

@@ -68,26 +68,26 @@ struct DeadlineCatchUpTests {
                                          backupDirectory: dir + "/backups", engine: nil)
         let core = DaemonCore(store: store, options: options)
         let service = core.instances
-        let org = try store.createOrg(name: "catchup", email: nil)
-        _ = try store.credit(orgID: org.id, amount: Cents(1_000_000), description: "t")
+        let org = try await store.createOrg(name: "catchup", email: nil)
+        _ = try await store.credit(orgID: org.id, amount: Cents(1_000_000), description: "t")
         // Created "a while ago", at shuffled times: their periods ended while nothing ran.
         let base = Timestamp.now().adding(seconds: -3600)
         var created: [(id: String, paidUntil: Timestamp)] = []
         for n in [4, 1, 3, 0, 2] {
-            let (i, _) = try service.create(orgID: org.id, subdomain: "late-\(n)", defaultModel: nil, tier: .budget,
+            let (i, _) = try await service.create(orgID: org.id, subdomain: "late-\(n)", defaultModel: nil, tier: .budget,
                                             imConfig: nil, now: base.adding(seconds: Int64(n) * 60))
             created.append((i.id, i.paidUntil))
         }
         let deadlines = core.deadlines, timer = core.deadlineService
         try await core.load()
         #expect(deadlines.lifecycleCount == 5)
-        timer.fireDue()
-        timer.fireDue()
-        let expired = try store.events(orgID: org.id, after: 0).filter { $0.type == EventType.instanceExpired }
+        await timer.fireDue()
+        await timer.fireDue()
+        let expired = try await store.events(orgID: org.id, after: 0).filter { $0.type == EventType.instanceExpired }
         let order = created.sorted { $0.paidUntil < $1.paidUntil }.map(\.id)
         #expect(expired.compactMap(\.instanceID) == order)
         for (id, _) in created {
-            let i = try #require(try store.instance(id: id, orgID: nil))
+            let i = try await #require(try store.instance(id: id, orgID: nil))
             #expect(i.status == .stopped && i.stopReason == .expired)
             #expect(i.deleteAfter == i.paidUntil.adding(seconds: 3600))
         }
@@ -96,7 +96,7 @@ struct DeadlineCatchUpTests {
         // A second boot on the same database fires nothing new.
         let again = DaemonCore(store: store, options: options)
         try await again.load()
-        again.deadlineService.fireDue()
-        #expect(try store.eventCount(type: EventType.instanceExpired) == 5)
+        await again.deadlineService.fireDue()
+        await #expect(try store.eventCount(type: EventType.instanceExpired) == 5)
     }
 }

@@ -41,12 +41,12 @@ struct DeadlineServiceTests {
             backupDirectory: dir + "/backups", engine: nil)
         options.now = { clock.withLock { $0 } }
         let core = DaemonCore(store: store, options: options)
-        let org = try store.createOrg(name: "clock", email: nil)
-        _ = try store.credit(orgID: org.id, amount: Cents(1_000_000), description: "t")
-        let (created, _) = try core.instances.create(orgID: org.id, subdomain: "clock", defaultModel: nil, tier: .budget,
+        let org = try await store.createOrg(name: "clock", email: nil)
+        _ = try await store.credit(orgID: org.id, amount: Cents(1_000_000), description: "t")
+        let (created, _) = try await core.instances.create(orgID: org.id, subdomain: "clock", defaultModel: nil, tier: .budget,
                                                      imConfig: nil, now: t0)
-        try core.instances.report(.provisioningStarted, instanceID: created.id, now: t0)
-        try core.instances.report(.provisioned, instanceID: created.id, now: t0)
+        try await core.instances.report(.provisioningStarted, instanceID: created.id, now: t0)
+        try await core.instances.report(.provisioned, instanceID: created.id, now: t0)
         try await core.load()
         #expect(core.deadlines.armed(.expiry(instanceID: created.id)) == created.paidUntil)
         #expect(core.deadlines.nextLifecycle?.instanceID == created.id)
@@ -58,11 +58,11 @@ struct DeadlineServiceTests {
             // period is inside the 7-day horizon at once), not the expiry.
             let lowBalance = DeadlineSubject.lowBalance(orgID: org.id, instanceID: created.id)
             try await eventually("first pass", timeout: .seconds(5)) { core.deadlines.armed(lowBalance) == nil ? true : nil }
-            #expect(try store.instance(id: created.id, orgID: nil)?.status == .running)
+            await #expect(try store.instance(id: created.id, orgID: nil)?.status == .running)
             clock.withLock { $0 = created.paidUntil }
             core.deadlines.wakeup.signal()
             try await eventually("expired at the injected paidUntil", timeout: .seconds(10)) {
-                let i = try store.instance(id: created.id, orgID: nil)
+                let i = try await store.instance(id: created.id, orgID: nil)
                 return i?.status == .stopped && i?.stopReason == .expired ? true : nil
             }
             #expect(core.deadlines.armed(.expiry(instanceID: created.id)) == nil)
@@ -71,7 +71,7 @@ struct DeadlineServiceTests {
     }
 
     @Test("a container schedule armed by its commit fires through the service once, and re-arms on its grid")
-    func containerSchedule() throws {
+    func containerSchedule() async throws {
         let dir = try TestPaths.makeTempDir("dsc")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try Store(path: dir + "/clawd.sqlite")
@@ -80,21 +80,21 @@ struct DeadlineServiceTests {
                                         subscribers: [deadlines])
         let runs = ContainerRunStore(store: store, files: ContainerFiles(dataDir: dir), subscribers: [deadlines])
         let service = DeadlineService(deadlines: deadlines, handlers: DeadlineHandlers(instances: instances, containerRuns: runs))
-        _ = try runs.createGroup(orgID: "o1", name: "g", description: "", isMain: false, chatJids: [])
+        _ = try await runs.createGroup(orgID: "o1", name: "g", description: "", isMain: false, chatJids: [])
         var f = ScheduleFields()
         (f.name, f.group, f.prompt) = ("s", "g", "tick")
         f.schedule = try RunSchedule(type: "interval", value: "2000")
         let t0 = Timestamp(millis: 1_000_000)
-        let s = try runs.createSchedule(orgID: "o1", f, now: t0)
+        let s = try await runs.createSchedule(orgID: "o1", f, now: t0)
         let due = try #require(s.nextRun)
         #expect(deadlines.armed(.containerSchedule(scheduleID: s.id)) == due)
-        service.fireDue(now: Timestamp(millis: due.millis - 1))
-        #expect(try runs.runs(orgID: nil, limit: 10).isEmpty)
-        service.fireDue(now: due)
-        service.fireDue(now: due)
-        #expect(try runs.runs(orgID: nil, limit: 10).map(\.scheduleID) == [s.id])
+        await service.fireDue(now: Timestamp(millis: due.millis - 1))
+        await #expect(try runs.runs(orgID: nil, limit: 10).isEmpty)
+        await service.fireDue(now: due)
+        await service.fireDue(now: due)
+        await #expect(try runs.runs(orgID: nil, limit: 10).map(\.scheduleID) == [s.id])
         #expect(deadlines.armed(.containerSchedule(scheduleID: s.id)) == Timestamp(millis: due.millis + 2000))
-        try runs.deleteSchedule(id: s.id, orgID: "o1")
+        try await runs.deleteSchedule(id: s.id, orgID: "o1")
         #expect(deadlines.armed(.containerSchedule(scheduleID: s.id)) == nil)
     }
 }

@@ -14,18 +14,18 @@ struct EngineFailureTests {
         let runtime = FakeRuntime()
         runtime.fail(.createContainer, times: nil)
         try await FakeEngineHarness.with(runtime) { h in
-            let id = try h.create("never").id
+            let id = try await h.create("never").id
             let failed = try await h.waitFor(id, "FAILED") { $0.status == .failed }
             #expect(failed.provisionAttempts == 3)
             #expect(failed.totalPaid == .zero)
             #expect(runtime.calls(.createContainer) == 3)
             try await eventually("teardown done", timeout: .seconds(60)) {
-                let ops = try h.store.operations(instanceID: id)
+                let ops = try await h.store.operations(instanceID: id)
                 return runtime.volumeNames.isEmpty && ops.allSatisfy(\.isFinished) ? true : nil
             }
-            #expect(try h.ledger(id).map(\.kind) == [.charge, .refund])
-            #expect(try h.balance == FakeEngineHarness.credit)
-            #expect(try h.store.operations(instanceID: id).last?.status == "failed")
+            await #expect(try h.ledger(id).map(\.kind) == [.charge, .refund])
+            await #expect(try h.balance == FakeEngineHarness.credit)
+            await #expect(try h.store.operations(instanceID: id).last?.status == "failed")
             #expect(runtime.containerNames.isEmpty)
         }
     }
@@ -35,17 +35,17 @@ struct EngineFailureTests {
         let runtime = FakeRuntime()
         runtime.fail(.startContainer, times: 1)
         try await FakeEngineHarness.with(runtime) { h in
-            let id = try h.create("second-try").id
+            let id = try await h.create("second-try").id
             let running = try await h.waitFor(id, "RUNNING") { $0.status == .running }
             #expect(running.provisionAttempts == 1)
             #expect(runtime.calls(.startContainer) == 2)
             #expect(runtime.calls(.createContainer) == 1, "the created container is started, not created again")
             #expect(runtime.container(RuntimeNames.container(id))?.state == .running)
-            #expect(try h.ledger(id).map(\.kind) == [.charge])
+            await #expect(try h.ledger(id).map(\.kind) == [.charge])
             try await eventually("create operation closed", timeout: .seconds(60)) {
-                try h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
+                try await h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
             }
-            let types = try h.store.eventTypes(instanceID: id)
+            let types = try await h.store.eventTypes(instanceID: id)
             #expect(types.filter { $0 == EventType.instanceProvisioningRetry }.count == 1, "\(types)")
         }
     }
@@ -54,19 +54,19 @@ struct EngineFailureTests {
     func removeFailsTwice() async throws {
         let runtime = FakeRuntime()
         try await FakeEngineHarness.with(runtime) { h in
-            let id = try h.create("remove-twice").id
+            let id = try await h.create("remove-twice").id
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
             runtime.fail(.removeContainer, name: RuntimeNames.container(id), times: 2)
-            _ = try h.instances.request(.delete, instanceID: id, orgID: nil)
+            _ = try await h.instances.request(.delete, instanceID: id, orgID: nil)
             try await eventually("container and volume removed", timeout: .seconds(60)) {
                 runtime.containerNames.isEmpty && runtime.volumeNames.isEmpty ? true : nil
             }
             #expect(runtime.calls(.removeContainer, name: RuntimeNames.container(id)) == 3)
             try await eventually("delete operation closed", timeout: .seconds(60)) {
-                try h.store.operations(instanceID: id).allSatisfy(\.isFinished) ? true : nil
+                try await h.store.operations(instanceID: id).allSatisfy(\.isFinished) ? true : nil
             }
-            #expect(try h.store.operations(instanceID: id).last?.status == "succeeded")
-            #expect(try h.store.instance(id: id, orgID: nil)?.status == .deleted)
+            await #expect(try h.store.operations(instanceID: id).last?.status == "succeeded")
+            await #expect(try h.store.instance(id: id, orgID: nil)?.status == .deleted)
         }
     }
 
@@ -74,15 +74,15 @@ struct EngineFailureTests {
     func removeFailsForGood() async throws {
         let runtime = FakeRuntime()
         try await FakeEngineHarness.with(runtime) { h in
-            let id = try h.create("remove-never").id
+            let id = try await h.create("remove-never").id
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
             runtime.fail(.removeContainer, name: RuntimeNames.container(id), times: nil,
                          with: ClawError(.runtime, "podman rm failed: device busy"))
-            _ = try h.instances.request(.delete, instanceID: id, orgID: nil)
+            _ = try await h.instances.request(.delete, instanceID: id, orgID: nil)
             try await eventually("delete operation closed", timeout: .seconds(60)) {
-                try h.store.operations(instanceID: id).allSatisfy(\.isFinished) ? true : nil
+                try await h.store.operations(instanceID: id).allSatisfy(\.isFinished) ? true : nil
             }
-            let op = try #require(try h.store.operations(instanceID: id).last)
+            let op = try await #require(try h.store.operations(instanceID: id).last)
             #expect(op.kind == "delete" && op.status == "failed")
             #expect(op.error?.contains("device busy") == true, "\(op.error ?? "nil")")
             #expect(runtime.calls(.removeContainer, name: RuntimeNames.container(id)) == 3)

@@ -28,30 +28,34 @@ struct EngineSerializationTests {
                 installID: "fake1", stateDir: "/data", instancePort: 8080, stopTimeoutSeconds: 1, resync: .seconds(600),
                 orphanGraceSeconds: 300), backups: nil)))
         let instances = core.instances, engine = try #require(core.engine)
-        let org = try store.createOrg(name: "serial", email: nil)
-        _ = try store.credit(orgID: org.id, amount: Cents(10_000_000), description: "t")
+        let org = try await store.createOrg(name: "serial", email: nil)
+        _ = try await store.credit(orgID: org.id, amount: Cents(10_000_000), description: "t")
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await engine.run() }
             defer { group.cancelAll() }
-            let ids = try (0..<8).map {
-                try instances.create(orgID: org.id, subdomain: "serial\($0)", defaultModel: nil, tier: .budget, imConfig: nil).0.id
+            var ids: [String] = []
+            for n in 0..<8 {
+                ids.append(try await instances.create(orgID: org.id, subdomain: "serial\(n)", defaultModel: nil, tier: .budget,
+                                                      imConfig: nil).0.id)
             }
-            try await eventually("all running", timeout: .seconds(30)) {
-                try ids.allSatisfy { try store.instance(id: $0, orgID: nil)?.status == .running } ? true : nil
+            try await eventually("all running", timeout: .seconds(30)) { [ids] () async throws -> Bool? in
+                for id in ids where try await store.instance(id: id, orgID: nil)?.status != .running { return nil }
+                return true
             }
             // Competing requests on one instance, as fast as they can be written.
             let target = ids[0]
             for n in 0..<5 {
-                _ = try instances.request(.rebuild(), instanceID: target, orgID: nil)
-                _ = try instances.patch(instanceID: target, orgID: nil, defaultModel: .some("m\(n)"), imConfig: .none)
+                _ = try await instances.request(.rebuild(), instanceID: target, orgID: nil)
+                _ = try await instances.patch(instanceID: target, orgID: nil, defaultModel: .some("m\(n)"), imConfig: .none)
             }
-            _ = try instances.request(.delete, instanceID: target, orgID: nil)
-            for id in ids.dropFirst() { _ = try instances.request(.rebuild(), instanceID: id, orgID: nil) }
-            try await eventually("delete converged, rebuilds done", timeout: .seconds(30)) {
+            _ = try await instances.request(.delete, instanceID: target, orgID: nil)
+            for id in ids.dropFirst() { _ = try await instances.request(.rebuild(), instanceID: id, orgID: nil) }
+            try await eventually("delete converged, rebuilds done", timeout: .seconds(30)) { [ids] () async throws -> Bool? in
                 let gone = runtime.container(RuntimeNames.container(target)) == nil
                     && !runtime.volumeNames.contains(RuntimeNames.volume(target))
-                let open = try ids.reduce(0) { $0 + (try store.openOperationCount(instanceID: $1)) }
+                var open = 0
+                for id in ids { open += try await store.openOperationCount(instanceID: id) }
                 return gone && open == 0 ? true : nil
             }
             let c = runtime.concurrency
@@ -61,7 +65,7 @@ struct EngineSerializationTests {
             for id in ids.dropFirst() {
                 #expect(runtime.container(RuntimeNames.container(id))?.labels[RuntimeNames.generationLabel] == "2")
             }
-            let ops = try store.operations(instanceID: target)
+            let ops = try await store.operations(instanceID: target)
             #expect(ops.last?.kind == "delete" && ops.last?.status == "succeeded")
             #expect(ops.dropLast().allSatisfy { $0.isFinished }, "older intents are superseded or done")
         }

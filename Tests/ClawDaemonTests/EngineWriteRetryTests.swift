@@ -18,9 +18,9 @@ struct EngineWriteRetryTests {
         var id = ""
         try await FakeEngineHarness.with(runtime, prepare: { h in
             // The last provisioning attempt: its failure is final.
-            id = try h.create("refund-retry").id
+            id = try await h.create("refund-retry").id
             let id = id
-            try h.store.write { db in
+            try await h.store.write { db in
                 try db.execute(sql: "UPDATE instances SET provision_attempts = ? WHERE id = ?",
                                arguments: [Backoff.provisioningAttempts - 1, id])
             }
@@ -32,14 +32,14 @@ struct EngineWriteRetryTests {
             #expect(try #require(failing).attempts >= 3, "two failed attempts, then the one that committed")
             #expect(failed.totalPaid == .zero)
             try await eventually("teardown done", timeout: .seconds(60)) {
-                let ops = try h.store.operations(instanceID: id)
+                let ops = try await h.store.operations(instanceID: id)
                 return runtime.volumeNames.isEmpty && ops.allSatisfy(\.isFinished) ? true : nil
             }
-            #expect(try h.ledger(id).map(\.kind) == [.charge, .refund])
-            #expect(try h.balance == FakeEngineHarness.credit)
-            let types = try h.store.eventTypes(instanceID: id)
+            await #expect(try h.ledger(id).map(\.kind) == [.charge, .refund])
+            await #expect(try h.balance == FakeEngineHarness.credit)
+            let types = try await h.store.eventTypes(instanceID: id)
             #expect(types.filter { $0 == EventType.instanceFailed }.count == 1, "\(types)")
-            #expect(try h.store.operations(instanceID: id).last?.status == "failed")
+            await #expect(try h.store.operations(instanceID: id).last?.status == "failed")
             #expect(h.engine.pendingWrites.count(instanceID: id) == 0)
         }
     }
@@ -50,13 +50,13 @@ struct EngineWriteRetryTests {
         try await FakeEngineHarness.with(prepare: { h in
             failing = try FailingWrites(on: h.store, table: "operations", value: "succeeded", count: 2)
         }) { h in
-            let id = try h.create("close-retry").id
+            let id = try await h.create("close-retry").id
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
             try await eventually("create operation closed", timeout: .seconds(60)) {
-                try h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
+                try await h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
             }
             #expect(try #require(failing).attempts >= 3)
-            #expect(try h.store.operations(instanceID: id).count == 1)
+            await #expect(try h.store.operations(instanceID: id).count == 1)
             #expect(h.engine.pendingWrites.count(instanceID: id) == 0)
         }
     }
@@ -65,7 +65,7 @@ struct EngineWriteRetryTests {
     func deathRetried() async throws {
         let runtime = FakeRuntime()
         try await FakeEngineHarness.with(runtime) { h in
-            let id = try h.create("death-retry").id
+            let id = try await h.create("death-retry").id
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
             let failing = try FailingWrites(on: h.store, table: "instances", column: "health_status",
                                             value: HealthStatus.unhealthy.rawValue, count: 2)
@@ -76,7 +76,7 @@ struct EngineWriteRetryTests {
             try await eventually("container restarted", timeout: .seconds(60)) {
                 runtime.container(RuntimeNames.container(id))?.state == .running ? true : nil
             }
-            let types = try h.store.eventTypes(instanceID: id)
+            let types = try await h.store.eventTypes(instanceID: id)
             #expect(types.filter { $0 == EventType.instanceUnhealthy }.count == 1, "\(types)")
             #expect(h.engine.pendingWrites.count(instanceID: id) == 0)
         }

@@ -22,7 +22,7 @@ struct FakeEngineHarness {
 
     /// `prepare` runs before the engine starts (rows its first pass finds, injected faults).
     static func with(_ runtime: FakeRuntime = FakeRuntime(),
-                     prepare: (FakeEngineHarness) throws -> Void = { _ in },
+                     prepare: (FakeEngineHarness) async throws -> Void = { _ in },
                      _ body: (FakeEngineHarness) async throws -> Void) async throws {
         let dir = try TestPaths.makeTempDir("fe")
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -34,11 +34,11 @@ struct FakeEngineHarness {
                 installID: "fake" + String(UUID().uuidString.prefix(6)).lowercased(), stateDir: "/data", instancePort: 8080,
                 stopTimeoutSeconds: 1, resync: .seconds(600), orphanGraceSeconds: 300), backups: nil)))
         let instances = core.instances, engine = try #require(core.engine)
-        let org = try store.createOrg(name: "fake-engine", email: nil)
-        _ = try store.credit(orgID: org.id, amount: credit, description: "test credit")
+        let org = try await store.createOrg(name: "fake-engine", email: nil)
+        _ = try await store.credit(orgID: org.id, amount: credit, description: "test credit")
         let h = FakeEngineHarness(dir: dir, store: store, instances: instances, runtime: runtime, engine: engine,
                                   orgID: org.id)
-        try prepare(h)
+        try await prepare(h)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for service in core.services { group.addTask { try await service.run() } }
             defer { group.cancelAll() }
@@ -46,25 +46,25 @@ struct FakeEngineHarness {
         }
     }
 
-    func create(_ subdomain: String) throws -> Instance {
-        try instances.create(orgID: orgID, subdomain: subdomain, defaultModel: nil, tier: .budget, imConfig: nil).0
+    func create(_ subdomain: String) async throws -> Instance {
+        try await instances.create(orgID: orgID, subdomain: subdomain, defaultModel: nil, tier: .budget, imConfig: nil).0
     }
 
     @discardableResult
     func waitFor(_ id: String, _ what: String, timeout: Duration = .seconds(60),
                  _ condition: @escaping @Sendable (Instance) -> Bool) async throws -> Instance {
         try await eventually("\(id): \(what)", timeout: timeout) {
-            guard let i = try store.instance(id: id, orgID: nil) else { return nil }
+            guard let i = try await store.instance(id: id, orgID: nil) else { return nil }
             return condition(i) ? i : nil
         }
     }
 
-    func ledger(_ instanceID: String) throws -> [LedgerEntry] {
-        try store.ledger(orgID: orgID).filter { $0.instanceID == instanceID }
+    func ledger(_ instanceID: String) async throws -> [LedgerEntry] {
+        try await store.ledger(orgID: orgID).filter { $0.instanceID == instanceID }
     }
 
     var balance: Cents {
-        get throws { try #require(try store.org(id: orgID)).balance }
+        get async throws { try await #require(try store.org(id: orgID)).balance }
     }
 }
 

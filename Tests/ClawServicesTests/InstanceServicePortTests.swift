@@ -27,7 +27,7 @@ struct InstanceServicePortTests {
     }
 
     @Test("a port bound on the host and one a live instance holds are skipped; none left is 503 with nothing written")
-    func skipsBusyPorts() throws {
+    func skipsBusyPorts() async throws {
         let dir = try TestPaths.makeTempDir("port")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try Store(path: dir + "/clawd.sqlite")
@@ -35,28 +35,28 @@ struct InstanceServicePortTests {
         let range = base...(base + 2)
         let service = InstanceService(store: store, config: .init(policy: .default, image: "img", portRange: range),
                                       subscribers: [])
-        let org = try store.createOrg(name: "ports", email: nil)
-        _ = try store.credit(orgID: org.id, amount: Cents(1_000_000), description: "t")
+        let org = try await store.createOrg(name: "ports", email: nil)
+        _ = try await store.credit(orgID: org.id, amount: Cents(1_000_000), description: "t")
         let fd = try #require(Self.occupy(base + 1), "port \(base + 1) is in use on this host")
         defer { close(fd) }
 
-        let first = try service.create(orgID: org.id, subdomain: "port-1", defaultModel: nil, tier: .budget, imConfig: nil).0
-        let second = try service.create(orgID: org.id, subdomain: "port-2", defaultModel: nil, tier: .budget, imConfig: nil).0
+        let first = try await service.create(orgID: org.id, subdomain: "port-1", defaultModel: nil, tier: .budget, imConfig: nil).0
+        let second = try await service.create(orgID: org.id, subdomain: "port-2", defaultModel: nil, tier: .budget, imConfig: nil).0
         #expect(first.hostPort == base)
         #expect(second.hostPort == base + 2, "the bound port is skipped")
-        #expect(try service.freePort(skipping: []) == nil)
-        #expect(try service.freePort(skipping: [base]) == nil, "held by a live instance")
+        await #expect(try service.freePort(skipping: []) == nil)
+        await #expect(try service.freePort(skipping: [base]) == nil, "held by a live instance")
 
-        let balance = try store.org(id: org.id)?.balance
-        let error = try #require(throws: ClawError.self) {
-            try service.create(orgID: org.id, subdomain: "port-3", defaultModel: nil, tier: .budget, imConfig: nil)
+        let balance = try await store.org(id: org.id)?.balance
+        let error = try await #require(throws: ClawError.self) {
+            try await service.create(orgID: org.id, subdomain: "port-3", defaultModel: nil, tier: .budget, imConfig: nil)
         }
         #expect(error.code == .unavailable)
-        #expect(try store.org(id: org.id)?.balance == balance)
-        #expect(try store.listInstances(orgID: org.id).count == 2)
+        await #expect(try store.org(id: org.id)?.balance == balance)
+        await #expect(try store.listInstances(orgID: org.id).count == 2)
 
         // The re-check inside the transaction sees a port a live instance holds.
-        #expect(try store.read { db in try InstanceService.portHeld(db, base) })
-        #expect(try !store.read { db in try InstanceService.portHeld(db, base + 1) })
+        await #expect(try store.read { db in try InstanceService.portHeld(db, base) })
+        await #expect(try !store.read { db in try InstanceService.portHeld(db, base + 1) })
     }
 }

@@ -9,22 +9,22 @@ import Testing
 @Suite("IPC task files read during a run wait until they settle")
 struct ContainerIPCSettleTests {
     @Test("a fresh file waits for the next scan; an older one and the final sweep apply at once")
-    func settle() throws {
+    func settle() async throws {
         let dir = try TestPaths.makeTempDir("ipcs")
         let runs = ContainerRunStore(store: try Store(path: dir + "/clawd.sqlite"), files: ContainerFiles(dataDir: dir), subscribers: [])
-        _ = try runs.createGroup(orgID: "o1", name: "team", description: "", isMain: false, chatJids: [])
+        _ = try await runs.createGroup(orgID: "o1", name: "team", description: "", isMain: false, chatJids: [])
         let tasks = runs.files.ipc("team") + "/tasks/"
         let task = #"{"type":"schedule_task","prompt":"p","schedule_type":"once","schedule_value":"2099-01-01T00:00:00Z"}"#
         // Half a file, just written: left alone by a live scan.
         try String(task.prefix(20)).write(toFile: tasks + "half.json", atomically: false, encoding: .utf8)
         try task.write(toFile: tasks + "old.json", atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -5)], ofItemAtPath: tasks + "old.json")
-        #expect(runs.processTaskFiles(group: "team", settledFor: 2) == (applied: 1, refused: 0))
+        await #expect(runs.processTaskFiles(group: "team", settledFor: 2) == (applied: 1, refused: 0))
         #expect(try FileManager.default.contentsOfDirectory(atPath: tasks) == ["half.json"])
         #expect(!FileManager.default.fileExists(atPath: dir + "/ipc/errors"))
         // The agent finishes the file; the sweep after the run takes everything.
         try task.write(toFile: tasks + "half.json", atomically: false, encoding: .utf8)
-        #expect(runs.processTaskFiles(group: "team") == (applied: 1, refused: 0))
-        #expect(try runs.schedules(orgID: "o1").count == 2)
+        await #expect(runs.processTaskFiles(group: "team") == (applied: 1, refused: 0))
+        await #expect(try runs.schedules(orgID: "o1").count == 2)
     }
 }

@@ -40,9 +40,9 @@ public final class InstanceListCache: Sendable {
     /// The body for `orgID` (nil: every org, the admin) at `now`, rendered by `render` only when
     /// the cached one is stale.
     func body(orgID: String?, store: Store, now: Timestamp,
-              render: ([Instance], String) -> [UInt8]) throws(ClawError) -> ByteBuffer {
+              render: ([Instance], String) -> [UInt8]) async throws(ClawError) -> ByteBuffer {
         let key = Key(orgID: orgID), day = UTCDay.string(now)
-        let version = try store.instanceListVersion(orgID: orgID)
+        let version = try await store.instanceListVersion(orgID: orgID)
         let hit: ByteBuffer? = state.withLock { s in
             s.clock += 1
             guard var e = s.entries[key], e.version == version, e.day == day else { return nil }
@@ -54,7 +54,7 @@ public final class InstanceListCache: Sendable {
         if let hit { return hit }
         // Miss: the counter and the rows come from one snapshot, so the entry is never newer
         // than its counter says.
-        let (fresh, instances) = try store.versionedInstances(orgID: orgID)
+        let (fresh, instances) = try await store.versionedInstances(orgID: orgID)
         let body = ByteBuffer(bytes: render(instances, day))
         remember(body, key: key, version: fresh, day: day)
         return body

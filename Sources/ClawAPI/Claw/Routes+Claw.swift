@@ -10,7 +10,7 @@ extension RouterBuilding {
         let instances = router.group("/v1/claw/instances")
 
         instances.get { _, context in
-            let body = try env.instanceListCache.body(orgID: context.orgID, store: store, now: .now()) { rows, today in
+            let body = try await env.instanceListCache.body(orgID: context.orgID, store: store, now: .now()) { rows, today in
                 ClawInstanceRow.listJSON(ClawInstanceRow.list(rows, env: env, today: today))
             }
             return JSONResponse.raw(.ok, body)
@@ -20,23 +20,23 @@ extension RouterBuilding {
             let orgID = try context.requireOrg()
             let raw = try await JSONBody.collect(request, context: context)
             let idem = try Idempotency(request: request, context: context, body: raw)
-            if let replay = try idem.replay(store) { return replay }
+            if let replay = try await idem.replay(store) { return replay }
             let body = try JSONBody.decode(CreateInstanceRequest.self, from: raw)
             let subdomain = try ClawFields.subdomain(body.subdomain)
             let model = try ClawFields.defaultModel(body.defaultModel)
             let tier = try ClawFields.tier(body.tier)
             let imConfig = try ClawFields.imConfig(body.imConfig)
-            return try idem.perform(store, answer: { instance, op in
+            return try await idem.perform(store, answer: { instance, op in
                 StoredAnswer(.created, ClawChargeDTO(instance, env: env, withURL: true, operationID: op?.id),
                              headers: op?.locationHeaders ?? [:])
             }, action: { hook throws(ClawError) in
-                _ = try env.instances.create(orgID: orgID, subdomain: subdomain, defaultModel: model, tier: tier,
+                _ = try await env.instances.create(orgID: orgID, subdomain: subdomain, defaultModel: model, tier: tier,
                                              imConfig: imConfig, idempotencyKey: idem.key, inTransaction: hook)
             })
         }
 
         instances.get(":id") { _, context in
-            JSONResponse.make(.ok, ClawInstanceDTO(try Self.instance(store, context), env: env))
+            await JSONResponse.make(.ok, ClawInstanceDTO(try Self.instance(store, context), env: env))
         }
 
         instances.patch(":id") { request, context in
@@ -46,13 +46,13 @@ extension RouterBuilding {
             }
             let model: String?? = try body.defaultModel.patch.map { try ClawFields.defaultModel($0) }
             let imConfig: [String: String]?? = try body.imConfig.patch.map { try ClawFields.imConfig($0) }
-            let (instance, op) = try env.instances.patch(instanceID: Self.instanceID(context), orgID: context.orgID,
+            let (instance, op) = try await env.instances.patch(instanceID: Self.instanceID(context), orgID: context.orgID,
                                                          defaultModel: model, imConfig: imConfig)
             return Self.instanceAnswer(.ok, instance, op, env: env).response
         }
 
         instances.delete(":id") { _, context in
-            let (instance, op) = try env.instances.request(.delete, instanceID: Self.instanceID(context), orgID: context.orgID)
+            let (instance, op) = try await env.instances.request(.delete, instanceID: Self.instanceID(context), orgID: context.orgID)
             return Self.instanceAnswer(.ok, instance, op, env: env).response
         }
 
@@ -64,16 +64,16 @@ extension RouterBuilding {
             let orgID = try context.requireOrg()
             let raw = try await JSONBody.collect(request, context: context)
             let idem = try Idempotency(request: request, context: context, body: raw)
-            if let replay = try idem.replay(store) { return replay }
+            if let replay = try await idem.replay(store) { return replay }
             let body = try JSONBody.decode(RenewInstanceRequest.self, from: raw)
             // Absent or null: renew the current tier; a tier: switch to it and pay its price.
             let tier = try body.tier.map { try ClawFields.tier($0) }
             let id = Self.instanceID(context)
-            return try idem.perform(store, answer: { instance, op in
+            return try await idem.perform(store, answer: { instance, op in
                 StoredAnswer(.ok, ClawChargeDTO(instance, env: env, withURL: false, operationID: op?.id),
                              headers: op?.locationHeaders ?? [:])
             }, action: { hook throws(ClawError) in
-                _ = try env.instances.request(.renew(tier: tier), instanceID: id, orgID: orgID,
+                _ = try await env.instances.request(.renew(tier: tier), instanceID: id, orgID: orgID,
                                               idempotencyKey: idem.key, inTransaction: hook)
             })
         }
@@ -94,14 +94,14 @@ extension RouterBuilding {
                         _ context: APIContext, env: APIEnvironment) async throws -> Response {
         let raw = try await JSONBody.collect(request, context: context)
         let idem = try Idempotency(request: request, context: context, body: raw)
-        if let replay = try idem.replay(env.store) { return replay }
+        if let replay = try await idem.replay(env.store) { return replay }
         _ = try JSONBody.decode(EmptyRequest.self, from: raw)
         let id = instanceID(context)
         let orgID = context.orgID
-        return try idem.perform(env.store, answer: { instance, op in
+        return try await idem.perform(env.store, answer: { instance, op in
             instanceAnswer(status, instance, op, env: env)
         }, action: { hook throws(ClawError) in
-            _ = try env.instances.request(command, instanceID: id, orgID: orgID, inTransaction: hook)
+            _ = try await env.instances.request(command, instanceID: id, orgID: orgID, inTransaction: hook)
         })
     }
 
@@ -113,9 +113,9 @@ extension RouterBuilding {
     static func instanceID(_ context: APIContext) -> String { context.parameters.get("id") ?? "" }
 
     /// The instance of the path, or 404 (also for another org's).
-    static func instance(_ store: Store, _ context: APIContext) throws -> Instance {
+    static func instance(_ store: Store, _ context: APIContext) async throws -> Instance {
         let id = instanceID(context)
-        guard let instance = try store.instance(id: id, orgID: context.orgID) else {
+        guard let instance = try await store.instance(id: id, orgID: context.orgID) else {
             throw ClawError(.notFound, "instance \(id) not found")
         }
         return instance

@@ -24,7 +24,7 @@ extension RouterBuilding {
                 .map(Int.init) ?? ledgerDefaultLimit
             let before = try Self.queryInt(query.get("before"), name: "before", range: 1...Int64.max)
             // One extra row tells whether an older page exists.
-            var rows = try env.store.ledgerPage(orgID: context.orgID, before: before, limit: limit + 1)
+            var rows = try await env.store.ledgerPage(orgID: context.orgID, before: before, limit: limit + 1)
             let hasMore = rows.count > limit
             if hasMore { rows.removeLast() }
             return JSONResponse.make(.ok, ClawLedgerPageDTO(entries: rows.map { ClawLedgerEntryDTO($0) }, hasMore: hasMore,

@@ -20,7 +20,7 @@ extension RouterBuilding {
             if follow && previous {
                 throw ClawError(.invalidArgument, "'follow' and 'previous' exclude each other", param: "follow")
             }
-            let instance = try Self.instance(env.store, context)
+            let instance = try await Self.instance(env.store, context)
             guard let source = env.logs else {
                 throw ClawError(.unavailable, "instance logs are not available in this daemon")
             }

@@ -24,23 +24,23 @@ struct AuditMiddleware: RouterMiddleware {
             do {
                 return try await next(request, context)
             } catch let error as ClawError where error.code == .unauthenticated {
-                ContainerAudit(runs: runs).denied(request, context, error)
+                await ContainerAudit(runs: runs).denied(request, context, error)
                 throw error
             }
         case .mutations:
             guard Self.mutating.contains(request.method) else { return try await next(request, context) }
-            func record(_ outcome: String, _ detail: String?) {
-                ContainerAudit(runs: runs).record(context, request.method.rawValue, target: path, outcome: outcome, detail: detail)
+            func record(_ outcome: String, _ detail: String?) async {
+                await ContainerAudit(runs: runs).record(context, request.method.rawValue, target: path, outcome: outcome, detail: detail)
             }
             do {
                 let response = try await next(request, context)
-                record(String(response.status.code), nil)
+                await record(String(response.status.code), nil)
                 return response
             } catch let error as ClawError {
-                record(error.code.rawValue, error.message)
+                await record(error.code.rawValue, error.message)
                 throw error
             } catch {
-                record("error", nil)
+                await record("error", nil)
                 throw error
             }
         }

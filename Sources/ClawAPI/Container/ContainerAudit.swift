@@ -17,13 +17,13 @@ struct ContainerAudit: Sendable {
     init(runs: ContainerRunStore?) { self.runs = runs }
 
     /// A refused request (401, 403, 429): action `denied`, target the method and path.
-    func denied(_ request: Request, _ context: APIContext, _ error: ClawError) {
-        record(context, "denied", target: "\(request.method.rawValue) \(request.uri.path)", outcome: error.code.rawValue,
+    func denied(_ request: Request, _ context: APIContext, _ error: ClawError) async {
+        await record(context, "denied", target: "\(request.method.rawValue) \(request.uri.path)", outcome: error.code.rawValue,
                detail: error.message)
     }
 
-    func record(_ context: APIContext, _ action: String, target: String, outcome: String, detail: String? = nil) {
-        runs?.audit(AuditEntry(at: .now(), orgID: context.orgID, actor: context.auditActor, action: action,
+    func record(_ context: APIContext, _ action: String, target: String, outcome: String, detail: String? = nil) async {
+        await runs?.audit(AuditEntry(at: .now(), orgID: context.orgID, actor: context.auditActor, action: action,
                                target: target, outcome: outcome, detail: detail))
     }
 
@@ -33,13 +33,13 @@ struct ContainerAudit: Sendable {
                       detail: (T) -> String? = { _ in nil }, _ change: () async throws -> T) async throws -> T {
         do {
             let result = try await change()
-            record(context, action, target: doneTarget?(result) ?? target, outcome: "ok", detail: detail(result))
+            await record(context, action, target: doneTarget?(result) ?? target, outcome: "ok", detail: detail(result))
             return result
         } catch let error as ClawError {
-            record(context, action, target: target, outcome: error.code.rawValue, detail: error.message)
+            await record(context, action, target: target, outcome: error.code.rawValue, detail: error.message)
             throw error
         } catch {
-            record(context, action, target: target, outcome: "error", detail: nil)
+            await record(context, action, target: target, outcome: "error", detail: nil)
             throw error
         }
     }

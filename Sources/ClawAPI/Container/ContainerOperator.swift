@@ -13,11 +13,11 @@ enum ContainerOperator {
 
     /// Throws 403 `forbidden` for anyone else, before the body is read, and records the refusal
     /// in the audit log as `denied` (like a 401 or 429) with the caller's key.
-    static func require(_ request: Request, _ context: APIContext, env: APIEnvironment, action: String) throws {
+    static func require(_ request: Request, _ context: APIContext, env: APIEnvironment, action: String) async throws {
         guard !isOperator(context, env: env) else { return }
         let error = ClawError(.forbidden, "\(action) changes a host-wide setting: only the host admin (clawctl, the Unix "
             + "socket) or a key of an org listed in container_operator_orgs may do it")
-        ContainerAudit(env: env).denied(request, context, error)
+        await ContainerAudit(env: env).denied(request, context, error)
         throw error
     }
 }

@@ -17,9 +17,9 @@ public struct ContainerRunsAPI: Sendable {
     public var runs: ContainerRunStore
     public var queue: any RunQueueView
     /// Instances by status, for `metrics`.
-    public var instanceCounts: @Sendable () -> [String: Int]
+    public var instanceCounts: @Sendable () async -> [String: Int]
 
-    public init(runs: ContainerRunStore, queue: any RunQueueView, instanceCounts: @escaping @Sendable () -> [String: Int]) {
+    public init(runs: ContainerRunStore, queue: any RunQueueView, instanceCounts: @escaping @Sendable () async -> [String: Int]) {
         self.runs = runs
         self.queue = queue
         self.instanceCounts = instanceCounts

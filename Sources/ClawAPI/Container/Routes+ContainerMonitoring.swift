@@ -15,15 +15,15 @@ extension RouterBuilding {
                 }
                 since = t
             }
-            return JSONResponse.make(.ok, try api.get().runs.auditLog(orgID: context.orgID, since: since, limit: limit)
+            return await JSONResponse.make(.ok, try api.get().runs.auditLog(orgID: context.orgID, since: since, limit: limit)
                 .map(ContainerWire.AuditLogEntry.init))
         }
 
         g.get("run-history") { request, context in
             let limit = try ContainerRunRoutes.limit(request, fallback: 50, max: 500)
             let group = request.uri.queryParameters.get("group").map { String($0) }
-            if let group { _ = try Self.ownedGroup(group, api: api, context: context) }
-            return JSONResponse.make(.ok, try api.get().runs.runs(orgID: context.orgID, group: group, limit: limit)
+            if let group { _ = try await Self.ownedGroup(group, api: api, context: context) }
+            return await JSONResponse.make(.ok, try api.get().runs.runs(orgID: context.orgID, group: group, limit: limit)
                 .map(ContainerWire.Run.init))
         }
 
@@ -31,10 +31,10 @@ extension RouterBuilding {
             let runs = try api.get()
             let counts = runs.queue.counts()
             let stats = await runs.queue.containerStats()
-            let byStatus = try runs.runs.runCounts(orgID: context.orgID)
+            let byStatus = try await runs.runs.runCounts(orgID: context.orgID)
             return JSONResponse.make(.ok, ContainerWire.Metrics(
                 activeRuns: counts.active, queuedRuns: counts.pendingMessages + counts.pendingTasks,
-                maxConcurrent: counts.maxConcurrent, instances: runs.instanceCounts(), containers: stats?.containers ?? 0,
+                maxConcurrent: counts.maxConcurrent, instances: await runs.instanceCounts(), containers: stats?.containers ?? 0,
                 cpuPercent: stats?.cpuPercent ?? 0, memoryBytes: stats?.memoryBytes ?? 0, runsByStatus: byStatus))
         }
 
@@ -48,7 +48,7 @@ extension RouterBuilding {
             }
             let now = Timestamp.now()
             let since = Timestamp(millis: (now.millis / 86_400_000 - Int64(days) + 1) * 86_400_000)
-            let samples = try api.get().runs.finishedRuns(orgID: context.orgID, since: since).map {
+            let samples = try await api.get().runs.finishedRuns(orgID: context.orgID, since: since).map {
                 RunAnalytics.Sample(at: $0.createdAt, group: $0.group, status: $0.status, durationMs: $0.durationMs ?? 0)
             }
             let daily = RunAnalytics.days(samples, days: days, now: now).map(ContainerWire.AnalyticsDay.init)

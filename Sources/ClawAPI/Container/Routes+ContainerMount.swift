@@ -9,11 +9,12 @@ extension RouterBuilding {
             let body = try await ContainerBody.read(ContainerWire.MountValidateRequest.self, request, context)
             // Read-write is for main groups only: the caller's group record decides, as at run
             // start; a group that does not exist (or another org's) is not main.
-            let isMain = try body.group.flatMap { name throws(ClawError) in
-                try backend.env.containerRuns?.runs.group(name: name, orgID: context.orgID)?.isMain
-            } ?? false
+            var isMain = false
+            if let name = body.group {
+                isMain = try await backend.env.containerRuns?.runs.group(name: name, orgID: context.orgID)?.isMain ?? false
+            }
             let d = try await backend.api().validateMount(body.mount, group: body.group, isMain: isMain)
-            ContainerAudit(env: backend.env).record(
+            await ContainerAudit(env: backend.env).record(
                 context, "mount.validate", target: "\(body.hostPath)→\(body.containerPath ?? "(default)")",
                 outcome: d.allowed ? "allowed" : "refused",
                 detail: d.message + (d.allowed ? " (\(d.readOnly ? "ro" : "rw") at \(d.containerPath ?? "-"))" : ""))
@@ -23,7 +24,7 @@ extension RouterBuilding {
             JSONResponse.make(.ok, ContainerWire.Allowlist(try await backend.api().mountAllowlist()))
         }
         g.put("mount/allowlist") { request, context in
-            try ContainerOperator.require(request, context, env: backend.env, action: "mount.allowlist")
+            try await ContainerOperator.require(request, context, env: backend.env, action: "mount.allowlist")
             let list = try await ContainerBody.read(MountAllowlist.self, request, context)
             try await ContainerAudit(env: backend.env).recording(
                 context, "mount.allowlist", target: "allowlist",

@@ -8,24 +8,24 @@ extension RouterBuilding {
     static func addContainerProxyRoutes(_ g: RouterGroup<APIContext>, backend: ContainerRoutes) {
         g.get("credential-proxy/status") { _, _ in JSONResponse.make(.ok, try await backend.api().proxyStatus()) }
         g.post("credential-proxy/start") { request, context in
-            try ContainerOperator.require(request, context, env: backend.env, action: "proxy.start")
+            try await ContainerOperator.require(request, context, env: backend.env, action: "proxy.start")
             return JSONResponse.make(.ok, try await audit(backend, context, "proxy.start") { try await backend.api().startProxy() })
         }
         g.post("credential-proxy/stop") { request, context in
-            try ContainerOperator.require(request, context, env: backend.env, action: "proxy.stop")
+            try await ContainerOperator.require(request, context, env: backend.env, action: "proxy.stop")
             return JSONResponse.make(.ok, try await audit(backend, context, "proxy.stop") { try await backend.api().stopProxy() })
         }
         g.put("credential-proxy/port") { request, context in
-            try ContainerOperator.require(request, context, env: backend.env, action: "proxy.port")
+            try await ContainerOperator.require(request, context, env: backend.env, action: "proxy.port")
             let port = try await ContainerBody.read(ContainerWire.ProxyPortRequest.self, request, context).port
             return JSONResponse.make(.ok, try await audit(backend, context, "proxy.port", target: "port \(port)") {
                 try await backend.api().setProxyPort(port)
             })
         }
         g.post("credential-proxy/mappings") { request, context in
-            try ContainerOperator.require(request, context, env: backend.env, action: "proxy.mapping.create")
+            try await ContainerOperator.require(request, context, env: backend.env, action: "proxy.mapping.create")
             let body = try await ContainerBody.read(ContainerWire.ProxyMappingRequest.self, request, context)
-            let orgIds = try ProxyMappingOrgs.check(body.orgIds ?? [], store: backend.env.store)
+            let orgIds = try await ProxyMappingOrgs.check(body.orgIds ?? [], store: backend.env.store)
             let created = try await ContainerAudit(env: backend.env).recording(
                 context, "proxy.mapping.create", target: body.name, doneTarget: { "\($0.id) \(body.name)" },
                 detail: { _ in "\(body.credentialType) for \(ProxyUpstream.origin(body.upstreamUrl))"
@@ -38,7 +38,7 @@ extension RouterBuilding {
             return JSONResponse.make(.created, created)
         }
         g.delete("credential-proxy/mappings/:id") { request, context in
-            try ContainerOperator.require(request, context, env: backend.env, action: "proxy.mapping.delete")
+            try await ContainerOperator.require(request, context, env: backend.env, action: "proxy.mapping.delete")
             let id = try context.parameters.require("id")
             // The name, for the log only: read before the mapping is gone. An unknown id is not
             // logged (someone may paste a placeholder there).
@@ -47,10 +47,10 @@ extension RouterBuilding {
             guard let name = mappings.first(where: { $0.id == id })?.name,
                   try await backend.api().deleteProxyMapping(id: id)
             else {
-                audit.record(context, "proxy.mapping.delete", target: "unknown mapping id", outcome: ClawError.Code.notFound.rawValue)
+                await audit.record(context, "proxy.mapping.delete", target: "unknown mapping id", outcome: ClawError.Code.notFound.rawValue)
                 throw ClawError(.notFound, "credential mapping \(id) not found")
             }
-            audit.record(context, "proxy.mapping.delete", target: "\(id) \(name)", outcome: "ok")
+            await audit.record(context, "proxy.mapping.delete", target: "\(id) \(name)", outcome: "ok")
             return Response(status: .noContent)
         }
     }
@@ -66,12 +66,12 @@ private func audit(_ backend: ContainerRoutes, _ context: APIContext, _ action: 
 
 /// The orgs a credential mapping is limited to: distinct ids of existing orgs (none: every org).
 enum ProxyMappingOrgs {
-    static func check(_ ids: [String], store: Store) throws -> [String] {
+    static func check(_ ids: [String], store: Store) async throws -> [String] {
         var seen: [String] = []
         for id in ids where !seen.contains(id) {
             guard id.hasPrefix("org_"), id.count <= 64,
                   id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_") }),
-                  try store.org(id: id) != nil
+                  try await store.org(id: id) != nil
             else {
                 throw ClawError(.invalidArgument, "'orgIds' must name existing orgs (org_...)", param: "orgIds")
             }

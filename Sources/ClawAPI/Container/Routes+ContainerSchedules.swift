@@ -7,7 +7,7 @@ import Hummingbird
 extension RouterBuilding {
     static func addContainerScheduleRoutes(_ g: RouterGroup<APIContext>, api: ContainerRunRoutes) {
         g.get("schedules") { _, context in
-            JSONResponse.make(.ok, try api.get().runs.schedules(orgID: context.orgID).map(ContainerWire.Schedule.init))
+            await JSONResponse.make(.ok, try api.get().runs.schedules(orgID: context.orgID).map(ContainerWire.Schedule.init))
         }
 
         g.post("schedules") { request, context in
@@ -15,14 +15,14 @@ extension RouterBuilding {
             do { fields = try await Self.scheduleFields(request, context: context, creating: true) } catch let e as UnprocessableSchedule {
                 return e.response
             }
-            _ = try Self.ownedGroup(fields.group!, api: api, context: context)
-            let s = try api.get().runs.createSchedule(orgID: context.orgID, fields)
+            _ = try await Self.ownedGroup(fields.group!, api: api, context: context)
+            let s = try await api.get().runs.createSchedule(orgID: context.orgID, fields)
             return JSONResponse.make(.created, ContainerWire.Schedule(s))
         }
 
         g.get("schedules/:id") { _, context in
             let id = try context.parameters.require("id")
-            guard let s = try api.get().runs.schedule(id: id, orgID: context.orgID) else {
+            guard let s = try await api.get().runs.schedule(id: id, orgID: context.orgID) else {
                 throw ClawError(.notFound, "schedule \(id) not found")
             }
             return JSONResponse.make(.ok, ContainerWire.Schedule(s))
@@ -34,24 +34,24 @@ extension RouterBuilding {
             do { fields = try await Self.scheduleFields(request, context: context, creating: false) } catch let e as UnprocessableSchedule {
                 return e.response
             }
-            guard try api.get().runs.schedule(id: id, orgID: context.orgID) != nil else {
+            guard try await api.get().runs.schedule(id: id, orgID: context.orgID) != nil else {
                 throw ClawError(.notFound, "schedule \(id) not found")
             }
-            if let group = fields.group { _ = try Self.ownedGroup(group, api: api, context: context) }
-            let s = try api.get().runs.updateSchedule(id: id, orgID: context.orgID, fields)
+            if let group = fields.group { _ = try await Self.ownedGroup(group, api: api, context: context) }
+            let s = try await api.get().runs.updateSchedule(id: id, orgID: context.orgID, fields)
             return JSONResponse.make(.ok, ContainerWire.Schedule(s))
         }
 
         g.delete("schedules/:id") { _, context in
             let id = try context.parameters.require("id")
-            try api.get().runs.deleteSchedule(id: id, orgID: context.orgID)
+            try await api.get().runs.deleteSchedule(id: id, orgID: context.orgID)
             return Response(status: .noContent)
         }
 
         g.get("schedules/:id/logs") { request, context in
             let id = try context.parameters.require("id")
             let limit = try ContainerRunRoutes.limit(request, fallback: 100)
-            return JSONResponse.make(.ok, try api.get().runs.scheduleLogs(id: id, orgID: context.orgID, limit: limit)
+            return await JSONResponse.make(.ok, try api.get().runs.scheduleLogs(id: id, orgID: context.orgID, limit: limit)
                 .map(ContainerWire.ScheduleLogEntry.init))
         }
     }

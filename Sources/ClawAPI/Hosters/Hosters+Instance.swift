@@ -6,9 +6,9 @@ extension Hosters {
     /// The instance named by the path parameter `param` (an integer id), scoped to the caller's
     /// org (every org for the admin without `X-Clawd-Org`). Not an integer, missing, another
     /// org's or deleted: 404 `not_found` "Instance not found".
-    static func instance(_ context: APIContext, store: Store, param: String = "id") throws -> HostersInstanceRecord {
+    static func instance(_ context: APIContext, store: Store, param: String = "id") async throws -> HostersInstanceRecord {
         guard let number = instanceNumber(context.parameters.get(param)),
-              let record = try store.hostersInstance(number: number, orgID: context.orgID) else {
+              let record = try await store.hostersInstance(number: number, orgID: context.orgID) else {
             throw HostersError.instanceNotFound()
         }
         return record

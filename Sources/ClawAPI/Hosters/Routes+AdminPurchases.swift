@@ -24,17 +24,17 @@ extension RouterBuilding {
                 }
                 status = s
             }
-            return JSONResponse.make(.ok, AdminPurchaseListDTO(purchases: try store.purchases(orgID: context.orgID, status: status)
+            return await JSONResponse.make(.ok, AdminPurchaseListDTO(purchases: try store.purchases(orgID: context.orgID, status: status)
                 .map { AdminPurchaseDTO($0) }))
         }
         purchases.post(":id/approve") { request, context in
             try await JSONBody.requireEmpty(request, context: context)
-            let (purchase, org) = try store.approvePurchase(id: try Self.purchaseID(context))
+            let (purchase, org) = try await store.approvePurchase(id: try Self.purchaseID(context))
             return JSONResponse.make(.ok, AdminPurchaseDTO(purchase, balance: org.balance))
         }
         purchases.post(":id/reject") { request, context in
             try await JSONBody.requireEmpty(request, context: context)
-            return JSONResponse.make(.ok, AdminPurchaseDTO(try store.rejectPurchase(id: try Self.purchaseID(context))))
+            return await JSONResponse.make(.ok, AdminPurchaseDTO(try store.rejectPurchase(id: try Self.purchaseID(context))))
         }
     }
 

@@ -13,20 +13,20 @@ extension RouterBuilding {
 
         api.get("/account") { _, context in
             let orgID = try context.requireOrg()
-            guard let account = try store.hostersAccount(orgID: orgID) else { throw HostersError.notFound("Account") }
+            guard let account = try await store.hostersAccount(orgID: orgID) else { throw HostersError.notFound("Account") }
             return Hosters.data(HostersAccountDTO(account))
         }
 
         api.get("/instances") { request, context in
             let page = try HostersPage(request)
             let facts = HostersInstanceFacts(env: env)
-            let (records, total) = try store.hostersInstances(orgID: context.orgID, offset: page.offset, limit: page.perPage)
+            let (records, total) = try await store.hostersInstances(orgID: context.orgID, offset: page.offset, limit: page.perPage)
             return Hosters.list(records.map { HostersInstanceDTO(record: $0, facts: facts) }, page: page, totalCount: total)
         }
 
         api.get("/instances/:id") { _, context in
-            let record = try Hosters.instance(context, store: store)
-            let telegram = HostersInstanceDTO.hasTelegram(try store.imConfig(instanceID: record.instance.id))
+            let record = try await Hosters.instance(context, store: store)
+            let telegram = await HostersInstanceDTO.hasTelegram(try store.imConfig(instanceID: record.instance.id))
             return Hosters.data(HostersInstanceDTO(record: record, facts: HostersInstanceFacts(env: env), telegramConfigured: telegram))
         }
 
@@ -36,21 +36,21 @@ extension RouterBuilding {
         for (verb, command, allowed) in actions {
             api.post("/instances/:id/\(verb)") { request, context in
                 try await JSONBody.requireEmpty(request, context: context)
-                let record = try Hosters.instance(context, store: store)
+                let record = try await Hosters.instance(context, store: store)
                 let status = HostersStatus(record)
                 guard allowed(status) else {
                     throw HostersError.unprocessable("Cannot \(verb) an instance that is \(status.rawValue)")
                 }
-                let (instance, _) = try env.instances.request(command, instanceID: record.instance.id, orgID: context.orgID)
+                let (instance, _) = try await env.instances.request(command, instanceID: record.instance.id, orgID: context.orgID)
                 return Hosters.data(HostersActionDTO(number: record.number, instance: instance, deleting: false))
             }
         }
 
         api.delete("/instances/:id") { request, context in
             try await JSONBody.requireEmpty(request, context: context)
-            let record = try Hosters.instance(context, store: store)
+            let record = try await Hosters.instance(context, store: store)
             guard !record.deleting else { throw HostersError.unprocessable("The instance is already being deleted") }
-            let (instance, op) = try env.instances.request(.delete, instanceID: record.instance.id, orgID: context.orgID)
+            let (instance, op) = try await env.instances.request(.delete, instanceID: record.instance.id, orgID: context.orgID)
             return Hosters.data(HostersActionDTO(number: record.number, instance: instance, deleting: op != nil))
         }
     }

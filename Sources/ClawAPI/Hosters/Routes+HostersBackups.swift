@@ -18,45 +18,45 @@ extension RouterBuilding {
 
         api.get("/backups") { request, context in
             let page = try HostersPage(request)
-            let (backups, total) = try service().list(orgID: context.orgID, offset: page.offset, limit: page.perPage)
+            let (backups, total) = try await service().list(orgID: context.orgID, offset: page.offset, limit: page.perPage)
             return Hosters.list(backups.map { HostersBackupDTO(backup: $0) }, page: page, totalCount: total)
         }
 
         api.get("/backups/:id") { _, context in
-            Hosters.data(HostersBackupDTO(backup: try Self.hostersBackup(context, try service())))
+            await Hosters.data(HostersBackupDTO(backup: try Self.hostersBackup(context, try service())))
         }
 
         api.post("/backups/:id/restore") { request, context in
             try await JSONBody.requireEmpty(request, context: context)
-            let backup = try Self.hostersBackup(context, try service())
-            let (restored, op) = try service().requestRestore(backupID: backup.id, orgID: context.orgID)
+            let backup = try await Self.hostersBackup(context, try service())
+            let (restored, op) = try await service().requestRestore(backupID: backup.id, orgID: context.orgID)
             return Hosters.data(HostersBackupDTO(backup: restored, operationID: op.id), status: .accepted,
                                 headers: [.location: "/v1/operations/\(op.id)"])
         }
 
         api.get("/instances/:id/backups") { request, context in
             let page = try HostersPage(request)
-            let record = try Hosters.instance(context, store: store)
-            let (backups, total) = try service().list(orgID: context.orgID, instanceID: record.instance.id,
+            let record = try await Hosters.instance(context, store: store)
+            let (backups, total) = try await service().list(orgID: context.orgID, instanceID: record.instance.id,
                                                       offset: page.offset, limit: page.perPage)
             return Hosters.list(backups.map { HostersBackupDTO(backup: $0) }, page: page, totalCount: total)
         }
 
         api.post("/instances/:id/backups") { request, context in
             try await JSONBody.requireEmpty(request, context: context)
-            let record = try Hosters.instance(context, store: store)
-            let backup = try service().requestBackup(instanceID: record.instance.id, orgID: context.orgID)
+            let record = try await Hosters.instance(context, store: store)
+            let backup = try await service().requestBackup(instanceID: record.instance.id, orgID: context.orgID)
             return Hosters.data(HostersBackupDTO(backup: backup), status: .created)
         }
 
         api.get("/addons") { request, context in
             let page = try HostersPage(request)
-            let (addons, total) = try service().addons(orgID: context.orgID, offset: page.offset, limit: page.perPage)
+            let (addons, total) = try await service().addons(orgID: context.orgID, offset: page.offset, limit: page.perPage)
             return Hosters.list(addons.map { HostersAddonDTO(addon: $0) }, page: page, totalCount: total)
         }
 
         api.get("/addons/:id") { _, context in
-            Hosters.data(HostersAddonDTO(addon: try Self.hostersAddon(context, try service())))
+            await Hosters.data(HostersAddonDTO(addon: try Self.hostersAddon(context, try service())))
         }
 
         api.patch("/addons/:id") { request, context in
@@ -68,26 +68,26 @@ extension RouterBuilding {
                 throw HostersError.validation(field, "must not be null")
             }
             let enabled = body.enabled.patch ?? nil
-            let addon = try Self.hostersAddon(context, try service())
-            let updated = try service().updateAddon(id: addon.id, orgID: context.orgID, enabled: enabled, schedule: schedule,
+            let addon = try await Self.hostersAddon(context, try service())
+            let updated = try await service().updateAddon(id: addon.id, orgID: context.orgID, enabled: enabled, schedule: schedule,
                                                     retentionDays: days)
             return Hosters.data(HostersAddonDTO(addon: updated))
         }
     }
 
     /// The backup named by `:id` (an integer), scoped to the caller's org: else 404 "Backup not found".
-    static func hostersBackup(_ context: APIContext, _ service: BackupService) throws -> BackupRecord {
+    static func hostersBackup(_ context: APIContext, _ service: BackupService) async throws -> BackupRecord {
         guard let id = Hosters.instanceNumber(context.parameters.get("id")),
-              let backup = try service.backup(id: id, orgID: context.orgID) else {
+              let backup = try await service.backup(id: id, orgID: context.orgID) else {
             throw HostersError.notFound("Backup")
         }
         return backup
     }
 
     /// The add-on named by `:id`, scoped to the caller's org: else 404 "Add-on not found".
-    static func hostersAddon(_ context: APIContext, _ service: BackupService) throws -> BackupAddon {
+    static func hostersAddon(_ context: APIContext, _ service: BackupService) async throws -> BackupAddon {
         guard let id = Hosters.instanceNumber(context.parameters.get("id")),
-              let addon = try service.addon(id: id, orgID: context.orgID) else {
+              let addon = try await service.addon(id: id, orgID: context.orgID) else {
             throw HostersError.notFound("Add-on")
         }
         return addon

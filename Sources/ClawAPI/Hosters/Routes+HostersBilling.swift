@@ -10,25 +10,25 @@ extension RouterBuilding {
         let store = env.store
         let billing = router.group("/api/v1/billing")
 
-        @Sendable func allInstances(_ orgID: String) throws -> [HostersInstanceRecord] {
-            try store.hostersInstances(orgID: orgID, offset: 0, limit: Int(Int32.max)).records
+        @Sendable func allInstances(_ orgID: String) async throws -> [HostersInstanceRecord] {
+            try await store.hostersInstances(orgID: orgID, offset: 0, limit: Int(Int32.max)).records
         }
 
         billing.get("/summary") { _, context in
             let orgID = try context.requireOrg()
-            guard let org = try store.org(id: orgID) else { throw HostersError.notFound("Account") }
-            return Hosters.data(HostersSummaryDTO(balance: org.balance, records: try allInstances(orgID),
+            guard let org = try await store.org(id: orgID) else { throw HostersError.notFound("Account") }
+            return await Hosters.data(HostersSummaryDTO(balance: org.balance, records: try allInstances(orgID),
                                                   facts: HostersInstanceFacts(env: env)))
         }
 
         billing.get("/usage") { _, context in
             let orgID = try context.requireOrg()
-            return Hosters.data(HostersUsageDTO(records: try allInstances(orgID), facts: HostersInstanceFacts(env: env)))
+            return await Hosters.data(HostersUsageDTO(records: try allInstances(orgID), facts: HostersInstanceFacts(env: env)))
         }
 
         billing.get("/transactions") { request, context in
             let page = try HostersPage(request)
-            let (entries, total) = try store.hostersLedgerPage(orgID: context.orgID, offset: page.offset, limit: page.perPage)
+            let (entries, total) = try await store.hostersLedgerPage(orgID: context.orgID, offset: page.offset, limit: page.perPage)
             return Hosters.list(entries.map { HostersTransactionDTO(entry: $0.0, instanceNumber: $0.1) }, page: page,
                                 totalCount: total)
         }
@@ -45,7 +45,7 @@ extension RouterBuilding {
             guard let package = env.clawPackages.first(where: { $0.id == id }) else {
                 throw HostersError.validation("package_id", "is not one of \(env.clawPackages.map(\.id).joined(separator: ", "))")
             }
-            return Hosters.data(HostersPurchaseDTO(try store.requestPurchase(orgID: orgID, package: package)), status: .created)
+            return await Hosters.data(HostersPurchaseDTO(try store.requestPurchase(orgID: orgID, package: package)), status: .created)
         }
     }
 }

@@ -64,7 +64,7 @@ struct EventStream: Sendable {
     /// Writes every stored event after `cursor`, a page at a time, and advances it.
     private func flush(_ writer: inout any ResponseBodyWriter, _ cursor: inout Int64) async throws {
         while true {
-            let page = try store.events(orgID: orgID, after: cursor, limit: pageSize)
+            let page = try await store.events(orgID: orgID, after: cursor, limit: pageSize)
             guard let last = page.last else { return }
             var buffer = ByteBuffer()
             for event in page { buffer.writeString(Self.frame(event)) }

@@ -8,11 +8,11 @@ extension RouterBuilding {
     static func addOperationRoutes(_ router: Router<APIContext>, env: APIEnvironment) {
         let store = env.store
         router.get("/v1/operations/:id") { _, context in
-            JSONResponse.make(.ok, OperationDTO(try Self.operation(store, context)))
+            await JSONResponse.make(.ok, OperationDTO(try Self.operation(store, context)))
         }
         router.get("/v1/operations/:id/wait") { request, context in
             let timeout = try Waiting.timeout(request)
-            let current = try Self.operation(store, context)
+            let current = try await Self.operation(store, context)
             if current.isFinished { return JSONResponse.make(.ok, OperationDTO(current)) }
             let updates = store.operationUpdates(id: current.id, orgID: context.orgID)
             let finished = await Waiting.race(timeout: timeout) { () -> OperationRecord? in
@@ -25,14 +25,14 @@ extension RouterBuilding {
                 return nil
             }
             if let finished { return JSONResponse.make(.ok, OperationDTO(finished)) }
-            let latest = try Self.operation(store, context)
+            let latest = try await Self.operation(store, context)
             return JSONResponse.make(latest.isFinished ? .ok : .requestTimeout, OperationDTO(latest))
         }
     }
 
-    static func operation(_ store: Store, _ context: APIContext) throws -> OperationRecord {
+    static func operation(_ store: Store, _ context: APIContext) async throws -> OperationRecord {
         let id = context.parameters.get("id") ?? ""
-        guard let op = try store.operation(id: id, orgID: context.orgID) else {
+        guard let op = try await store.operation(id: id, orgID: context.orgID) else {
             throw ClawError(.notFound, "operation \(id) not found")
         }
         return op
@@ -52,7 +52,7 @@ extension RouterBuilding {
         }
         let store = env.store
         let changes = env.feed.subscribe()
-        let first = try instance(store, context)
+        let first = try await instance(store, context)
         let id = first.id, orgID = context.orgID
         @Sendable func done(_ i: Instance) -> Bool { i.status == wanted || i.status.isTerminal }
         let reached: Instance?
@@ -61,11 +61,12 @@ extension RouterBuilding {
         } else {
             reached = await Waiting.untilChange(feed: env.feed, changes: changes, timeout: timeout,
                                                 relevant: { $0.instance.id == id }) {
-                guard let i = try? store.instance(id: id, orgID: orgID), done(i) else { return nil }
+                guard let i = try? await store.instance(id: id, orgID: orgID), done(i) else { return nil }
                 return i
             }
         }
-        let current = try reached ?? instance(store, context)
+        let current: Instance
+        if let reached { current = reached } else { current = try await instance(store, context) }
         if current.status == wanted { return JSONResponse.make(.ok, ClawInstanceDTO(current, env: env)) }
         if current.status.isTerminal {
             throw ClawError(.conflict, "instance \(id) is \(current.status.rawValue) and will never be \(wanted.rawValue)")

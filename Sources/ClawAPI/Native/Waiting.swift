@@ -26,13 +26,13 @@ enum Waiting {
     /// dropped subscribes again and re-reads.
     static func untilChange<T: Sendable>(feed: ChangeFeed, changes: AsyncStream<CommittedChange>, timeout: Duration,
                                          relevant: @escaping @Sendable (CommittedChange) -> Bool,
-                                         check: @escaping @Sendable () -> T?) async -> T? {
+                                         check: @escaping @Sendable () async -> T?) async -> T? {
         await race(timeout: timeout) {
             var stream = changes
             while true {
-                if let value = check() { return value }
+                if let value = await check() { return value }
                 for await change in stream where relevant(change) {
-                    if let value = check() { return value }
+                    if let value = await check() { return value }
                 }
                 if Task.isCancelled { return nil }
                 stream = feed.subscribe()

@@ -28,7 +28,7 @@ struct RateLimitMiddleware: RouterMiddleware {
             let error = ClawError(.rateLimited, "Rate limit exceeded. Try again in \(decision.retryAfterSeconds) seconds.",
                                   retryAfterSeconds: Int(decision.retryAfterSeconds))
             response = Dialect.of(path: request.uri.path).response(for: error)
-            ContainerAudit(runs: audit).denied(request, context, error)
+            await ContainerAudit(runs: audit).denied(request, context, error)
         }
         response.headers[Self.limitHeader] = "\(decision.limit)"
         response.headers[Self.remainingHeader] = "\(decision.remaining)"

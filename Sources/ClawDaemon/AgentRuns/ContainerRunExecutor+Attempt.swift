@@ -41,11 +41,11 @@ extension ContainerRunExecutor {
     /// follows its output against the timeout, and removes it. A timed-out run is stopped (SIGTERM, then SIGKILL after the grace).
     func attempt(_ queued: QueuedRun) async throws -> RunResult {
         guard let runtime else { throw ClawError(.unavailable, "no container runtime") }
-        guard let run = try runs.run(id: queued.runID, orgID: nil) else {
+        guard let run = try await runs.run(id: queued.runID, orgID: nil) else {
             throw ClawError(.notFound, "run \(queued.runID) vanished")
         }
         let name = queued.containerName
-        try runs.markRunning(id: run.id, containerName: name)
+        try await runs.markRunning(id: run.id, containerName: name)
         let progress = RunProgress(limitBytes: AgentOutput.defaultLimitBytes)
         // The run's proxy token lives exactly as long as this attempt (success, failure,
         // timeout, cancellation).

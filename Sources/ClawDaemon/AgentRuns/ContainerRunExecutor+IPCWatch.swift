@@ -18,7 +18,7 @@ extension ContainerRunExecutor {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: Self.ipcScanInterval)
                     if Task.isCancelled { break }
-                    self.scanIPC(group: group, settledFor: Self.ipcSettleSeconds)
+                    await self.scanIPC(group: group, settledFor: Self.ipcSettleSeconds)
                 }
                 return nil
             }
@@ -34,8 +34,8 @@ extension ContainerRunExecutor {
 
     /// Applies the group's task files (`ContainerRunStore.processTaskFiles`). `messages/` is
     /// left as it is: no channel delivers them yet.
-    func scanIPC(group: String, settledFor: Double = 0) {
-        let tasks = runs.processTaskFiles(group: group, settledFor: settledFor)
+    func scanIPC(group: String, settledFor: Double = 0) async {
+        let tasks = await runs.processTaskFiles(group: group, settledFor: settledFor)
         if tasks.applied + tasks.refused > 0 {
             logger.info("ipc tasks", metadata: ["group": "\(group)", "applied": "\(tasks.applied)",
                                                 "refused": "\(tasks.refused)"])

@@ -63,7 +63,7 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
     /// Before serving: runs that were running when clawd died are failed, every agent container
     /// of this install is removed (none can be ours any more), queued runs re-enter the queue.
     public func recover() async throws {
-        let interrupted = try runs.failInterruptedRuns()
+        let interrupted = try await runs.failInterruptedRuns()
         if let runtime {
             // A broken runtime must not keep clawd from serving (health says degraded); the
             // leftovers are removed at the next boot that can list them.
@@ -76,10 +76,10 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
                 logger.warning("cannot list leftover agent containers", metadata: ["error": "\(error)"])
             }
         }
-        for g in try runs.groups(orgID: nil) { runs.processTaskFiles(group: g.name) }
+        for g in try await runs.groups(orgID: nil) { await runs.processTaskFiles(group: g.name) }
         // Isolated sessions of runs that were in flight: no run owns them any more.
         try? FileManager.default.removeItem(atPath: runs.files.isolatedSessionsRoot)
-        let queued = try runs.queuedRuns()
+        let queued = try await runs.queuedRuns()
         logger.info("agent runs recovered", metadata: ["failed": "\(interrupted.count)", "queued": "\(queued.count)"])
         for run in queued { submit(run.queued) }
     }
@@ -121,16 +121,16 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
         let retrying = actions.contains { if case .retry(let r, _) = $0 { r.runID == queued.runID } else { false } }
         do {
             if retrying, let again = actions.compactMap({ if case .retry(let r, _) = $0 { r } else { nil } }).first {
-                try runs.markRetrying(id: queued.runID, attempt: again.attempt, error: result.error ?? "failed")
+                try await runs.markRetrying(id: queued.runID, attempt: again.attempt, error: result.error ?? "failed")
             } else {
-                try runs.finishRun(id: queued.runID, status: result.status, output: result.output, error: result.error)
+                try await runs.finishRun(id: queued.runID, status: result.status, output: result.output, error: result.error)
             }
         } catch {
             logger.error("cannot record run result", metadata: ["run": "\(queued.runID)", "error": "\(error)"])
         }
         // An isolated run's session never outlives it (a retry gets a fresh one).
         try? FileManager.default.removeItem(atPath: runs.files.isolatedSession(queued.runID))
-        scanIPC(group: queued.group)
+        await scanIPC(group: queued.group)
         logger.info("agent run finished", metadata: [
             "run": "\(queued.runID)", "group": "\(queued.group)", "status": "\(result.status.rawValue)",
             "retry": "\(retrying)",

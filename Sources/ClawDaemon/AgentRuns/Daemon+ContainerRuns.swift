@@ -28,7 +28,7 @@ struct ContainerRunParts: Sendable {
             runs: runs, inbox: inbox, runtime: options.runtime, installID: options.installID,
             stopGraceSeconds: config.stopGraceSeconds, proxyTokens: options.hub.proxy.tokens,
             specFor: { run, name, token in try await factory.spec(for: run, name: name, proxyToken: token) })
-        api = ContainerRunsAPI(runs: runs, queue: executor, instanceCounts: { (try? store.countByStatus()) ?? [:] })
+        api = ContainerRunsAPI(runs: runs, queue: executor, instanceCounts: { (try? await store.countByStatus()) ?? [:] })
     }
 }
 

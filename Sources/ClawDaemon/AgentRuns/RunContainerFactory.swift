@@ -18,7 +18,7 @@ struct RunContainerFactory: Sendable {
 
     func spec(for run: ContainerRun, name: String, proxyToken: String? = nil) async throws -> ContainerSpec {
         try files.prepareGroup(run.group)
-        guard let group = try runs.group(name: run.group, orgID: nil) else {
+        guard let group = try await runs.group(name: run.group, orgID: nil) else {
             throw ClawError(.notFound, "group '\(run.group)' no longer exists")
         }
         let session: String
@@ -32,7 +32,7 @@ struct RunContainerFactory: Sendable {
         let allowlist: Result<MountAllowlist?, Error>
         do { allowlist = .success(try await hub.mountAllowlist()) } catch { allowlist = .failure(error) }
         let mounts = RunMounts.decide(group, runID: run.id, allowlist: allowlist)
-        for entry in mounts.audit { runs.audit(entry) }
+        for entry in mounts.audit { await runs.audit(entry) }
         if !mounts.audit.isEmpty {
             logger.info("run mounts decided", metadata: [
                 "run": "\(run.id)", "allowed": "\(mounts.decisions.filter(\.allowed).count)",

@@ -11,11 +11,11 @@ extension InstanceWorker {
     func runBackupJobs(_ instance: Instance, _ observation: Observation) async -> Bool {
         guard let jobs = engine.backups else { return false }
         do {
-            if let (operationID, backup) = try jobs.service.openRestore(instanceID: id) {
+            if let (operationID, backup) = try await jobs.service.openRestore(instanceID: id) {
                 await restore(backup, operationID: operationID, instance, observation, jobs)
                 return true
             }
-            if let backup = try jobs.service.pendingBackup(instanceID: id) {
+            if let backup = try await jobs.service.pendingBackup(instanceID: id) {
                 await take(backup, instance, volumeExists: observation.volumeExists, jobs)
                 return true
             }
@@ -30,8 +30,8 @@ extension InstanceWorker {
     /// rebuild goes on: a rebuild keeps the volume.
     func backupBeforeRebuild(_ instance: Instance, volumeExists: Bool) async {
         guard let jobs = engine.backups, jobs.settings.automatic, volumeExists,
-              let last = try? jobs.service.lastOperation(instanceID: id), last.kind == OperationKind.rebuild.rawValue, last.open,
-              let backup = try? jobs.service.insertAutomatic(instance, kind: .preRebuild)
+              let last = try? await jobs.service.lastOperation(instanceID: id), last.kind == OperationKind.rebuild.rawValue, last.open,
+              let backup = try? await jobs.service.insertAutomatic(instance, kind: .preRebuild)
         else { return }
         await take(backup, instance, volumeExists: true, jobs)
     }
@@ -42,8 +42,8 @@ extension InstanceWorker {
         guard let jobs = engine.backups else { return }
         try? await engine.runtime.removeContainer(BackupJobs.helperName(id), force: true)
         guard jobs.settings.automatic,
-              let last = try? jobs.service.lastOperation(instanceID: id), last.kind == OperationKind.purge.rawValue,
-              let backup = try? jobs.service.insertAutomatic(instance, kind: .preDelete)
+              let last = try? await jobs.service.lastOperation(instanceID: id), last.kind == OperationKind.purge.rawValue,
+              let backup = try? await jobs.service.insertAutomatic(instance, kind: .preDelete)
         else { return }
         await take(backup, instance, volumeExists: true, jobs)
     }
@@ -66,7 +66,7 @@ extension InstanceWorker {
             let (sha256, size) = try BackupFiles.sha256(partial)
             if FileManager.default.fileExists(atPath: final) { try FileManager.default.removeItem(atPath: final) }
             try FileManager.default.moveItem(atPath: partial, toPath: final)
-            try jobs.service.complete(backup, file: file, sizeBytes: size, sha256: sha256)
+            try await jobs.service.complete(backup, file: file, sizeBytes: size, sha256: sha256)
             engine.logger.info("backup completed", metadata: [
                 "instance": "\(id)", "backup": "\(backup.id)", "kind": "\(backup.kind.rawValue)", "bytes": "\(size)",
                 "duration_ms": "\((ContinuousClock.now - started).milliseconds)",
@@ -75,7 +75,7 @@ extension InstanceWorker {
             try? FileManager.default.removeItem(atPath: partial)
             let message = (error as? ClawError)?.message ?? "\(error)"
             engine.logger.warning("backup failed", metadata: ["instance": "\(id)", "backup": "\(backup.id)", "error": "\(message)"])
-            do { try jobs.service.fail(backup, error: message) } catch {
+            do { try await jobs.service.fail(backup, error: message) } catch {
                 engine.logger.error("cannot record failed backup", metadata: ["backup": "\(backup.id)", "error": "\(error)"])
             }
         }
@@ -88,7 +88,7 @@ extension InstanceWorker {
     func restore(_ backup: BackupRecord, operationID: String, _ instance: Instance, _ observation: Observation,
                  _ jobs: BackupJobs) async {
         do {
-            try jobs.service.markRunning(operationID: operationID)
+            try await jobs.service.markRunning(operationID: operationID)
         } catch {
             // The restore goes on; finishing it below closes the operation either way.
             engine.logger.warning("cannot mark restore running", metadata: ["instance": "\(id)", "op": "\(operationID)",
@@ -116,6 +116,6 @@ extension InstanceWorker {
             error = (failure as? ClawError)?.message ?? "\(failure)"
             engine.logger.warning("restore failed", metadata: ["instance": "\(id)", "backup": "\(backup.id)", "error": "\(error!)"])
         }
-        engine.record(.finishRestore(operationID: operationID, backup: backup, error: error), instanceID: id)
+        await engine.record(.finishRestore(operationID: operationID, backup: backup, error: error), instanceID: id)
     }
 }

@@ -9,11 +9,11 @@ enum DemoBootstrap {
     }
 
     /// Does nothing (nil) when any org exists already.
-    static func runIfEmpty(store: Store) throws(ClawError) -> Result? {
-        guard try store.listOrgs().isEmpty else { return nil }
-        let org = try store.createOrg(name: "demo", email: nil)
-        let credited = try store.credit(orgID: org.id, amount: Cents(10_000), description: "demo credit")
-        let key = try store.createKey(orgID: org.id, name: "demo", prefix: "claw")
+    static func runIfEmpty(store: Store) async throws(ClawError) -> Result? {
+        guard try await store.listOrgs().isEmpty else { return nil }
+        let org = try await store.createOrg(name: "demo", email: nil)
+        let credited = try await store.credit(orgID: org.id, amount: Cents(10_000), description: "demo credit")
+        let key = try await store.createKey(orgID: org.id, name: "demo", prefix: "claw")
         return Result(org: credited, key: key.secret)
     }
 

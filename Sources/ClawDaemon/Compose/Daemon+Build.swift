@@ -19,8 +19,12 @@ extension Daemon {
         notifier.status("starting")
 
         let store = try openStore(settings)
-        let installID = try settings.installID
-            ?? store.metaOrInsert("install_id") { Identifier.make(prefix: "i", length: 12) }
+        let installID: String
+        if let configured = settings.installID {
+            installID = configured
+        } else {
+            installID = try await store.metaOrInsert("install_id") { Identifier.make(prefix: "i", length: 12) }
+        }
         notifier.status("detecting container runtime")
         let runtime: (any ContainerRuntime)?
         var detectionError: String?
@@ -50,7 +54,7 @@ extension Daemon {
         notifier.status("boot reconciliation")
         let boot = await BootRecovery.run(runtime: runtime, detectionError: detectionError, engine: core.engine,
                                           logger: logger)
-        if settings.demo, let demo = try DemoBootstrap.runIfEmpty(store: store) {
+        if settings.demo, let demo = try await DemoBootstrap.runIfEmpty(store: store) {
             FileHandle.standardOutput.write(Data(DemoBootstrap.banner(demo, listen: settings.listen).utf8))
         }
         let monitor = RuntimeMonitor(

@@ -43,7 +43,8 @@ extension Daemon {
             services += [tcp, unix]
             let store = core.store, monitor = parts.monitor
             if let watchdog = WatchdogService(notifier: parts.notifier, isHealthy: {
-                await monitor.isProgressing && Daemon.databaseCheck(store).ok
+                guard await monitor.isProgressing else { return false }
+                return await Daemon.databaseCheck(store).ok
             }) {
                 services.append(WatchdogRunner(watchdog: watchdog))
             }

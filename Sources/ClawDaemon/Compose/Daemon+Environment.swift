@@ -19,7 +19,7 @@ extension Daemon.Parts {
                     uptimeSeconds: (ContinuousClock.now - started).components.seconds,
                     runtime: ["backend": runtime?.backend.rawValue ?? "none", "ok": "\(check.ok)", "detail": check.detail],
                     database: ["path": store.path, "sizeBytes": "\(store.sizeBytes)"],
-                    instancesByStatus: (try? store.countByStatus()) ?? [:], timersArmed: deadlines.lifecycleCount)
+                    instancesByStatus: (try? await store.countByStatus()) ?? [:], timersArmed: deadlines.lifecycleCount)
                 let image = settings.image
                 let present = try? await runtime?.imageExists(image)
                 status.runtime["image"] = image

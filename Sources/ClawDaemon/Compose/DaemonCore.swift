@@ -52,6 +52,6 @@ public struct DaemonCore: Sendable {
     /// Before serving: runs a dead daemon left are recovered, every stored deadline armed.
     public func load() async throws {
         try await containerRuns?.executor.recover()
-        try deadlineService.load()
+        try await deadlineService.load()
     }
 }

@@ -26,17 +26,17 @@ public struct DeadlineHandlers: Sendable {
     }
 
     /// Every deadline stored in the database, for boot.
-    func stored() throws(ClawError) -> [(DeadlineSubject, Timestamp?)] {
+    func stored() async throws(ClawError) -> [(DeadlineSubject, Timestamp?)] {
         var all: [(DeadlineSubject, Timestamp?)] = []
-        for i in try instances.store.instancesToConverge() {
+        for i in try await instances.store.instancesToConverge() {
             if !i.status.isTerminal {
                 if !(i.status == .stopped && i.stopReason == .expired) { all.append((.expiry(instanceID: i.id), i.paidUntil)) }
                 if let at = i.deleteAfter { all.append((.retention(instanceID: i.id), at)) }
             }
             if let at = LowBalance.checkAt(i) { all.append((.lowBalance(orgID: i.orgID, instanceID: i.id), at)) }
         }
-        all += try backups?.deadlines().map(Deadlines.subject) ?? []
-        all += try containerRuns?.scheduleDeadlines().map { (.containerSchedule(scheduleID: $0.id), $0.at) } ?? []
+        all += try await backups?.deadlines().map(Deadlines.subject) ?? []
+        all += try await containerRuns?.scheduleDeadlines().map { (.containerSchedule(scheduleID: $0.id), $0.at) } ?? []
         return all
     }
 }

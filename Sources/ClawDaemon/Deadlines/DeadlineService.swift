@@ -20,15 +20,15 @@ public final class DeadlineService: Service, Sendable {
 
     /// Arms every deadline stored in the database, and wakes the instances with backups still
     /// pending (a daemon that died before taking them).
-    public func load() throws(ClawError) {
-        deadlines.set(try handlers.stored())
-        for id in try handlers.backups?.instancesWithPendingBackups() ?? [] { handlers.wake(id) }
+    public func load() async throws(ClawError) {
+        deadlines.set(try await handlers.stored())
+        for id in try await handlers.backups?.instancesWithPendingBackups() ?? [] { handlers.wake(id) }
     }
 
     public func run() async {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                self.fireDue()
+                await self.fireDue()
                 let wait = self.deadlines.nextAt.map { Duration.milliseconds(max(0, $0.millis - self.now().millis)) }
                 await self.deadlines.wakeup.sleep(for: wait)
             }
@@ -36,20 +36,20 @@ public final class DeadlineService: Service, Sendable {
     }
 
     /// Fires every deadline due at `now` (the clock's when nil), each by its owner.
-    func fireDue(now: Timestamp? = nil) {
+    func fireDue(now: Timestamp? = nil) async {
         let now = now ?? self.now()
         var lowBalanceOrgs: Set<String> = []
         for entry in deadlines.popDue(now: now) {
             DeadlineLag.record(kind: entry.subject.kind, deadline: entry.at, firedAt: now)
             switch entry.subject {
-            case .expiry(let id): handlers.fireLifecycle(.expire, instanceID: id, at: entry.at, now: now)
-            case .retention(let id): handlers.fireLifecycle(.retention, instanceID: id, at: entry.at, now: now)
+            case .expiry(let id): await handlers.fireLifecycle(.expire, instanceID: id, at: entry.at, now: now)
+            case .retention(let id): await handlers.fireLifecycle(.retention, instanceID: id, at: entry.at, now: now)
             case .lowBalance(let orgID, _): lowBalanceOrgs.insert(orgID)
-            case .backupSchedule(let id): handlers.fireBackupSchedule(instanceID: id, due: entry.at, now: now)
-            case .backupExpiry(let id): handlers.expireBackup(id, now: now)
-            case .containerSchedule(let id): handlers.fireContainerSchedule(id, due: entry.at, now: now)
+            case .backupSchedule(let id): await handlers.fireBackupSchedule(instanceID: id, due: entry.at, now: now)
+            case .backupExpiry(let id): await handlers.expireBackup(id, now: now)
+            case .containerSchedule(let id): await handlers.fireContainerSchedule(id, due: entry.at, now: now)
             }
         }
-        handlers.checkLowBalance(orgIDs: lowBalanceOrgs, now: now)
+        await handlers.checkLowBalance(orgIDs: lowBalanceOrgs, now: now)
     }
 }

@@ -5,9 +5,9 @@ import ClawCore
 extension Engine {
     /// Commits `write`; on failure keeps it for a retry and answers nil.
     @discardableResult
-    func record(_ write: PendingWrite, instanceID id: String) -> WriteResult? {
+    func record(_ write: PendingWrite, instanceID id: String) async -> WriteResult? {
         do {
-            return try perform(write, instanceID: id)
+            return try await perform(write, instanceID: id)
         } catch {
             let delay = pendingWrites.keep(write, instanceID: id)
             logger.error("write failed, retrying", metadata: [
@@ -20,12 +20,12 @@ extension Engine {
 
     /// Commits the instance's kept writes, oldest first. False when one still fails: the rest
     /// stay kept, a retry is scheduled, and the worker must not plan on the row meanwhile.
-    func commitPendingWrites(instanceID id: String) -> Bool {
+    func commitPendingWrites(instanceID id: String) async -> Bool {
         var writes = pendingWrites.take(instanceID: id)
         guard !writes.isEmpty else { return true }
         while let write = writes.first {
             do {
-                try perform(write, instanceID: id)
+                try await perform(write, instanceID: id)
             } catch {
                 let delay = pendingWrites.putBack(writes, instanceID: id)
                 logger.error("write failed again, retrying", metadata: [
@@ -42,18 +42,18 @@ extension Engine {
     }
 
     @discardableResult
-    private func perform(_ write: PendingWrite, instanceID id: String) throws -> WriteResult {
+    private func perform(_ write: PendingWrite, instanceID id: String) async throws -> WriteResult {
         switch write {
         case .report(let command, let finish):
-            return .reported(try instances.report(command, instanceID: id, finish: finish))
+            return .reported(try await instances.report(command, instanceID: id, finish: finish))
         case .finishOperations(let seen, let succeeded, let error):
-            return .finished(try store.finishOperations(ifUnchanged: seen, succeeded: succeeded, error: error))
+            return .finished(try await store.finishOperations(ifUnchanged: seen, succeeded: succeeded, error: error))
         case .markOperationsRunning:
-            try store.markOperationsRunning(instanceID: id)
+            try await store.markOperationsRunning(instanceID: id)
             return .finished(true)
         case .finishRestore(let operationID, let backup, let error):
             guard let backups else { throw ClawError(.internal, "a restore to finish, but no backups are configured") }
-            try backups.service.finishRestore(operationID: operationID, backup: backup, error: error)
+            try await backups.service.finishRestore(operationID: operationID, backup: backup, error: error)
             return .finished(true)
         }
     }

@@ -28,9 +28,9 @@ extension Engine {
         let containers = try await runtime.listContainers(labels: installLabels)
         let volumes = try await runtime.listVolumes(labels: installLabels)
         // Rows are read after listing: a container listed above was created after its row committed.
-        let rows = try store.instancesToConverge()
-        let known = try store.allInstanceIDs()
-        let open = Set(try store.instancesWithOpenOperations())
+        let rows = try await store.instancesToConverge()
+        let known = try await store.allInstanceIDs()
+        let open = await Set(try store.instancesWithOpenOperations())
         var report = ReconcileReport(containers: containers.count, volumes: volumes.count)
 
         var byInstance: [String: ContainerInfo] = [:]

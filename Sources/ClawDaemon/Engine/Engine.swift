@@ -139,14 +139,14 @@ public final class Engine: Sendable {
             : [.zero]
         for (index, delay) in delays.enumerated() {
             do { try await Task.sleep(for: delay) } catch { return }
-            guard let instance = try? store.instance(id: id, orgID: nil), instance.status == .running,
+            guard let instance = try? await store.instance(id: id, orgID: nil), instance.status == .running,
                   instance.desired == .running, let port = instance.hostPort
             else { return }
             let ok = await prober.probe(port: port)
             if ok || index == delays.count - 1 {
                 if Task.isCancelled { return }
                 do {
-                    try instances.report(.healthProbe(ok: ok), instanceID: id)
+                    try await instances.report(.healthProbe(ok: ok), instanceID: id)
                 } catch {
                     logger.warning("cannot record health", metadata: ["instance": "\(id)", "error": "\(error)"])
                 }

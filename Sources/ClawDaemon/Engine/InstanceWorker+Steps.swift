@@ -14,7 +14,7 @@ extension InstanceWorker {
             switch action {
             case .markProvisioning:
                 // nil: the row changed meanwhile (e.g. deleted); plan again from the same observation.
-                guard try engine.instances.report(.provisioningStarted, instanceID: id) != nil else { return seen }
+                guard try await engine.instances.report(.provisioningStarted, instanceID: id) != nil else { return seen }
 
             case .createVolume:
                 try await engine.runtime.createVolume(
@@ -66,7 +66,7 @@ extension InstanceWorker {
                 engine.logArchive?.remove(instanceID: id)
 
             case .markRunning:
-                if try engine.instances.report(.provisioned, instanceID: id) != nil {
+                if try await engine.instances.report(.provisioned, instanceID: id) != nil {
                     engine.logger.info("instance running", metadata: ["instance": "\(id)"])
                     engine.probe(id, initial: true)
                 }

@@ -27,10 +27,10 @@ struct InstanceWorker {
         var first = true
         while !engine.isStopping {
             // A write that failed comes first; until it commits the row is not to be planned on.
-            guard engine.commitPendingWrites(instanceID: id) else { return }
+            guard await engine.commitPendingWrites(instanceID: id) else { return }
             let instance: Instance
             do {
-                guard let row = try engine.store.instance(id: id, orgID: nil) else { return }
+                guard let row = try await engine.store.instance(id: id, orgID: nil) else { return }
                 instance = row
             } catch {
                 engine.logger.error("cannot load instance", metadata: ["instance": "\(id)", "error": "\(error)"])
@@ -39,7 +39,7 @@ struct InstanceWorker {
             }
             if first {
                 first = false
-                begin(instance)
+                await begin(instance)
             }
             let observation: Observation
             if let known {
@@ -60,7 +60,7 @@ struct InstanceWorker {
                 engine.logger.warning("container died", metadata: [
                     "instance": "\(id)", "restart_in_ms": "\((restartAt - .now).milliseconds)",
                 ])
-                engine.record(.report(.containerDied), instanceID: id)
+                await engine.record(.report(.containerDied), instanceID: id)
                 known = observation
                 continue
             }
@@ -71,7 +71,7 @@ struct InstanceWorker {
                                     volumeExists: observation.volumeExists, now: .now())
             if plan.isEmpty {
                 if await runBackupJobs(instance, observation) { continue }
-                if converged(instance, observation) { return }
+                if await converged(instance, observation) { return }
                 continue
             }
             if let until = engine.supervisor.holdUntil(instance, plan: plan) {
@@ -89,16 +89,16 @@ struct InstanceWorker {
     }
 
     /// The first pass of a run: open operations become `running`; the `after-intent` crash point.
-    func begin(_ instance: Instance) {
-        guard openOperations(), engine.record(.markOperationsRunning, instanceID: id) != nil else { return }
+    func begin(_ instance: Instance) async {
+        guard await openOperations(), await engine.record(.markOperationsRunning, instanceID: id) != nil else { return }
         engine.crash.reach(.afterIntent, instance: id)
     }
 
     /// Whether the instance has operations to close; a failed read counts as yes, so the write
     /// that follows (retried when it fails) decides.
-    func openOperations() -> Bool {
+    func openOperations() async -> Bool {
         do {
-            return try engine.store.openOperationCount(instanceID: id) > 0
+            return try await engine.store.openOperationCount(instanceID: id) > 0
         } catch {
             engine.logger.warning("cannot count open operations", metadata: ["instance": "\(id)", "error": "\(error)"])
             return true
@@ -122,12 +122,12 @@ struct InstanceWorker {
 
     /// Converged: close open operations (unless a newer intent arrived) and keep health fresh.
     /// Returns false when the row changed meanwhile and another pass is needed.
-    func converged(_ instance: Instance, _ observation: Observation) -> Bool {
+    func converged(_ instance: Instance, _ observation: Observation) async -> Bool {
         engine.supervisor.converged(id)
-        if openOperations() {
+        if await openOperations() {
             // false: the row changed meanwhile (or the write failed and waits for its retry).
             let write = PendingWrite.finishOperations(ifUnchanged: instance, succeeded: true, error: nil)
-            guard engine.record(write, instanceID: id)?.finished == true else { return false }
+            guard await engine.record(write, instanceID: id)?.finished == true else { return false }
             engine.logger.info("converged", metadata: ["instance": "\(id)", "status": "\(instance.status.rawValue)"])
         }
         if instance.status == .running, instance.healthStatus != .healthy, observation.container?.state == .running {
@@ -150,7 +150,7 @@ struct InstanceWorker {
                 engine.logger.warning("provisioning attempt failed", metadata: [
                     "instance": "\(id)", "attempt": "\(attempt)", "error": "\(message)",
                 ])
-                let after = engine.record(.report(.provisioningFailed(final: false)), instanceID: id)?.instance
+                let after = await engine.record(.report(.provisioningFailed(final: false)), instanceID: id)?.instance
                 let at = ContinuousClock.now + delay
                 engine.supervisor.retryProvisioning(id, key: .init(after ?? instance), at: at)
                 engine.wake(id, at: at)
@@ -159,7 +159,7 @@ struct InstanceWorker {
                     "instance": "\(id)", "attempts": "\(attempt)", "error": "\(message)",
                 ])
                 // FAILED asks for teardown and wakes this worker again.
-                engine.record(.report(.provisioningFailed(final: true), finish: (succeeded: false, error: message)),
+                await engine.record(.report(.provisioningFailed(final: true), finish: (succeeded: false, error: message)),
                               instanceID: id)
             }
             return
@@ -169,7 +169,7 @@ struct InstanceWorker {
             "instance": "\(id)", "attempt": "\(count)", "error": "\(message)",
         ])
         if count == Backoff.provisioningAttempts {
-            engine.record(.finishOperations(ifUnchanged: instance, succeeded: false, error: message), instanceID: id)
+            await engine.record(.finishOperations(ifUnchanged: instance, succeeded: false, error: message), instanceID: id)
         }
         engine.wake(id, at: at)
     }

@@ -10,9 +10,9 @@ extension BackupService {
     static let liveInstance = "i.status NOT IN ('FAILED', 'DELETED')"
 
     /// One page of the add-ons of one org's live instances (every org's when nil), by id.
-    public func addons(orgID: String?, offset: Int, limit: Int) throws(ClawError) -> (addons: [BackupAddon], total: Int) {
+    public func addons(orgID: String?, offset: Int, limit: Int) async throws(ClawError) -> (addons: [BackupAddon], total: Int) {
         let defaults = self.defaults
-        return try store.read { db in
+        return try await store.read { db in
             var filter = " WHERE " + Self.liveInstance
             var args: [any DatabaseValueConvertible] = []
             if let orgID { filter += " AND i.org_id = ?"; args.append(orgID) }
@@ -25,9 +25,9 @@ extension BackupService {
 
     /// The add-on with integer id `id` (its instance's), when the instance is live and
     /// (unless `orgID` is nil) the org's.
-    public func addon(id: Int64, orgID: String?) throws(ClawError) -> BackupAddon? {
+    public func addon(id: Int64, orgID: String?) async throws(ClawError) -> BackupAddon? {
         let defaults = self.defaults
-        return try store.read { db in try Self.addon(db, id: id, orgID: orgID, defaults: defaults) }
+        return try await store.read { db in try Self.addon(db, id: id, orgID: orgID, defaults: defaults) }
     }
 
     static func addon(_ db: Database, id: Int64, orgID: String?, defaults: BackupDefaults) throws -> BackupAddon? {
@@ -40,13 +40,13 @@ extension BackupService {
     /// PATCH: changes the given fields; the schedule must parse and retention be 1...3650 days.
     /// Enabled, the next run is the schedule's first minute after `now`.
     public func updateAddon(id: Int64, orgID: String?, enabled: Bool?, schedule: String?, retentionDays: Int?,
-                            now: Timestamp = .now()) throws(ClawError) -> BackupAddon {
+                            now: Timestamp = .now()) async throws(ClawError) -> BackupAddon {
         if let schedule { _ = try CronSchedule(schedule) }
         if let retentionDays, !(1...3650).contains(retentionDays) {
             throw ClawError(.invalidArgument, "must be a whole number of days from 1 to 3650", param: "retention_days")
         }
         let defaults = self.defaults
-        let addon = try store.write { db -> BackupAddon in
+        let addon = try await store.write { db -> BackupAddon in
             guard var addon = try Self.addon(db, id: id, orgID: orgID, defaults: defaults) else {
                 throw ClawError(.notFound, "Add-on not found")
             }
@@ -69,8 +69,8 @@ extension BackupService {
     }
 
     /// Every armed schedule (enabled add-ons of live instances) and every backup's expiry, for boot.
-    public func deadlines() throws(ClawError) -> [BackupDeadline] {
-        try store.read { db in
+    public func deadlines() async throws(ClawError) -> [BackupDeadline] {
+        try await store.read { db in
             let schedules = try Row.fetchAll(db, sql: """
                 SELECT a.instance_id, a.next_run_at FROM backup_addons a JOIN instances i ON i.id = a.instance_id
                 WHERE a.enabled = 1 AND a.next_run_at IS NOT NULL AND \(Self.liveInstance)
@@ -84,10 +84,10 @@ extension BackupService {
     /// The schedule of `instanceID` came due at `due`: a pending `scheduled` backup (when the
     /// instance has a volume) and the next run. Nothing when the add-on moved on meanwhile.
     /// Returns the instance to wake (when a backup was queued) and the next run to arm.
-    public func fireSchedule(instanceID: String, due: Timestamp, now: Timestamp = .now()) throws(ClawError)
+    public func fireSchedule(instanceID: String, due: Timestamp, now: Timestamp = .now()) async throws(ClawError)
         -> (wake: Instance?, next: Timestamp?, backup: BackupRecord?) {
         let defaults = self.defaults
-        let result = try store.write { db -> (Instance?, Timestamp?, BackupRecord?, Bool) in
+        let result = try await store.write { db -> (Instance?, Timestamp?, BackupRecord?, Bool) in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM backup_addons WHERE instance_id = ?", arguments: [instanceID]),
                   (row["enabled"] as Bool?) == true, (row["next_run_at"] as Int64?) == due.millis,
                   let instance = try Store.instance(db, id: instanceID, orgID: nil)
@@ -117,8 +117,8 @@ extension BackupService {
     /// The backup's expiry came: its archive is deleted, then its row. A backup still pending
     /// is left alone (it gets its expiry once taken). Returns whether something was deleted.
     @discardableResult
-    public func expire(backupID: Int64, now: Timestamp = .now()) throws(ClawError) -> Bool {
-        guard let backup = try backup(id: backupID, orgID: nil), backup.expiresAt <= now, backup.status != .pending else {
+    public func expire(backupID: Int64, now: Timestamp = .now()) async throws(ClawError) -> Bool {
+        guard let backup = try await backup(id: backupID, orgID: nil), backup.expiresAt <= now, backup.status != .pending else {
             return false
         }
         if let file = backup.file {
@@ -129,7 +129,7 @@ extension BackupService {
                 throw ClawError(.storage, "cannot delete backup file \(path(file)): \(error)")
             }
         }
-        try store.write { db in try db.execute(sql: "DELETE FROM backups WHERE id = ?", arguments: [backupID]) }
+        try await store.write { db in try db.execute(sql: "DELETE FROM backups WHERE id = ?", arguments: [backupID]) }
         return true
     }
 }

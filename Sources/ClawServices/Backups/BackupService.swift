@@ -39,9 +39,9 @@ public final class BackupService: Sendable {
     // MARK: reading
 
     /// One page of backups, newest first: one org's (every org's when nil), optionally one instance's.
-    public func list(orgID: String?, instanceID: String? = nil, offset: Int, limit: Int) throws(ClawError)
+    public func list(orgID: String?, instanceID: String? = nil, offset: Int, limit: Int) async throws(ClawError)
         -> (backups: [BackupRecord], total: Int) {
-        try store.read { db in
+        try await store.read { db in
             var filter = " WHERE 1"
             var args: [any DatabaseValueConvertible] = []
             if let orgID { filter += " AND b.org_id = ?"; args.append(orgID) }
@@ -55,8 +55,8 @@ public final class BackupService: Sendable {
     }
 
     /// The backup, when it exists and (unless `orgID` is nil) belongs to `orgID`.
-    public func backup(id: Int64, orgID: String?) throws(ClawError) -> BackupRecord? {
-        try store.read { db in
+    public func backup(id: Int64, orgID: String?) async throws(ClawError) -> BackupRecord? {
+        try await store.read { db in
             guard let b = try Store.backup(db, id: id), orgID == nil || b.orgID == orgID else { return nil }
             return b
         }
@@ -66,9 +66,9 @@ public final class BackupService: Sendable {
 
     /// `POST /api/v1/instances/:id/backups`: a pending manual backup the worker takes next.
     /// Only an instance with a volume (running or stopped) can be backed up.
-    public func requestBackup(instanceID: String, orgID: String?, now: Timestamp = .now()) throws(ClawError) -> BackupRecord {
+    public func requestBackup(instanceID: String, orgID: String?, now: Timestamp = .now()) async throws(ClawError) -> BackupRecord {
         let defaults = self.defaults
-        let (instance, record) = try store.write { db -> (Instance, BackupRecord) in
+        let (instance, record) = try await store.write { db -> (Instance, BackupRecord) in
             guard let instance = try Store.instance(db, id: instanceID, orgID: orgID) else {
                 throw ClawError(.notFound, "Instance not found")
             }
@@ -101,14 +101,14 @@ public final class BackupService: Sendable {
     /// the checksum, stop, replace the volume, start again if it ran). A backup that is not
     /// completed, whose file is gone or has another size, or whose instance has no volume now,
     /// is refused here with nothing changed.
-    public func requestRestore(backupID: Int64, orgID: String?, now: Timestamp = .now()) throws(ClawError)
+    public func requestRestore(backupID: Int64, orgID: String?, now: Timestamp = .now()) async throws(ClawError)
         -> (BackupRecord, OperationRecord) {
         // The archive is checked before the transaction (no file I/O while holding the write
         // lock); inside it, the row must still be the completed backup that was checked.
-        guard let checked = try backup(id: backupID, orgID: orgID) else { throw ClawError(.notFound, "Backup not found") }
+        guard let checked = try await backup(id: backupID, orgID: orgID) else { throw ClawError(.notFound, "Backup not found") }
         try Self.checkRestorable(checked)
         try BackupFiles.checkPresent(path(checked.file ?? ""), size: checked.sizeBytes ?? -1, backupID: backupID)
-        let (instance, backup, op) = try store.write { db -> (Instance, BackupRecord, OperationRecord) in
+        let (instance, backup, op) = try await store.write { db -> (Instance, BackupRecord, OperationRecord) in
             guard let backup = try Store.backup(db, id: backupID), orgID == nil || backup.orgID == orgID else {
                 throw ClawError(.notFound, "Backup not found")
             }

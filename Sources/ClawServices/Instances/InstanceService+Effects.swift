@@ -67,8 +67,8 @@ extension InstanceService {
 
     /// A pool port that no live instance holds and nothing on the host is bound to right now
     /// (nil: none). Probed outside any transaction: `bind()` must not hold the write lock.
-    func freePort(skipping skipped: Set<Int>) throws(ClawError) -> Int? {
-        let used = try store.read { db in try Set(Int.fetchAll(db, sql: Self.heldPortsSQL)) }
+    func freePort(skipping skipped: Set<Int>) async throws(ClawError) -> Int? {
+        let used = try await store.read { db in try Set(Int.fetchAll(db, sql: Self.heldPortsSQL)) }
         return config.portRange.first { !used.contains($0) && !skipped.contains($0) && PortProbe.isFree($0) }
     }
 

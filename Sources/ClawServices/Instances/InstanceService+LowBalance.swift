@@ -30,9 +30,9 @@ extension InstanceService {
     /// Re-checks the org's low balance in its own transaction (one of its instances entered the
     /// 7-day horizon, or the daemon booted). True when the event was written.
     @discardableResult
-    public func checkLowBalance(orgID: String, now: Timestamp = .now()) throws(ClawError) -> Bool {
+    public func checkLowBalance(orgID: String, now: Timestamp = .now()) async throws(ClawError) -> Bool {
         let pricing = config.policy.pricing
-        let change: CommittedChange? = try store.write { db -> CommittedChange? in
+        let change: CommittedChange? = try await store.write { db -> CommittedChange? in
             guard let id = try Self.checkLowBalance(db, orgID: orgID, now: now, pricing: pricing),
                   let newest = try Row.fetchOne(db, sql: "SELECT * FROM instances WHERE org_id = ? ORDER BY num DESC LIMIT 1",
                                                 arguments: [orgID]) else { return nil }

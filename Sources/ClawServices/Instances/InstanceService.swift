@@ -36,7 +36,7 @@ public final class InstanceService: Sendable {
     /// Creates a paid `PENDING` instance: charge, row, port, events, operation in one transaction.
     public func create(orgID: String, subdomain: String, defaultModel: String?, tier: Tier, imConfig: [String: String]?,
                        image: String? = nil, now: Timestamp = .now(), idempotencyKey: String? = nil,
-                       inTransaction: InTransaction? = nil) throws(ClawError) -> (Instance, OperationRecord) {
+                       inTransaction: InTransaction? = nil) async throws(ClawError) -> (Instance, OperationRecord) {
         let id = Identifier.make(prefix: "c", length: 24)
         let created = try Lifecycle.create(id: id, orgID: orgID, subdomain: subdomain, defaultModel: defaultModel,
                                            hasIMConfig: imConfig != nil, tier: tier, image: image ?? config.image,
@@ -47,8 +47,8 @@ public final class InstanceService: Sendable {
         // that took it meanwhile sends this one round again with the next free port.
         var skipped: Set<Int> = []
         while true {
-            let port = try freePort(skipping: skipped)
-            let written = try store.write { db -> (CommittedChange, OperationRecord)? in
+            let port = try await freePort(skipping: skipped)
+            let written = try await store.write { db -> (CommittedChange, OperationRecord)? in
                 var outcome = created
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM instances WHERE subdomain = ? AND status NOT IN ('FAILED', 'DELETED')",
                                      arguments: [subdomain]) == true {
@@ -76,8 +76,8 @@ public final class InstanceService: Sendable {
     /// An API request on an existing instance (start, stop, restart, rebuild, renew, delete).
     public func request(_ command: LifecycleCommand, instanceID: String, orgID: String?, now: Timestamp = .now(),
                         idempotencyKey: String? = nil,
-                        inTransaction: InTransaction? = nil) throws(ClawError) -> (Instance, OperationRecord?) {
-        try mutate(instanceID: instanceID, orgID: orgID, now: now, idempotencyKey: idempotencyKey,
+                        inTransaction: InTransaction? = nil) async throws(ClawError) -> (Instance, OperationRecord?) {
+        try await mutate(instanceID: instanceID, orgID: orgID, now: now, idempotencyKey: idempotencyKey,
                    inTransaction: inTransaction) { instance, _ throws(ClawError) in
             try Lifecycle.apply(instance, command, now: now, policy: self.config.policy)
         } operationKind: { outcome in
@@ -88,14 +88,14 @@ public final class InstanceService: Sendable {
 
     /// PATCH: `defaultModel` and/or `imConfig` (`.some(nil)` removes it).
     public func patch(instanceID: String, orgID: String?, defaultModel: String??, imConfig: [String: String]??,
-                      now: Timestamp = .now(), inTransaction: InTransaction? = nil) throws(ClawError) -> (Instance, OperationRecord?) {
+                      now: Timestamp = .now(), inTransaction: InTransaction? = nil) async throws(ClawError) -> (Instance, OperationRecord?) {
         let imJSON: String??
         switch imConfig {
         case .none: imJSON = .none
         case .some(.none): imJSON = .some(nil)
         case .some(.some(let map)): imJSON = .some(try Self.json(map))
         }
-        return try mutate(instanceID: instanceID, orgID: orgID, now: now, inTransaction: inTransaction) { instance, db throws(ClawError) in
+        return try await mutate(instanceID: instanceID, orgID: orgID, now: now, inTransaction: inTransaction) { instance, db throws(ClawError) in
             let model = defaultModel ?? instance.defaultModel
             let hasIM = imConfig.map { $0 != nil } ?? instance.hasIMConfig
             let outcome = try Lifecycle.apply(instance, .patch(defaultModel: model, hasIMConfig: hasIM), now: now,
@@ -115,8 +115,8 @@ public final class InstanceService: Sendable {
     /// `finish` closes the instance's open operations in the same transaction.
     @discardableResult
     public func report(_ command: LifecycleCommand, instanceID: String, now: Timestamp = .now(),
-                       finish: (succeeded: Bool, error: String?)? = nil) throws(ClawError) -> Instance? {
-        let change: CommittedChange? = try store.write { db -> CommittedChange? in
+                       finish: (succeeded: Bool, error: String?)? = nil) async throws(ClawError) -> Instance? {
+        let change: CommittedChange? = try await store.write { db -> CommittedChange? in
             guard let instance = try Store.instance(db, id: instanceID, orgID: nil) else { return nil }
             let outcome: LifecycleOutcome
             do { outcome = try Lifecycle.apply(instance, command, now: now, policy: self.config.policy) } catch { return nil }
@@ -145,15 +145,15 @@ public final class InstanceService: Sendable {
     }
 
     /// Closes the instance's open operations (the worker converged, or gave up).
-    public func finishOperations(instanceID: String, succeeded: Bool, error: String?, now: Timestamp = .now()) throws(ClawError) {
-        try store.write { db in try Store.finishOperations(db, instanceID: instanceID, succeeded: succeeded, error: error, now: now) }
+    public func finishOperations(instanceID: String, succeeded: Bool, error: String?, now: Timestamp = .now()) async throws(ClawError) {
+        try await store.write { db in try Store.finishOperations(db, instanceID: instanceID, succeeded: succeeded, error: error, now: now) }
     }
 
     private func mutate(instanceID: String, orgID: String?, now: Timestamp, idempotencyKey: String? = nil,
                         inTransaction: InTransaction?,
                         decide: @escaping @Sendable (Instance, Database) throws(ClawError) -> LifecycleOutcome,
-                        operationKind: @escaping @Sendable (LifecycleOutcome) -> String?) throws(ClawError) -> (Instance, OperationRecord?) {
-        let (change, op) = try store.write { db -> (CommittedChange, OperationRecord?) in
+                        operationKind: @escaping @Sendable (LifecycleOutcome) -> String?) async throws(ClawError) -> (Instance, OperationRecord?) {
+        let (change, op) = try await store.write { db -> (CommittedChange, OperationRecord?) in
             guard let instance = try Store.instance(db, id: instanceID, orgID: orgID) else {
                 throw ClawError(.notFound, "instance \(instanceID) not found")
             }

@@ -3,8 +3,8 @@ import GRDB
 
 extension ContainerRunStore {
     /// Appends one audit entry (never a secret: callers pass names and ids only).
-    public func audit(_ entry: AuditEntry) {
-        _ = try? store.write { db in
+    public func audit(_ entry: AuditEntry) async {
+        _ = try? await store.write { db in
             try db.execute(sql: """
                 INSERT INTO container_audit (at, org_id, actor, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [entry.at.millis, entry.orgID, entry.actor, entry.action, entry.target, entry.outcome,
@@ -13,8 +13,8 @@ extension ContainerRunStore {
     }
 
     /// Newest first; `since` is inclusive.
-    public func auditLog(orgID: String?, since: Timestamp?, limit: Int) throws(ClawError) -> [AuditEntry] {
-        try store.read { db in
+    public func auditLog(orgID: String?, since: Timestamp?, limit: Int) async throws(ClawError) -> [AuditEntry] {
+        try await store.read { db in
             var sql = "SELECT * FROM container_audit WHERE 1"
             var args: [any DatabaseValueConvertible] = []
             if let orgID { sql += " AND org_id = ?"; args.append(orgID) }
@@ -29,8 +29,8 @@ extension ContainerRunStore {
     }
 
     /// Finished runs since `since`, for analytics.
-    public func finishedRuns(orgID: String?, since: Timestamp) throws(ClawError) -> [ContainerRun] {
-        try store.read { db in
+    public func finishedRuns(orgID: String?, since: Timestamp) async throws(ClawError) -> [ContainerRun] {
+        try await store.read { db in
             var sql = "SELECT * FROM container_runs WHERE created_at >= ? AND status IN ('succeeded', 'failed', 'timeout')"
             var args: [any DatabaseValueConvertible] = [since.millis]
             if let orgID { sql += " AND org_id = ?"; args.append(orgID) }
@@ -39,8 +39,8 @@ extension ContainerRunStore {
     }
 
     /// Runs per status now (metrics).
-    public func runCounts(orgID: String?) throws(ClawError) -> [String: Int] {
-        try store.read { db in
+    public func runCounts(orgID: String?) async throws(ClawError) -> [String: Int] {
+        try await store.read { db in
             var sql = "SELECT status, COUNT(*) AS n FROM container_runs"
             var args: [any DatabaseValueConvertible] = []
             if let orgID { sql += " WHERE org_id = ?"; args.append(orgID) }

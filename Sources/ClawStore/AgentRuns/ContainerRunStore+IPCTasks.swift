@@ -10,8 +10,8 @@ extension ContainerRunStore {
     /// so an agent that writes a file in place (not tmp + rename) is not caught halfway.
     @discardableResult
     public func processTaskFiles(group: String, now: Timestamp = .now(),
-                                 settledFor: TimeInterval = 0) -> (applied: Int, refused: Int) {
-        guard GroupName.isValid(group), let owner = try? self.group(name: group, orgID: nil) else { return (0, 0) }
+                                 settledFor: TimeInterval = 0) async -> (applied: Int, refused: Int) {
+        guard GroupName.isValid(group), let owner = try? await self.group(name: group, orgID: nil) else { return (0, 0) }
         let dir = files.ipc(group) + "/tasks"
         let fm = FileManager.default
         let settled = Date(timeIntervalSinceNow: -settledFor)
@@ -30,7 +30,7 @@ extension ContainerRunStore {
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 guard data.count <= 256 * 1024 else { throw ClawError(.invalidArgument, "larger than 256 KiB") }
-                detail = try applyTask(try IPCTaskFile.read(data), from: owner, now: now)
+                detail = try await applyTask(try IPCTaskFile.read(data), from: owner, now: now)
                 try? FileManager.default.removeItem(atPath: path)
                 outcome = "applied"
                 result.applied += 1
@@ -43,16 +43,16 @@ extension ContainerRunStore {
                 outcome = "refused"
                 result.refused += 1
             }
-            audit(AuditEntry(at: now, orgID: owner.orgID, actor: "group:\(group)", action: "ipc-task",
+            await audit(AuditEntry(at: now, orgID: owner.orgID, actor: "group:\(group)", action: "ipc-task",
                              target: "tasks/\(name)", outcome: outcome, detail: detail))
         }
         return result
     }
 
     /// Applies one task file; answers what it did.
-    func applyTask(_ task: IPCTaskFile, from owner: ContainerGroup, now: Timestamp) throws -> String {
-        func target(_ name: String) throws -> ContainerGroup {
-            guard let g = try group(name: name, orgID: owner.orgID), owner.isMain || g.name == owner.name else {
+    func applyTask(_ task: IPCTaskFile, from owner: ContainerGroup, now: Timestamp) async throws -> String {
+        func target(_ name: String) async throws -> ContainerGroup {
+            guard let g = try await group(name: name, orgID: owner.orgID), owner.isMain || g.name == owner.name else {
                 throw ClawError(.notFound, "group '\(name)' is not this group's to schedule for")
             }
             return g
@@ -64,7 +64,7 @@ extension ContainerRunStore {
             }
             let value = task.scheduleValue ?? ""
             var f = ScheduleFields()
-            f.group = try target(task.targetGroup ?? owner.name).name
+            f.group = try await target(task.targetGroup ?? owner.name).name
             f.prompt = prompt
             f.name = task.name ?? "task from \(owner.name)"
             f.schedule = try RunSchedule(type: type, value: value)
@@ -72,20 +72,20 @@ extension ContainerRunStore {
                 guard mode == "group" || mode == "isolated" else { throw ClawError(.invalidArgument, "bad context_mode") }
                 f.contextMode = mode
             }
-            let s = try createSchedule(orgID: owner.orgID, f, now: now)
+            let s = try await createSchedule(orgID: owner.orgID, f, now: now)
             return "created schedule \(s.id)"
         case "pause_task", "resume_task", "cancel_task":
-            guard let id = task.taskId, let s = try schedule(id: id, orgID: owner.orgID) else {
+            guard let id = task.taskId, let s = try await schedule(id: id, orgID: owner.orgID) else {
                 throw ClawError(.notFound, "no such schedule")
             }
-            _ = try target(s.group)
+            _ = try await target(s.group)
             if task.type == "cancel_task" {
-                try deleteSchedule(id: id, orgID: owner.orgID)
+                try await deleteSchedule(id: id, orgID: owner.orgID)
                 return "cancelled schedule \(id)"
             }
             var f = ScheduleFields()
             f.enabled = task.type == "resume_task"
-            _ = try updateSchedule(id: id, orgID: owner.orgID, f, now: now)
+            _ = try await updateSchedule(id: id, orgID: owner.orgID, f, now: now)
             return "\(f.enabled! ? "resumed" : "paused") schedule \(id)"
         default:
             throw ClawError(.invalidArgument, "unknown task type")

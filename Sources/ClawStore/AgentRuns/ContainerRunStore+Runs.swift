@@ -5,9 +5,9 @@ extension ContainerRunStore {
     /// `POST /container/runs` (and a schedule firing): the run is `queued` in the database,
     /// then the queue hears of it.
     public func enqueueRun(group: String, orgID: String?, prompt: String, kind: RunKind, timeoutSecs: Int?,
-                           now: Timestamp = .now()) throws(ClawError) -> ContainerRun {
+                           now: Timestamp = .now()) async throws(ClawError) -> ContainerRun {
         let timeout = timeoutSecs ?? defaultTimeoutSecs
-        let run = try store.write { db -> ContainerRun in
+        let run = try await store.write { db -> ContainerRun in
             guard let g = try Self.group(db, name: group, orgID: orgID) else {
                 throw ClawError(.notFound, "group '\(group)' not found", param: "group")
             }
@@ -33,8 +33,8 @@ extension ContainerRunStore {
         return run
     }
 
-    public func run(id: String, orgID: String?) throws(ClawError) -> ContainerRun? {
-        try store.read { db in
+    public func run(id: String, orgID: String?) async throws(ClawError) -> ContainerRun? {
+        try await store.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM container_runs WHERE id = ?", arguments: [id]) else {
                 return nil
             }
@@ -44,8 +44,8 @@ extension ContainerRunStore {
     }
 
     /// Run history, newest first.
-    public func runs(orgID: String?, group: String? = nil, limit: Int) throws(ClawError) -> [ContainerRun] {
-        try store.read { db in
+    public func runs(orgID: String?, group: String? = nil, limit: Int) async throws(ClawError) -> [ContainerRun] {
+        try await store.read { db in
             var sql = "SELECT * FROM container_runs WHERE 1"
             var args: [any DatabaseValueConvertible] = []
             if let orgID { sql += " AND org_id = ?"; args.append(orgID) }
@@ -57,15 +57,15 @@ extension ContainerRunStore {
     }
 
     /// Runs still queued, oldest first (the queue is rebuilt from them at boot).
-    public func queuedRuns() throws(ClawError) -> [ContainerRun] {
-        try store.read { db in
+    public func queuedRuns() async throws(ClawError) -> [ContainerRun] {
+        try await store.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM container_runs WHERE status = 'queued' ORDER BY seq").map(Self.run)
         }
     }
 
     /// Intent before the runtime: the run is `running` under `containerName` before that container exists.
-    public func markRunning(id: String, containerName: String, now: Timestamp = .now()) throws(ClawError) {
-        try store.write { db in
+    public func markRunning(id: String, containerName: String, now: Timestamp = .now()) async throws(ClawError) {
+        try await store.write { db in
             try db.execute(sql: """
                 UPDATE container_runs SET status = 'running', container_name = ?, started_at = ?, error = NULL
                 WHERE id = ? AND status = 'queued'
@@ -74,8 +74,8 @@ extension ContainerRunStore {
     }
 
     /// A failed message run waits for its retry: `queued` again with its attempt count.
-    public func markRetrying(id: String, attempt: Int, error: String) throws(ClawError) {
-        try store.write { db in
+    public func markRetrying(id: String, attempt: Int, error: String) async throws(ClawError) {
+        try await store.write { db in
             try db.execute(sql: "UPDATE container_runs SET status = 'queued', attempt = ?, error = ? WHERE id = ?",
                            arguments: [attempt, error, id])
         }
@@ -84,8 +84,8 @@ extension ContainerRunStore {
     /// The run's final status, output and timings; a scheduled run also logs into its schedule.
     @discardableResult
     public func finishRun(id: String, status: RunStatus, output: String?, error: String?,
-                          now: Timestamp = .now()) throws(ClawError) -> ContainerRun? {
-        try store.write { db -> ContainerRun? in
+                          now: Timestamp = .now()) async throws(ClawError) -> ContainerRun? {
+        try await store.write { db -> ContainerRun? in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM container_runs WHERE id = ?", arguments: [id]) else {
                 return nil
             }
@@ -113,12 +113,12 @@ extension ContainerRunStore {
 
     /// Boot: runs that were `running` when the daemon died are failed (their containers are the
     /// executor's to remove). Answers them.
-    public func failInterruptedRuns(now: Timestamp = .now()) throws(ClawError) -> [ContainerRun] {
-        let running = try store.read { db in
+    public func failInterruptedRuns(now: Timestamp = .now()) async throws(ClawError) -> [ContainerRun] {
+        let running = try await store.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM container_runs WHERE status = 'running' ORDER BY seq").map(Self.run)
         }
         for run in running {
-            try finishRun(id: run.id, status: .failed, output: nil,
+            try await finishRun(id: run.id, status: .failed, output: nil,
                           error: "interrupted: clawd stopped while the run was in flight", now: now)
         }
         return running

@@ -14,8 +14,8 @@ public struct ScheduleFields: Sendable {
 }
 
 extension ContainerRunStore {
-    public func schedules(orgID: String?) throws(ClawError) -> [ContainerSchedule] {
-        try store.read { db in
+    public func schedules(orgID: String?) async throws(ClawError) -> [ContainerSchedule] {
+        try await store.read { db in
             let rows = orgID == nil
                 ? try Row.fetchAll(db, sql: "SELECT * FROM container_schedules ORDER BY created_at, id")
                 : try Row.fetchAll(db, sql: "SELECT * FROM container_schedules WHERE org_id = ? ORDER BY created_at, id",
@@ -24,8 +24,8 @@ extension ContainerRunStore {
         }
     }
 
-    public func schedule(id: String, orgID: String?) throws(ClawError) -> ContainerSchedule? {
-        try store.read { db in try Self.schedule(db, id: id, orgID: orgID) }
+    public func schedule(id: String, orgID: String?) async throws(ClawError) -> ContainerSchedule? {
+        try await store.read { db in try Self.schedule(db, id: id, orgID: orgID) }
     }
 
     static func schedule(_ db: Database, id: String, orgID: String?) throws -> ContainerSchedule? {
@@ -34,12 +34,12 @@ extension ContainerRunStore {
         return s
     }
 
-    public func createSchedule(orgID: String?, _ f: ScheduleFields, now: Timestamp = .now()) throws(ClawError) -> ContainerSchedule {
+    public func createSchedule(orgID: String?, _ f: ScheduleFields, now: Timestamp = .now()) async throws(ClawError) -> ContainerSchedule {
         guard let name = f.name, let groupName = f.group, let prompt = f.prompt, let spec = f.schedule else {
             throw ClawError(.invalidArgument, "'name', 'group', 'prompt' and 'schedule' are required")
         }
         let tz = timeZone
-        let s = try store.write { db -> ContainerSchedule in
+        let s = try await store.write { db -> ContainerSchedule in
             guard let g = try Self.group(db, name: groupName, orgID: orgID) else {
                 throw ClawError(.notFound, "group '\(groupName)' not found", param: "group")
             }
@@ -58,10 +58,10 @@ extension ContainerRunStore {
 
     /// PUT: a partial update. `enabled: false` pauses (no next run); `true` resumes from now;
     /// a new schedule value recomputes the next run.
-    public func updateSchedule(id: String, orgID: String?, _ f: ScheduleFields, now: Timestamp = .now())
+    public func updateSchedule(id: String, orgID: String?, _ f: ScheduleFields, now: Timestamp = .now()) async
         throws(ClawError) -> ContainerSchedule {
         let tz = timeZone
-        let s = try store.write { db -> ContainerSchedule in
+        let s = try await store.write { db -> ContainerSchedule in
             guard var s = try Self.schedule(db, id: id, orgID: orgID) else {
                 throw ClawError(.notFound, "schedule \(id) not found")
             }
@@ -93,8 +93,8 @@ extension ContainerRunStore {
         return s
     }
 
-    public func deleteSchedule(id: String, orgID: String?) throws(ClawError) {
-        try store.write { db in
+    public func deleteSchedule(id: String, orgID: String?) async throws(ClawError) {
+        try await store.write { db in
             guard try Self.schedule(db, id: id, orgID: orgID) != nil else {
                 throw ClawError(.notFound, "schedule \(id) not found")
             }
@@ -104,8 +104,8 @@ extension ContainerRunStore {
     }
 
     /// Newest first.
-    public func scheduleLogs(id: String, orgID: String?, limit: Int = 100) throws(ClawError) -> [ScheduleLog] {
-        try store.read { db in
+    public func scheduleLogs(id: String, orgID: String?, limit: Int = 100) async throws(ClawError) -> [ScheduleLog] {
+        try await store.read { db in
             guard try Self.schedule(db, id: id, orgID: orgID) != nil else {
                 throw ClawError(.notFound, "schedule \(id) not found")
             }
@@ -119,8 +119,8 @@ extension ContainerRunStore {
     }
 
     /// The next run of every active schedule (armed at boot).
-    public func scheduleDeadlines() throws(ClawError) -> [(id: String, at: Timestamp)] {
-        try store.read { db in
+    public func scheduleDeadlines() async throws(ClawError) -> [(id: String, at: Timestamp)] {
+        try await store.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, next_run FROM container_schedules WHERE status = 'active' AND enabled = 1 AND next_run IS NOT NULL
                 """).map { ($0["id"], Timestamp(millis: $0["next_run"])) }
@@ -131,9 +131,9 @@ extension ContainerRunStore {
     /// `nextRun` (a `once` completes). Guarded by the stored next run, so firing twice (or a
     /// schedule paused meanwhile) queues nothing.
     @discardableResult
-    public func fireSchedule(id: String, due: Timestamp, now: Timestamp = .now()) throws(ClawError) -> ContainerRun? {
+    public func fireSchedule(id: String, due: Timestamp, now: Timestamp = .now()) async throws(ClawError) -> ContainerRun? {
         let tz = timeZone
-        let result = try store.write { db -> (ContainerRun, Timestamp?)? in
+        let result = try await store.write { db -> (ContainerRun, Timestamp?)? in
             guard var s = try Self.schedule(db, id: id, orgID: nil), s.status == .active, s.enabled,
                   s.nextRun == due else { return nil }
             let run = try Self.insertRun(db, group: s.group, orgID: s.orgID, prompt: s.prompt, kind: .task,

@@ -53,8 +53,8 @@ public final class ContainerRunStore: Sendable {
 
     // MARK: groups
 
-    public func groups(orgID: String?) throws(ClawError) -> [ContainerGroup] {
-        try store.read { db in
+    public func groups(orgID: String?) async throws(ClawError) -> [ContainerGroup] {
+        try await store.read { db in
             let rows = orgID == nil
                 ? try Row.fetchAll(db, sql: "SELECT * FROM container_groups ORDER BY name")
                 : try Row.fetchAll(db, sql: "SELECT * FROM container_groups WHERE org_id = ? ORDER BY name", arguments: [orgID])
@@ -63,8 +63,8 @@ public final class ContainerRunStore: Sendable {
     }
 
     /// The group when it exists and (unless `orgID` is nil) belongs to `orgID`.
-    public func group(name: String, orgID: String?) throws(ClawError) -> ContainerGroup? {
-        try store.read { db in try Self.group(db, name: name, orgID: orgID) }
+    public func group(name: String, orgID: String?) async throws(ClawError) -> ContainerGroup? {
+        try await store.read { db in try Self.group(db, name: name, orgID: orgID) }
     }
 
     static func group(_ db: Database, name: String, orgID: String?) throws -> ContainerGroup? {
@@ -78,13 +78,13 @@ public final class ContainerRunStore: Sendable {
     /// Creates the group's row and its directories (workspace, sessions, IPC).
     public func createGroup(orgID: String, name: String, description: String, isMain: Bool, chatJids: [String],
                             containerConfig: GroupContainerConfig = .init(),
-                            now: Timestamp = .now()) throws(ClawError) -> ContainerGroup {
+                            now: Timestamp = .now()) async throws(ClawError) -> ContainerGroup {
         try GroupName.validate(name)
         try files.prepareGroup(name)
         let g = ContainerGroup(id: Identifier.make(prefix: "ns_", length: 16), name: name, orgID: orgID,
                                description: description, isMain: isMain, chatJids: chatJids,
                                containerConfig: containerConfig, createdAt: now, updatedAt: now)
-        try store.write { db in
+        try await store.write { db in
             if try Row.fetchOne(db, sql: "SELECT 1 FROM container_groups WHERE name = ?", arguments: [name]) != nil {
                 throw ClawError(.conflict, "a group named '\(name)' already exists", param: "name")
             }
@@ -101,8 +101,8 @@ public final class ContainerRunStore: Sendable {
     /// PUT: replaces the description, chat JIDs and/or container config that are given.
     public func updateGroup(name: String, orgID: String?, description: String?, chatJids: [String]?,
                             containerConfig: GroupContainerConfig? = nil,
-                            now: Timestamp = .now()) throws(ClawError) -> ContainerGroup {
-        try store.write { db in
+                            now: Timestamp = .now()) async throws(ClawError) -> ContainerGroup {
+        try await store.write { db in
             guard var g = try Self.group(db, name: name, orgID: orgID) else {
                 throw ClawError(.notFound, "group '\(name)' not found")
             }
@@ -120,8 +120,8 @@ public final class ContainerRunStore: Sendable {
 
     /// Deletes the row (the workspace stays on disk for the operator); refused while a run of
     /// the group is running. Its queued runs fail and its schedules are removed with it.
-    public func deleteGroup(name: String, orgID: String?, now: Timestamp = .now()) throws(ClawError) -> [String] {
-        let (dropped, schedules) = try store.write { db -> ([String], [String]) in
+    public func deleteGroup(name: String, orgID: String?, now: Timestamp = .now()) async throws(ClawError) -> [String] {
+        let (dropped, schedules) = try await store.write { db -> ([String], [String]) in
             guard try Self.group(db, name: name, orgID: orgID) != nil else {
                 throw ClawError(.notFound, "group '\(name)' not found")
             }

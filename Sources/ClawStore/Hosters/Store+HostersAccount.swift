@@ -9,8 +9,8 @@ public struct HostersAccount: Sendable {
 }
 
 extension Store {
-    public func hostersAccount(orgID: String, now: Timestamp = .now()) throws(ClawError) -> HostersAccount? {
-        try read { db in
+    public func hostersAccount(orgID: String, now: Timestamp = .now()) async throws(ClawError) -> HostersAccount? {
+        try await read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM orgs WHERE id = ?", arguments: [orgID]) else { return nil }
             let keys = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM api_keys WHERE org_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)

@@ -38,8 +38,8 @@ extension Store {
     /// The instance with integer id `number`, when it is visible to this dialect and (unless
     /// `orgID` is nil, the admin) belongs to `orgID`. Another org's instance is nil, exactly like
     /// a missing one, and so is a deleted one whose removal has finished.
-    public func hostersInstance(number: Int64, orgID: String?) throws(ClawError) -> HostersInstanceRecord? {
-        try read { db in
+    public func hostersInstance(number: Int64, orgID: String?) async throws(ClawError) -> HostersInstanceRecord? {
+        try await read { db in
             var sql = Self.hostersSelect + " WHERE i.num = ? AND " + Self.hostersVisible
             var args: [any DatabaseValueConvertible] = [number]
             if let orgID { sql += " AND i.org_id = ?"; args.append(orgID) }
@@ -50,8 +50,8 @@ extension Store {
 
     /// One page of the org's visible instances (all orgs' when `orgID` is nil), by integer id
     /// ascending, and the total count.
-    public func hostersInstances(orgID: String?, offset: Int, limit: Int) throws(ClawError) -> (records: [HostersInstanceRecord], total: Int) {
-        try read { db in
+    public func hostersInstances(orgID: String?, offset: Int, limit: Int) async throws(ClawError) -> (records: [HostersInstanceRecord], total: Int) {
+        try await read { db in
             var filter = " WHERE " + Self.hostersVisible
             var args: [any DatabaseValueConvertible] = []
             if let orgID { filter += " AND i.org_id = ?"; args.append(orgID) }
@@ -67,10 +67,10 @@ extension Store {
 
     /// The integer ids of instances by their string ids (for objects that name an instance,
     /// e.g. ledger rows and backups). Unknown ids are left out.
-    public func instanceNumbers(ids: some Collection<String>) throws(ClawError) -> [String: Int64] {
+    public func instanceNumbers(ids: some Collection<String>) async throws(ClawError) -> [String: Int64] {
         guard !ids.isEmpty else { return [:] }
         let unique = Array(Set(ids))
-        return try read { db in
+        return try await read { db in
             var out: [String: Int64] = [:]
             for chunk in stride(from: 0, to: unique.count, by: 500).map({ unique[$0..<min($0 + 500, unique.count)] }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
@@ -85,8 +85,8 @@ extension Store {
 
     /// The string id of the instance with integer id `number`, any status, when it belongs to
     /// `orgID` (any org when nil).
-    public func instanceID(number: Int64, orgID: String?) throws(ClawError) -> String? {
-        try read { db in
+    public func instanceID(number: Int64, orgID: String?) async throws(ClawError) -> String? {
+        try await read { db in
             var sql = "SELECT id FROM instances WHERE num = ?"
             var args: [any DatabaseValueConvertible] = [number]
             if let orgID { sql += " AND org_id = ?"; args.append(orgID) }

@@ -4,8 +4,8 @@ import GRDB
 extension Store {
     /// One page of the org's ledger, newest first, with the integer id of the instance each row
     /// concerns; and the total number of rows.
-    public func hostersLedgerPage(orgID: String?, offset: Int, limit: Int) throws(ClawError) -> (entries: [(LedgerEntry, Int64?)], total: Int) {
-        try read { db in
+    public func hostersLedgerPage(orgID: String?, offset: Int, limit: Int) async throws(ClawError) -> (entries: [(LedgerEntry, Int64?)], total: Int) {
+        try await read { db in
             var filter = " WHERE 1"
             var args: [any DatabaseValueConvertible] = []
             if let orgID { filter += " AND l.org_id = ?"; args.append(orgID) }

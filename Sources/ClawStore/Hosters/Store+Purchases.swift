@@ -27,8 +27,8 @@ extension Store {
     }
 
     /// Records a pending purchase of `package` for the org, with an event.
-    public func requestPurchase(orgID: String, package: ClawPackage, now: Timestamp = .now()) throws(ClawError) -> ClawPurchase {
-        try write { db in
+    public func requestPurchase(orgID: String, package: ClawPackage, now: Timestamp = .now()) async throws(ClawError) -> ClawPurchase {
+        try await write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM orgs WHERE id = ?", arguments: [orgID]) == true else {
                 throw ClawError(.notFound, "org \(orgID) not found")
             }
@@ -44,8 +44,8 @@ extension Store {
     }
 
     /// Purchases newest first, filtered by org and/or status.
-    public func purchases(orgID: String?, status: ClawPurchase.Status?, limit: Int = 1000) throws(ClawError) -> [ClawPurchase] {
-        try read { db in
+    public func purchases(orgID: String?, status: ClawPurchase.Status?, limit: Int = 1000) async throws(ClawError) -> [ClawPurchase] {
+        try await read { db in
             var sql = "SELECT * FROM purchases WHERE 1"
             var args: [any DatabaseValueConvertible] = []
             if let orgID { sql += " AND org_id = ?"; args.append(orgID) }
@@ -58,8 +58,8 @@ extension Store {
 
     /// Approves a pending purchase: the credit ledger row, the balance, the purchase and the
     /// events in ONE transaction, so a purchase is credited at most once. Not pending: conflict.
-    public func approvePurchase(id: Int64, now: Timestamp = .now()) throws(ClawError) -> (ClawPurchase, Org) {
-        try write { db in
+    public func approvePurchase(id: Int64, now: Timestamp = .now()) async throws(ClawError) -> (ClawPurchase, Org) {
+        try await write { db in
             let purchase = try Self.pendingPurchase(db, id: id, verb: "approve")
             guard let orgRow = try Row.fetchOne(db, sql: "SELECT * FROM orgs WHERE id = ?", arguments: [purchase.orgID]) else {
                 throw ClawError(.notFound, "org \(purchase.orgID) not found")
@@ -88,8 +88,8 @@ extension Store {
     }
 
     /// Rejects a pending purchase; nothing is credited.
-    public func rejectPurchase(id: Int64, now: Timestamp = .now()) throws(ClawError) -> ClawPurchase {
-        try write { db in
+    public func rejectPurchase(id: Int64, now: Timestamp = .now()) async throws(ClawError) -> ClawPurchase {
+        try await write { db in
             var purchase = try Self.pendingPurchase(db, id: id, verb: "reject")
             try db.execute(sql: "UPDATE purchases SET status = 'rejected', decided_at = ? WHERE id = ?", arguments: [now.millis, id])
             try Self.appendEvent(db, orgID: purchase.orgID, type: "billing.purchase_rejected", instanceID: nil,

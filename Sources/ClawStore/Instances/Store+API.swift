@@ -18,8 +18,8 @@ public struct StoredEvent: Sendable, Equatable {
 /// the idempotency record with its headers.
 extension Store {
     /// Events with `id > after`, oldest first; one org's, or every org's when `orgID` is nil.
-    public func events(orgID: String?, after: Int64, limit: Int = 500) throws(ClawError) -> [StoredEvent] {
-        try read { db in
+    public func events(orgID: String?, after: Int64, limit: Int = 500) async throws(ClawError) -> [StoredEvent] {
+        try await read { db in
             let rows = try orgID.map {
                 try Row.fetchAll(db, sql: "SELECT * FROM events WHERE org_id = ? AND id > ? ORDER BY id LIMIT ?",
                                  arguments: [$0, after, limit])
@@ -63,8 +63,8 @@ extension Store {
     }
 
     /// The headers stored with an idempotent answer.
-    public func idempotentHeaders(orgID: String, key: String) throws(ClawError) -> [String: String] {
-        try read { db in
+    public func idempotentHeaders(orgID: String, key: String) async throws(ClawError) -> [String: String] {
+        try await read { db in
             guard let json = try String.fetchOne(db, sql: "SELECT headers_json FROM idempotency WHERE org_id = ? AND key = ?",
                                                  arguments: [orgID, key]) else { return [:] }
             return (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]

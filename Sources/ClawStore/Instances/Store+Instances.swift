@@ -30,8 +30,8 @@ extension Store {
 
     /// The instance, when it exists and (unless `orgID` is nil, the admin) belongs to `orgID`.
     /// Another org's instance is nil, exactly like a missing one.
-    public func instance(id: String, orgID: String?) throws(ClawError) -> Instance? {
-        try read { db in try Self.instance(db, id: id, orgID: orgID) }
+    public func instance(id: String, orgID: String?) async throws(ClawError) -> Instance? {
+        try await read { db in try Self.instance(db, id: id, orgID: orgID) }
     }
 
     public static func instance(_ db: Database, id: String, orgID: String?) throws -> Instance? {
@@ -42,19 +42,19 @@ extension Store {
     }
 
     /// Newest first; all orgs when `orgID` is nil.
-    public func listInstances(orgID: String?, status: InstanceStatus? = nil) throws(ClawError) -> [Instance] {
-        try read { db in try Self.listInstances(db, orgID: orgID, status: status) }
+    public func listInstances(orgID: String?, status: InstanceStatus? = nil) async throws(ClawError) -> [Instance] {
+        try await read { db in try Self.listInstances(db, orgID: orgID, status: status) }
     }
 
     /// The counter that every change to `orgID`'s instances bumps (all orgs' when nil), by
     /// trigger in the writing transaction: equal counters mean an equal list.
-    public func instanceListVersion(orgID: String?) throws(ClawError) -> Int64 {
-        try read { db in try Self.instanceListVersion(db, orgID: orgID) }
+    public func instanceListVersion(orgID: String?) async throws(ClawError) -> Int64 {
+        try await read { db in try Self.instanceListVersion(db, orgID: orgID) }
     }
 
     /// The list and the counter it belongs to, from one snapshot.
-    public func versionedInstances(orgID: String?) throws(ClawError) -> (version: Int64, instances: [Instance]) {
-        try read { db in (try Self.instanceListVersion(db, orgID: orgID), try Self.listInstances(db, orgID: orgID, status: nil)) }
+    public func versionedInstances(orgID: String?) async throws(ClawError) -> (version: Int64, instances: [Instance]) {
+        try await read { db in (try Self.instanceListVersion(db, orgID: orgID), try Self.listInstances(db, orgID: orgID, status: nil)) }
     }
 
     static func instanceListVersion(_ db: Database, orgID: String?) throws -> Int64 {
@@ -81,20 +81,20 @@ extension Store {
     }
 
     /// Non-terminal instances, plus terminal ones whose runtime objects may still exist.
-    public func instancesToConverge() throws(ClawError) -> [Instance] {
-        try read { db in
+    public func instancesToConverge() async throws(ClawError) -> [Instance] {
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM instances WHERE status NOT IN ('FAILED', 'DELETED') OR desired != 'absent' OR updated_at > ?",
                              arguments: [Timestamp.now().millis - 86_400_000]).map(Self.instance)
         }
     }
 
     /// Ids of every instance row (any status), for orphan detection.
-    public func allInstanceIDs() throws(ClawError) -> Set<String> {
-        try read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM instances")) }
+    public func allInstanceIDs() async throws(ClawError) -> Set<String> {
+        try await read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM instances")) }
     }
 
-    public func countByStatus() throws(ClawError) -> [String: Int] {
-        try read { db in
+    public func countByStatus() async throws(ClawError) -> [String: Int] {
+        try await read { db in
             var out: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM instances GROUP BY status") {
                 out[row["status"]] = row["n"]
@@ -104,8 +104,8 @@ extension Store {
     }
 
     /// The stored IM config (a secret: never returned by the API).
-    public func imConfig(instanceID: String) throws(ClawError) -> [String: String]? {
-        try read { db in
+    public func imConfig(instanceID: String) async throws(ClawError) -> [String: String]? {
+        try await read { db in
             guard let json = try String.fetchOne(db, sql: "SELECT im_config_json FROM instances WHERE id = ?", arguments: [instanceID]),
                   let data = json.data(using: .utf8) else { return nil }
             return try JSONDecoder().decode([String: String].self, from: data)

@@ -28,14 +28,14 @@ struct BackupEngineTests {
 
     static func waitForBackup(_ service: BackupService, _ id: Int64) async throws -> BackupRecord {
         try await eventually("backup \(id) finished", timeout: .seconds(120)) {
-            guard let b = try service.backup(id: id, orgID: nil), b.status != .pending else { return nil }
+            guard let b = try await service.backup(id: id, orgID: nil), b.status != .pending else { return nil }
             return b
         }
     }
 
     static func waitForOperation(_ h: EngineHarness, _ id: String) async throws -> OperationRecord {
         try await eventually("operation \(id) finished", timeout: .seconds(120)) {
-            guard let op = try h.store.operation(id: id, orgID: nil), op.isFinished else { return nil }
+            guard let op = try await h.store.operation(id: id, orgID: nil), op.isFinished else { return nil }
             return op
         }
     }
@@ -44,12 +44,12 @@ struct BackupEngineTests {
           arguments: EngineHarness.backends)
     func roundTrip(backend: RuntimeTestBackend) async throws {
         try await Self.with(backend) { h, service in
-            let created = try h.create("bk-\(backend)")
+            let created = try await h.create("bk-\(backend)")
             try await h.waitFor(created.id, "running") { $0.status == .running }
             let id = created.id, token = UUID().uuidString
             try await Self.exec(h, id, "echo original-\(token) > \(Self.state)/note.txt")
 
-            let requested = try service.requestBackup(instanceID: id, orgID: h.orgID)
+            let requested = try await service.requestBackup(instanceID: id, orgID: h.orgID)
             let backup = try await Self.waitForBackup(service, requested.id)
             #expect(backup.status == .completed, "\(backup.error ?? "")")
             let archive = service.path(try #require(backup.file))
@@ -61,7 +61,7 @@ struct BackupEngineTests {
 
             try await Self.exec(h, id, "echo changed > \(Self.state)/note.txt; echo new > \(Self.state)/added.txt")
             let before = try #require(try await h.container(id))
-            let (_, op) = try service.requestRestore(backupID: backup.id, orgID: h.orgID)
+            let (_, op) = try await service.requestRestore(backupID: backup.id, orgID: h.orgID)
             let finished = try await Self.waitForOperation(h, op.id)
             #expect(finished.status == "succeeded", "\(finished.error ?? "")")
             let running = try await h.waitFor(id, "running again") { $0.status == .running }
@@ -70,14 +70,14 @@ struct BackupEngineTests {
             #expect(after.state == .running && after.id == before.id)
             #expect(try await Self.exec(h, id, "cat \(Self.state)/note.txt") == "original-\(token)\n")
             #expect(try await Self.exec(h, id, "ls \(Self.state)").contains("added.txt") == false)
-            #expect(try h.store.eventTypes(instanceID: id).contains(EventType.backupRestored))
+            await #expect(try h.store.eventTypes(instanceID: id).contains(EventType.backupRestored))
 
             // The same size, one byte changed: refused before the volume (or the container) is touched.
             try await Self.exec(h, id, "echo current > \(Self.state)/note.txt")
             var bytes = try Data(contentsOf: URL(fileURLWithPath: archive))
             bytes[bytes.count / 3] ^= 0xFF
             try bytes.write(to: URL(fileURLWithPath: archive))
-            let (_, tampered) = try service.requestRestore(backupID: backup.id, orgID: h.orgID)
+            let (_, tampered) = try await service.requestRestore(backupID: backup.id, orgID: h.orgID)
             let refused = try await Self.waitForOperation(h, tampered.id)
             #expect(refused.status == "failed")
             #expect(refused.error?.contains("checksum") == true, "\(refused.error ?? "")")
@@ -88,7 +88,7 @@ struct BackupEngineTests {
 
             // A missing archive is refused at the request, with no operation.
             try FileManager.default.removeItem(atPath: archive)
-            let missing = #expect(throws: ClawError.self) { try service.requestRestore(backupID: backup.id, orgID: h.orgID) }
+            let missing = await #expect(throws: ClawError.self) { try await service.requestRestore(backupID: backup.id, orgID: h.orgID) }
             #expect(missing?.message.contains("missing") == true)
         }
     }
@@ -96,12 +96,12 @@ struct BackupEngineTests {
     @Test("a rebuild takes a pre_rebuild backup of the volume before the new container", arguments: EngineHarness.backends)
     func preRebuild(backend: RuntimeTestBackend) async throws {
         try await Self.with(backend) { h, service in
-            let created = try h.create("pr-\(backend)")
+            let created = try await h.create("pr-\(backend)")
             try await h.waitFor(created.id, "running") { $0.status == .running }
             try await Self.exec(h, created.id, "echo before-rebuild > \(Self.state)/note.txt")
-            let (rebuilt, op) = try h.instances.request(.rebuild(), instanceID: created.id, orgID: nil)
+            let (rebuilt, op) = try await h.instances.request(.rebuild(), instanceID: created.id, orgID: nil)
             _ = try await Self.waitForOperation(h, try #require(op).id)
-            let backups = try service.list(orgID: nil, instanceID: created.id, offset: 0, limit: 10).backups
+            let backups = try await service.list(orgID: nil, instanceID: created.id, offset: 0, limit: 10).backups
             #expect(backups.map(\.kind) == [.preRebuild])
             let backup = try #require(backups.first)
             #expect(backup.status == .completed && backup.generation == rebuilt.generation, "\(backup.error ?? "")")
@@ -115,12 +115,12 @@ struct BackupEngineTests {
     func preDelete() async throws {
         let policy = LifecyclePolicy(periodSeconds: 15, retentionSeconds: 1)
         try await Self.with(.podman, policy: policy) { h, service in
-            let created = try h.create("pd-podman")
+            let created = try await h.create("pd-podman")
             try await h.waitFor(created.id, "running") { $0.status == .running }
             try await Self.exec(h, created.id, "echo last-words > \(Self.state)/note.txt")
             try await h.waitFor(created.id, "deleted by retention", timeout: .seconds(120)) { $0.status == .deleted }
             try await eventually("volume removed", timeout: .seconds(120)) { try await h.volumeExists(created.id) ? nil : true }
-            let backups = try service.list(orgID: nil, instanceID: created.id, offset: 0, limit: 10).backups
+            let backups = try await service.list(orgID: nil, instanceID: created.id, offset: 0, limit: 10).backups
             #expect(backups.map(\.kind) == [.preDelete])
             let backup = try #require(backups.first)
             #expect(backup.status == .completed, "\(backup.error ?? "")")

@@ -30,13 +30,13 @@ final class CrashScenario: Sendable {
         instances = InstanceService(store: store, config: InstanceServiceConfig(
             policy: .default, image: RuntimeTestBackend.imageTag, portRange: base...(base + 200)),
             subscribers: [])  // intent only: the daemon under test is another process
-        let org = try store.createOrg(name: "org-\(installID)", email: nil)
-        _ = try store.credit(orgID: org.id, amount: Cents(1_000_000), description: "test credit")
+        let org = try await store.createOrg(name: "org-\(installID)", email: nil)
+        _ = try await store.credit(orgID: org.id, amount: Cents(1_000_000), description: "test credit")
         orgID = org.id
     }
 
-    func create(_ subdomain: String) throws -> String {
-        try instances.create(orgID: orgID, subdomain: subdomain, defaultModel: nil, tier: .budget, imConfig: nil).0.id
+    func create(_ subdomain: String) async throws -> String {
+        try await instances.create(orgID: orgID, subdomain: subdomain, defaultModel: nil, tier: .budget, imConfig: nil).0.id
     }
 
     func daemon(crashAt point: CrashPoint? = nil) throws -> DaemonProcess {
@@ -72,7 +72,7 @@ final class CrashScenario: Sendable {
         #expect(await d.waitExit(timeout: .seconds(20)) == 0)
     }
 
-    func instance(_ id: String) throws -> Instance { try #require(try store.instance(id: id, orgID: nil)) }
+    func instance(_ id: String) async throws -> Instance { try await #require(try store.instance(id: id, orgID: nil)) }
 
     var labels: [String: String] { [RuntimeNames.installLabel: installID] }
 
@@ -84,10 +84,10 @@ final class CrashScenario: Sendable {
         try await runtime.listVolumes(labels: labels.merging([RuntimeNames.instanceLabel: id]) { a, _ in a })
     }
 
-    func openOperations(_ id: String) throws -> Int { try store.openOperationCount(instanceID: id) }
+    func openOperations(_ id: String) async throws -> Int { try await store.openOperationCount(instanceID: id) }
 
-    func charges(_ id: String) throws -> [LedgerEntry.Kind] {
-        try store.ledger(orgID: orgID).filter { $0.instanceID == id }.map(\.kind)
+    func charges(_ id: String) async throws -> [LedgerEntry.Kind] {
+        try await store.ledger(orgID: orgID).filter { $0.instanceID == id }.map(\.kind)
     }
 
     /// Runs `body`, then removes every container and volume of this install, also on failure.
@@ -113,46 +113,46 @@ struct EngineCrashTests {
           arguments: [CrashPoint.afterIntent, .afterVolume, .afterContainerCreated, .afterContainerStarted])
     func createCrash(point: CrashPoint) async throws {
         try await CrashScenario.with { s in
-            let id = try s.create("crash-\(s.installID)")
+            let id = try await s.create("crash-\(s.installID)")
             try await s.crash(at: point)
-            let midway = try s.instance(id)
+            let midway = try await s.instance(id)
             #expect(midway.status == (point == .afterIntent ? .pending : .provisioning))
             #expect(try await s.volumes(id).count == (point == .afterIntent ? 0 : 1))
             let expectedContainers = point == .afterIntent || point == .afterVolume ? 0 : 1
             #expect(try await s.containers(id).count == expectedContainers)
 
             try await s.runUntil("instance RUNNING and its operation closed") {
-                try s.instance(id).status == .running && s.openOperations(id) == 0
+                try await s.instance(id).status == .running ? try await s.openOperations(id) == 0 : false
             }
-            #expect(try s.store.operations(instanceID: id).map(\.status) == ["succeeded"])
+            await #expect(try s.store.operations(instanceID: id).map(\.status) == ["succeeded"])
             let containers = try await s.containers(id)
             #expect(containers.count == 1)
             #expect(containers.first?.state == .running, "SIGTERM must leave instance containers running")
             #expect(try await s.volumes(id).count == 1)
-            #expect(try s.charges(id) == [.charge])
+            await #expect(try s.charges(id) == [.charge])
         }
     }
 
     @Test("rebuild killed between removing the old container and creating the new one: the restart finishes it on the same volume")
     func midRebuild() async throws {
         try await CrashScenario.with { s in
-            let id = try s.create("rb-\(s.installID)")
-            try await s.runUntil("RUNNING") { try s.instance(id).status == .running && s.openOperations(id) == 0 }
-            _ = try s.instances.request(.rebuild(), instanceID: id, orgID: nil)
+            let id = try await s.create("rb-\(s.installID)")
+            try await s.runUntil("RUNNING") { try await s.instance(id).status == .running ? try await s.openOperations(id) == 0 : false }
+            _ = try await s.instances.request(.rebuild(), instanceID: id, orgID: nil)
             try await s.crash(at: .midRebuild)
             #expect(try await s.containers(id).isEmpty)
             #expect(try await s.volumes(id).count == 1)
 
             try await s.runUntil("generation 2 running") {
                 let c = try await s.containers(id)
-                let open = try s.openOperations(id)
+                let open = try await s.openOperations(id)
                 return c.count == 1 && c[0].state == .running && c[0].labels[RuntimeNames.generationLabel] == "2"
                     && open == 0
             }
-            #expect(try s.instance(id).status == .running)
-            #expect(try s.store.operations(instanceID: id).map(\.status) == ["succeeded", "succeeded"])
+            await #expect(try s.instance(id).status == .running)
+            await #expect(try s.store.operations(instanceID: id).map(\.status) == ["succeeded", "succeeded"])
             #expect(try await s.volumes(id).count == 1)
-            #expect(try s.charges(id) == [.charge])
+            await #expect(try s.charges(id) == [.charge])
         }
     }
 
@@ -160,9 +160,9 @@ struct EngineCrashTests {
           arguments: [CrashPoint.afterIntent, .midDelete])
     func deleteCrash(point: CrashPoint) async throws {
         try await CrashScenario.with { s in
-            let id = try s.create("del-\(s.installID)")
-            try await s.runUntil("RUNNING") { try s.instance(id).status == .running && s.openOperations(id) == 0 }
-            _ = try s.instances.request(.delete, instanceID: id, orgID: nil)
+            let id = try await s.create("del-\(s.installID)")
+            try await s.runUntil("RUNNING") { try await s.instance(id).status == .running ? try await s.openOperations(id) == 0 : false }
+            _ = try await s.instances.request(.delete, instanceID: id, orgID: nil)
             try await s.crash(at: point)
             #expect(try await s.containers(id).count == (point == .afterIntent ? 1 : 0))
             #expect(try await s.volumes(id).count == 1)
@@ -170,19 +170,20 @@ struct EngineCrashTests {
             try await s.runUntil("container and volume gone") {
                 let c = try await s.containers(id)
                 let v = try await s.volumes(id)
-                let open = try s.openOperations(id)
+                let open = try await s.openOperations(id)
                 return c.isEmpty && v.isEmpty && open == 0
             }
-            #expect(try s.instance(id).status == .deleted)
-            #expect(try s.store.operations(instanceID: id).last?.status == "succeeded")
-            #expect(try s.charges(id) == [.charge])
+            await #expect(try s.instance(id).status == .deleted)
+            await #expect(try s.store.operations(instanceID: id).last?.status == "succeeded")
+            await #expect(try s.charges(id) == [.charge])
         }
     }
 
     @Test("SIGKILL during a burst of 20 creates: after the restart all 20 run, each with one container, one volume, one charge")
     func burst() async throws {
         try await CrashScenario.with { s in
-            let ids = try (0..<20).map { try s.create("burst\($0)-\(s.installID)") }
+            var ids: [String] = []
+            for n in 0..<20 { ids.append(try await s.create("burst\(n)-\(s.installID)")) }
             let d = try s.daemon()
             defer { if d.process.isRunning { d.signal(SIGKILL) } }
             try await eventually("some containers created", timeout: .seconds(60)) {
@@ -190,11 +191,15 @@ struct EngineCrashTests {
             }
             d.signal(SIGKILL)
             _ = await d.waitExit(timeout: .seconds(10))
-            let running = try ids.filter { try s.instance($0).status == .running }.count
+            var running = 0
+            for id in ids where try await s.instance(id).status == .running { running += 1 }
             #expect(running < 20, "the kill came too late to test anything")
 
-            try await s.runUntil("all 20 RUNNING", timeout: .seconds(180)) {
-                try ids.allSatisfy { try s.instance($0).status == .running && s.openOperations($0) == 0 }
+            try await s.runUntil("all 20 RUNNING", timeout: .seconds(180)) { [ids] in
+                for id in ids {
+                    guard try await s.instance(id).status == .running, try await s.openOperations(id) == 0 else { return false }
+                }
+                return true
             }
             let containers = try await s.runtime.listContainers(labels: s.labels)
             let volumes = try await s.runtime.listVolumes(labels: s.labels)
@@ -202,7 +207,7 @@ struct EngineCrashTests {
             #expect(volumes.count == 20)
             #expect(Set(containers.compactMap { $0.labels[RuntimeNames.instanceLabel] }) == Set(ids))
             #expect(containers.allSatisfy { $0.state == .running })
-            for id in ids { #expect(try s.charges(id) == [.charge]) }
+            for id in ids { await #expect(try s.charges(id) == [.charge]) }
         }
     }
 

@@ -55,8 +55,8 @@ final class EngineHarness: Sendable {
             instances: InstanceServiceConfig(policy: policy, image: Self.image, portRange: base...(base + 200)),
             backupDirectory: dir + "/backups", engine: engine)
         core = DaemonCore(store: store, options: options)
-        let org = try store.createOrg(name: "org-\(installID)", email: nil)
-        _ = try store.credit(orgID: org.id, amount: Cents(100_000), description: "test credit")
+        let org = try await store.createOrg(name: "org-\(installID)", email: nil)
+        _ = try await store.credit(orgID: org.id, amount: Cents(100_000), description: "test credit")
         orgID = org.id
     }
 
@@ -107,13 +107,13 @@ final class EngineHarness: Sendable {
 
     // MARK: helpers
 
-    func create(_ subdomain: String, imConfig: [String: String]? = nil, image: String? = nil) throws -> Instance {
-        try instances.create(orgID: orgID, subdomain: subdomain, defaultModel: "gpt-test", tier: .budget,
+    func create(_ subdomain: String, imConfig: [String: String]? = nil, image: String? = nil) async throws -> Instance {
+        try await instances.create(orgID: orgID, subdomain: subdomain, defaultModel: "gpt-test", tier: .budget,
                              imConfig: imConfig, image: image).0
     }
 
-    func instance(_ id: String) throws -> Instance {
-        try #require(try store.instance(id: id, orgID: nil))
+    func instance(_ id: String) async throws -> Instance {
+        try await #require(try store.instance(id: id, orgID: nil))
     }
 
     /// Polls until `condition` holds for the instance; returns it.
@@ -121,7 +121,7 @@ final class EngineHarness: Sendable {
     func waitFor(_ id: String, _ what: String, timeout: Duration = .seconds(60),
                  _ condition: @escaping @Sendable (Instance) -> Bool) async throws -> Instance {
         try await eventually("\(id): \(what)", timeout: timeout) {
-            guard let i = try self.store.instance(id: id, orgID: nil) else { return nil }
+            guard let i = try await self.store.instance(id: id, orgID: nil) else { return nil }
             return condition(i) ? i : nil
         }
     }

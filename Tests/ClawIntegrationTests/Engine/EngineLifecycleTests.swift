@@ -13,7 +13,7 @@ struct EngineLifecycleTests {
     func createServeDelete(backend: RuntimeTestBackend) async throws {
         try await EngineHarness.with(backend) { h, _ in
             let token = "tok-\(UUID().uuidString)"
-            let created = try h.create("bot-\(h.installID)", imConfig: ["telegramToken": token])
+            let created = try await h.create("bot-\(h.installID)", imConfig: ["telegramToken": token])
             let id = created.id
             let running = try await h.waitFor(id, "RUNNING") { $0.status == .running }
             let port = try #require(running.hostPort)
@@ -39,20 +39,20 @@ struct EngineLifecycleTests {
             let content = try await h.podman(["exec", RuntimeNames.container(id), "cat", secretPath])
             #expect(content.contains(token))
 
-            let ops = try h.store.operations(instanceID: id)
+            let ops = try await h.store.operations(instanceID: id)
             #expect(ops.map(\.status) == ["succeeded"], "\(ops)")
 
-            _ = try h.instances.request(.delete, instanceID: id, orgID: nil)
+            _ = try await h.instances.request(.delete, instanceID: id, orgID: nil)
             try await eventually("container and volume removed", timeout: .seconds(60)) {
                 let gone = try await h.container(id) == nil
                 let volumeGone = try await !h.volumeExists(id)
                 return gone && volumeGone ? true : nil
             }
             try await eventually("delete operation finished", timeout: .seconds(10)) {
-                try h.store.operations(instanceID: id).allSatisfy { $0.isFinished } ? true : nil
+                try await h.store.operations(instanceID: id).allSatisfy { $0.isFinished } ? true : nil
             }
-            #expect(try h.store.operations(instanceID: id).last?.status == "succeeded")
-            #expect(try h.instance(id).status == .deleted)
+            await #expect(try h.store.operations(instanceID: id).last?.status == "succeeded")
+            await #expect(try h.instance(id).status == .deleted)
         }
     }
 
@@ -60,19 +60,19 @@ struct EngineLifecycleTests {
           arguments: EngineHarness.backends)
     func killedContainerIsRestarted(backend: RuntimeTestBackend) async throws {
         try await EngineHarness.with(backend) { h, _ in
-            let id = try h.create("kill-\(h.installID)").id
+            let id = try await h.create("kill-\(h.installID)").id
             try await h.waitFor(id, "RUNNING and healthy") { $0.status == .running && $0.healthStatus == .healthy }
             let before = try #require(try await h.container(id))
 
             try await h.podman(["kill", RuntimeNames.container(id)])
             try await eventually("unhealthy recorded", timeout: .seconds(30)) {
-                try h.store.eventTypes(instanceID: id).contains(EventType.instanceUnhealthy) ? true : nil
+                try await h.store.eventTypes(instanceID: id).contains(EventType.instanceUnhealthy) ? true : nil
             }
             try await h.waitFor(id, "healthy again") { $0.status == .running && $0.healthStatus == .healthy }
             let after = try #require(try await h.container(id))
             #expect(after.state == .running)
             #expect(after.id == before.id, "the same container is restarted, not recreated")
-            let types = try h.store.eventTypes(instanceID: id)
+            let types = try await h.store.eventTypes(instanceID: id)
             let unhealthy = try #require(types.lastIndex(of: EventType.instanceUnhealthy))
             #expect(types[unhealthy...].contains(EventType.instanceHealthy), "\(types)")
         }
@@ -81,11 +81,11 @@ struct EngineLifecycleTests {
     @Test("provisioning with a missing image: 3 attempts, FAILED, charge refunded, nothing left at the runtime")
     func missingImageFails() async throws {
         try await EngineHarness.with { h, _ in
-            let id = try h.create("noimg-\(h.installID)", image: "localhost/clawd-missing-\(h.installID):nope").id
+            let id = try await h.create("noimg-\(h.installID)", image: "localhost/clawd-missing-\(h.installID):nope").id
             let failed = try await h.waitFor(id, "FAILED", timeout: .seconds(90)) { $0.status == .failed }
             #expect(failed.provisionAttempts == 3)
             #expect(failed.totalPaid == .zero)
-            let ledger = try h.store.ledger(orgID: h.orgID).filter { $0.instanceID == id }
+            let ledger = try await h.store.ledger(orgID: h.orgID).filter { $0.instanceID == id }
             #expect(ledger.map(\.kind) == [.charge, .refund])
             #expect(ledger.first?.amount == ledger.last?.amount)
             try await eventually("runtime objects removed", timeout: .seconds(30)) {
@@ -94,10 +94,10 @@ struct EngineLifecycleTests {
                 let volumes = try await h.runtime.listVolumes(labels: labels)
                 return containers.isEmpty && volumes.isEmpty ? true : nil
             }
-            let op = try #require(try h.store.operations(instanceID: id).last)
+            let op = try await #require(try h.store.operations(instanceID: id).last)
             #expect(op.status == "failed")
             #expect(op.error?.contains("clawd-missing") == true, "\(op.error ?? "nil")")
-            let types = try h.store.eventTypes(instanceID: id)
+            let types = try await h.store.eventTypes(instanceID: id)
             #expect(types.filter { $0 == EventType.instanceProvisioningRetry }.count == 2, "\(types)")
         }
     }
@@ -105,12 +105,12 @@ struct EngineLifecycleTests {
     @Test("rebuild keeps the volume and bumps the generation label; stop and start follow the intent")
     func rebuildStopStart() async throws {
         try await EngineHarness.with { h, _ in
-            let id = try h.create("rb-\(h.installID)").id
+            let id = try await h.create("rb-\(h.installID)").id
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
             let name = RuntimeNames.container(id)
             try await h.podman(["exec", name, "sh", "-c", "echo kept > /home/node/.openclaw/marker"])
 
-            _ = try h.instances.request(.rebuild(), instanceID: id, orgID: nil)
+            _ = try await h.instances.request(.rebuild(), instanceID: id, orgID: nil)
             let rebuilt = try await eventually("generation 2 running", timeout: .seconds(60)) {
                 let c = try await h.container(id)
                 return c?.labels[RuntimeNames.generationLabel] == "2" && c?.state == .running ? c : nil
@@ -119,20 +119,20 @@ struct EngineLifecycleTests {
             let marker = try await h.podman(["exec", name, "cat", "/home/node/.openclaw/marker"])
             #expect(marker.contains("kept"))
             try await eventually("rebuild operation succeeded", timeout: .seconds(10)) {
-                try h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
+                try await h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
             }
 
-            _ = try h.instances.request(.stop, instanceID: id, orgID: nil)
+            _ = try await h.instances.request(.stop, instanceID: id, orgID: nil)
             try await eventually("container stopped", timeout: .seconds(30)) {
                 let state = try await h.container(id)?.state
                 return state == .exited || state == .stopped ? true : nil
             }
-            _ = try h.instances.request(.start, instanceID: id, orgID: nil)
+            _ = try await h.instances.request(.start, instanceID: id, orgID: nil)
             try await eventually("container running again", timeout: .seconds(30)) {
                 try await h.container(id)?.state == .running ? true : nil
             }
             try await h.waitFor(id, "healthy after start") { $0.healthStatus == .healthy }
-            #expect(try !h.store.eventTypes(instanceID: id).contains(EventType.instanceUnhealthy),
+            await #expect(try !h.store.eventTypes(instanceID: id).contains(EventType.instanceUnhealthy),
                     "a requested stop/start is not a death")
         }
     }

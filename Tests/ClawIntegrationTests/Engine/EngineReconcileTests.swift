@@ -12,7 +12,7 @@ struct EngineReconcileTests {
     func orphans() async throws {
         try await withRuntimeFixture(.podman) { fixture in
             try await EngineHarness.with(configure: { $0.orphanGraceSeconds = 15 }) { h, engine in
-                let live = try h.create("live-\(h.installID)").id
+                let live = try await h.create("live-\(h.installID)").id
                 try await h.waitFor(live, "RUNNING") { $0.status == .running }
 
                 let ghost = "cghost\(h.installID)"
@@ -57,14 +57,14 @@ struct EngineReconcileTests {
     @Test("boot: intent written while no engine ran is resumed; a RUNNING instance whose container vanished is recreated on the same volume")
     func resumesAtBoot() async throws {
         try await EngineHarness.with(autostart: false) { h, first in
-            let id = try h.create("boot-\(h.installID)").id
-            #expect(try h.instance(id).status == .pending)
+            let id = try await h.create("boot-\(h.installID)").id
+            await #expect(try h.instance(id).status == .pending)
             let boot = try await first.reconcile(probe: true)
             #expect(boot.woken == 1, "\(boot)")
             try await h.running(h.core) {
                 try await h.waitFor(id, "RUNNING") { $0.status == .running }
                 try await eventually("create operation succeeded", timeout: .seconds(10)) {
-                    try h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
+                    try await h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
                 }
             }
             let name = RuntimeNames.container(id)
@@ -93,7 +93,7 @@ struct EngineReconcileTests {
     func expiryAndRetention() async throws {
         let policy = LifecyclePolicy(periodSeconds: 4, retentionSeconds: 3)
         try await EngineHarness.with(policy: policy) { h, _ in
-            let id = try h.create("exp-\(h.installID)").id
+            let id = try await h.create("exp-\(h.installID)").id
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
             #expect(h.deadlines.lifecycleCount == 1)
             let expired = try await h.waitFor(id, "STOPPED(expired)", timeout: .seconds(20)) {
@@ -117,7 +117,7 @@ struct EngineReconcileTests {
     @Test("the runtime event stream dies: clawd re-subscribes with backoff and still restarts a killed container")
     func eventStreamResubscribes() async throws {
         try await EngineHarness.with { h, _ in
-            let id = try h.create("ev-\(h.installID)").id
+            let id = try await h.create("ev-\(h.installID)").id
             try await h.waitFor(id, "RUNNING and healthy") { $0.status == .running && $0.healthStatus == .healthy }
             let first = try await eventually("events process running", timeout: .seconds(10)) { Self.eventsProcess(h.installID) }
             kill(first, SIGKILL)  // the `podman events` child this test's engine started
@@ -127,7 +127,7 @@ struct EngineReconcileTests {
             #expect(second != first)
             try await h.podman(["kill", RuntimeNames.container(id)])
             try await eventually("death noticed through the new stream", timeout: .seconds(30)) {
-                try h.store.eventTypes(instanceID: id).contains(EventType.instanceUnhealthy) ? true : nil
+                try await h.store.eventTypes(instanceID: id).contains(EventType.instanceUnhealthy) ? true : nil
             }
             try await h.waitFor(id, "healthy again") { $0.healthStatus == .healthy }
             #expect(try await h.container(id)?.state == .running)
