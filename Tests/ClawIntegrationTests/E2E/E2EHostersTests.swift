@@ -193,11 +193,11 @@ extension E2E {
                 // The admin socket is not limited.
                 #expect(try await install.daemon.admin.get("/admin/orgs").status == 200)
                 // A new window: the first request after the reset passes with a fresh count.
-                let fresh = try await eventually("a new window opens", timeout: .seconds(60)) { () -> ClawClient.Reply? in
+                // Asked once a second: each refused try is counted against the window too.
+                let fresh = try await eventually("a new window opens", timeout: .seconds(60),
+                                                 every: .seconds(1)) { () -> ClawClient.Reply? in
                     let r = try await claw.send("GET", "/api/v1/account")
-                    if r.status == 200 { return r }
-                    try await Task.sleep(for: .seconds(1))
-                    return nil
+                    return r.status == 200 ? r : nil
                 }
                 #expect(fresh.header("X-RateLimit-Remaining") == "99")
                 #expect((fresh.header("X-RateLimit-Reset").flatMap(Int64.init) ?? 0) >= reset + 1)
