@@ -26,9 +26,9 @@ extension ContainerWire {
         }
 
         public func validate() throws(ClawError) {
-            try FieldRule.text(hostPath, "hostPath", maxLength: 4096)
-            try FieldRule.text(containerPath, "containerPath", maxLength: 1024)
-            try FieldRule.text(group, "group", maxLength: 64)
+            try FieldRules.text(hostPath, "hostPath", maxLength: 4096)
+            try FieldRules.text(containerPath, "containerPath", maxLength: 1024)
+            try FieldRules.text(group, "group", maxLength: 64)
             if let group { try GroupName.validate(group, param: "group") }
         }
 

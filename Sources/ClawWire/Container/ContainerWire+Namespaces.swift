@@ -31,10 +31,10 @@ extension ContainerWire {
         }
 
         public func validate() throws(ClawError) {
-            try FieldRule.text(name, "name", maxLength: 64)
+            try FieldRules.text(name, "name", maxLength: 64)
             try GroupName.validate(name)
-            try FieldRule.text(description, "description", maxLength: 2000)
-            try FieldRule.list(chatJids, "chatJids")
+            try FieldRules.text(description, "description", maxLength: 2000)
+            try FieldRules.list(chatJids, "chatJids")
         }
     }
 
@@ -60,8 +60,8 @@ extension ContainerWire {
         }
 
         public func validate() throws(ClawError) {
-            try FieldRule.text(description, "description", maxLength: 2000)
-            try FieldRule.list(chatJids, "chatJids")
+            try FieldRules.text(description, "description", maxLength: 2000)
+            try FieldRules.list(chatJids, "chatJids")
         }
     }
 
@@ -78,7 +78,7 @@ extension ContainerWire {
         }
 
         public func validate() throws(ClawError) {
-            try FieldRule.text(name, "name", maxLength: 64)
+            try FieldRules.text(name, "name", maxLength: 64)
             try GroupName.validate(name)
         }
     }
@@ -96,7 +96,7 @@ extension ContainerWire {
         }
 
         public func validate() throws(ClawError) {
-            try FieldRule.text(content, "content", maxLength: 1 << 20, allowControl: true)
+            try FieldRules.text(content, "content", maxLength: 1 << 20, allowControl: true)
         }
     }
 

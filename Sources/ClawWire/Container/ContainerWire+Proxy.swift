@@ -55,7 +55,7 @@ extension ContainerWire {
             port = try decoder.strictContainer(keyedBy: CodingKeys.self).decodeInteger(forKey: .port)
         }
 
-        public func validate() throws(ClawError) { try FieldRule.integer(port, "port", 1024...65535) }
+        public func validate() throws(ClawError) { try FieldRules.integer(port, "port", range: 1024...65535) }
     }
 
     /// `POST /container/credential-proxy/mappings`. `orgIds` absent, null or empty: every org.
@@ -95,17 +95,17 @@ extension ContainerWire {
         }
 
         public func validate() throws(ClawError) {
-            try FieldRule.text(name, "name", maxLength: 64)
+            try FieldRules.text(name, "name", maxLength: 64)
             guard GroupName.isValid(name) else {
                 throw ClawError(.invalidArgument, "'name' must match [a-z0-9][a-z0-9_-]{0,63}", param: "name")
             }
-            try FieldRule.text(upstreamUrl, "upstreamUrl", maxLength: 2048)
+            try FieldRules.text(upstreamUrl, "upstreamUrl", maxLength: 2048)
             try ProxyUpstream.check(upstreamUrl)
-            try FieldRule.text(credentialType, "credentialType", maxLength: 16)
+            try FieldRules.text(credentialType, "credentialType", maxLength: 16)
             guard credentialType == "api_key" || credentialType == "bearer" else {
                 throw ClawError(.invalidArgument, "'credentialType' must be api_key or bearer", param: "credentialType")
             }
-            try FieldRule.text(credential, "credential", maxLength: 8192)
+            try FieldRules.text(credential, "credential", maxLength: 8192)
             guard !credential.isEmpty, !credential.contains(" ") else {
                 throw ClawError(.invalidArgument, "'credential' must be non-empty without spaces", param: "credential")
             }

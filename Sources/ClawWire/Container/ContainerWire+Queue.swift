@@ -13,7 +13,7 @@ extension ContainerWire {
             maxConcurrent = try decoder.strictContainer(keyedBy: CodingKeys.self).decodeInteger(forKey: .maxConcurrent)
         }
 
-        public func validate() throws(ClawError) { try FieldRule.integer(maxConcurrent, "maxConcurrent", 1...256) }
+        public func validate() throws(ClawError) { try FieldRules.integer(maxConcurrent, "maxConcurrent", range: 1...256) }
     }
 
     /// `GET /container/queue/groups[/{group}]`: one group's place in the live queue.

@@ -26,10 +26,10 @@ extension ContainerWire {
         }
 
         public func validate() throws(ClawError) {
-            try FieldRule.text(group, "group", maxLength: 64)
-            try FieldRule.text(prompt, "prompt", maxLength: 256 * 1024, allowControl: true)
-            try FieldRule.integer(timeoutSecs, "timeoutSecs", 0...86_400)
-            try FieldRule.text(kind, "kind", maxLength: 16)
+            try FieldRules.text(group, "group", maxLength: 64)
+            try FieldRules.text(prompt, "prompt", maxLength: 256 * 1024, allowControl: true)
+            try FieldRules.integer(timeoutSecs, "timeoutSecs", range: 0...86_400)
+            try FieldRules.text(kind, "kind", maxLength: 16)
             _ = try runKind
         }
 

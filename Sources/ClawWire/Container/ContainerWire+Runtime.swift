@@ -43,7 +43,7 @@ extension ContainerWire {
         }
 
         public func validate() throws(ClawError) {
-            try FieldRule.text(imageTag, "imageTag", maxLength: 255)
+            try FieldRules.text(imageTag, "imageTag", maxLength: 255)
             if let imageTag, !Validation.isImageReference(imageTag) {
                 throw ClawError(.invalidArgument, "'imageTag' is not a valid image reference", param: "imageTag")
             }

@@ -43,19 +43,19 @@ extension ContainerWire {
         public func validate() throws(ClawError) { try validate(creating: false) }
 
         public func validate(creating: Bool) throws(ClawError) {
-            if creating { _ = try FieldRule.required(name, "name") }
-            try FieldRule.text(name, "name", maxLength: 200)
-            if creating { _ = try FieldRule.required(group, "group") }
-            try FieldRule.text(group, "group", maxLength: 64)
-            if creating { _ = try FieldRule.required(prompt, "prompt") }
-            try FieldRule.text(prompt, "prompt", maxLength: 256 * 1024, allowControl: true)
-            try FieldRule.text(contextMode, "contextMode", maxLength: 16)
+            if creating { _ = try FieldRules.required(name, "name") }
+            try FieldRules.text(name, "name", maxLength: 200)
+            if creating { _ = try FieldRules.required(group, "group") }
+            try FieldRules.text(group, "group", maxLength: 64)
+            if creating { _ = try FieldRules.required(prompt, "prompt") }
+            try FieldRules.text(prompt, "prompt", maxLength: 256 * 1024, allowControl: true)
+            try FieldRules.text(contextMode, "contextMode", maxLength: 16)
             if let contextMode, contextMode != "group", contextMode != "isolated" {
                 throw ClawError(.invalidArgument, "'contextMode' must be group or isolated", param: "contextMode")
             }
-            try FieldRule.integer(containerConfig?.timeoutSecs, "containerConfig.timeoutSecs", 0...86_400)
-            if let schedule { try FieldRule.text(schedule.type, "schedule.type", maxLength: 16) }
-            if creating { _ = try FieldRule.required(schedule, "schedule") }
+            try FieldRules.integer(containerConfig?.timeoutSecs, "containerConfig.timeoutSecs", range: 0...86_400)
+            if let schedule { try FieldRules.text(schedule.type, "schedule.type", maxLength: 16) }
+            if creating { _ = try FieldRules.required(schedule, "schedule") }
         }
     }
 
