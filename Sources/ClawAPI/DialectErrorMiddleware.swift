@@ -19,18 +19,6 @@ struct DialectErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    /// Hummingbird's statuses that have a code of their own, with the message to use when
-    /// Hummingbird gives no body (`keepsBody: false`: this message always); any other is `internal`.
-    static var httpStatuses: [HTTPResponse.Status: (code: ClawError.Code, message: String, keepsBody: Bool)] { [
-        .notFound: (.notFound, "no such route", true),
-        .contentTooLarge: (.payloadTooLarge, "request body is too large", false),
-        .methodNotAllowed: (.notFound, "no such route for this method", false),
-        .unauthorized: (.unauthenticated, "authentication required", true),
-        .forbidden: (.forbidden, "forbidden", true),
-        .badRequest: (.invalidArgument, "bad request", true),
-        .unprocessableContent: (.invalidArgument, "bad request", true),
-    ] }
-
     /// Hummingbird's own errors (no route, body too large, bad method) as `ClawError`s.
     static func clawError(_ error: any Error) -> ClawError {
         if let e = error as? ClawError { return e }
@@ -45,3 +33,15 @@ struct DialectErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         return ClawError(.internal, "internal error")
     }
 }
+
+/// Hummingbird's statuses that have a code of their own, with the message to use when
+/// Hummingbird gives no body (`keepsBody: false`: this message always); any other is `internal`.
+private let httpStatuses: [HTTPResponse.Status: (code: ClawError.Code, message: String, keepsBody: Bool)] = [
+    .notFound: (.notFound, "no such route", true),
+    .contentTooLarge: (.payloadTooLarge, "request body is too large", false),
+    .methodNotAllowed: (.notFound, "no such route for this method", false),
+    .unauthorized: (.unauthenticated, "authentication required", true),
+    .forbidden: (.forbidden, "forbidden", true),
+    .badRequest: (.invalidArgument, "bad request", true),
+    .unprocessableContent: (.invalidArgument, "bad request", true),
+]
