@@ -79,6 +79,15 @@ struct EngineUnitTests {
         s.noteDied("c1", generation: 1)
         #expect(s.takeDeath(i, exited, now: t0 + .seconds(200)) == nil)
 
+        // A resync listing taken before that stop still shows the container running: not
+        // evidence, nor is a second `die`; after the next start the worker's own sightings count.
+        s.listedRunning("c1", generation: 1)
+        s.noteDied("c1", generation: 1)
+        #expect(s.takeDeath(i, exited, now: t0 + .seconds(201)) == nil, "a stale listing after a requested stop")
+        s.started("c1", now: t0 + .seconds(300))
+        s.listedRunning("c1", generation: 1)
+        #expect(s.takeDeath(i, exited, now: t0 + .seconds(301)) != nil, "running again since the start, then stopped")
+
         var other = i
         other.generation = 2
         #expect(s.holdUntil(other, plan: [.startContainer], now: t0 + .seconds(100)) == nil,

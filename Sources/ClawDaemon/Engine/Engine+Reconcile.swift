@@ -53,7 +53,7 @@ extension Engine {
             if !plan.isEmpty || (instance.status == .running && observed?.state != .running) {
                 toWake.insert(instance.id)
             } else if instance.status == .running, observed?.state == .running {
-                supervisor.noteRunning(instance.id, generation: observed?.generation)
+                supervisor.listedRunning(instance.id, generation: observed?.generation)
                 if probe || instance.healthStatus != .healthy { self.probe(instance.id, initial: instance.healthStatus != .healthy) }
             }
         }

@@ -133,10 +133,12 @@ public final class Engine: Sendable {
     private func probeLoop(_ id: String, initial: Bool) async {
         defer { _ = probing.withLock { $0.removeValue(forKey: id) } }
         // Soon after a start: quick retries until the first answer, then leave it to the resync.
+        // Otherwise a failure is confirmed over a few seconds before it counts: the probe may have
+        // been asked for by a listing that predates a restart now in progress.
         let delays: [Duration] = initial
             ? [.zero, .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8),
                .seconds(8), .seconds(8), .seconds(8), .seconds(8), .seconds(8)]
-            : [.zero]
+            : [.zero, .seconds(1), .seconds(2), .seconds(4)]
         for (index, delay) in delays.enumerated() {
             do { try await Task.sleep(for: delay) } catch { return }
             guard let instance = try? await store.instance(id: id, orgID: nil), instance.status == .running,

@@ -27,6 +27,9 @@ final class Supervisor: Sendable {
         var diedGeneration: Int?
         /// The worker itself is stopping or removing this generation: its `die` is expected.
         var expectedExit: Int?
+        /// The generation the worker last stopped itself, until it starts a container again: a
+        /// listing taken before that stop (the resync's) must not count it as running.
+        var stoppedByWorker: Int?
         var deaths = 0
         var deathGeneration: Int?
         var restartAt: Instant?
@@ -47,6 +50,8 @@ final class Supervisor: Sendable {
             var r = all[id, default: Record()]
             if let generation, r.expectedExit == generation {
                 r.expectedExit = nil
+            } else if let generation, r.stoppedByWorker == generation {
+                // A second report of a stop the worker made (an `oom` and its `die`, a late event).
             } else {
                 r.diedGeneration = generation ?? -1
             }
@@ -60,13 +65,29 @@ final class Supervisor: Sendable {
             var r = all[id, default: Record()]
             r.seenRunning = nil
             r.expectedExit = generation
+            r.stoppedByWorker = generation
             if r.diedGeneration == generation { r.diedGeneration = nil }
             all[id] = r
         }
     }
 
+    /// The worker itself observed the container of `generation` running.
     func noteRunning(_ id: String, generation: Int?) {
-        records.withLock { $0[id, default: Record()].seenRunning = generation }
+        records.withLock { all in
+            all[id, default: Record()].seenRunning = generation
+            all[id]!.stoppedByWorker = nil
+        }
+    }
+
+    /// A listing (the resync's) showed the container of `generation` running. The listing may
+    /// predate a stop the worker made since, so a generation the worker stopped is ignored.
+    func listedRunning(_ id: String, generation: Int?) {
+        records.withLock { all in
+            var r = all[id, default: Record()]
+            guard generation == nil || r.stoppedByWorker != generation else { return }
+            r.seenRunning = generation
+            all[id] = r
+        }
     }
 
     /// Whether `observed` is an unexpected death: the instance should run, its current container
@@ -99,6 +120,7 @@ final class Supervisor: Sendable {
         records.withLock { all in
             all[id, default: Record()].lastStart = now
             all[id]!.restartAt = nil
+            all[id]!.stoppedByWorker = nil
         }
     }
 
