@@ -45,11 +45,19 @@ extension Store {
     public func authenticate(secret: String, now: Timestamp = .now()) async throws(ClawError) -> APIKeyRecord? {
         guard !secret.isEmpty, secret.utf8.count <= 256 else { return nil }
         let hash = Self.sha256(secret)
-        let found = try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE secret_sha256 = ?", arguments: [hash])
-                .map { (Self.keyRecord($0), $0["secret_sha256"] as Data) }
+        let (cached, generation) = keyCache.lookup(hash)
+        let record: APIKeyRecord
+        if let cached {
+            record = cached
+        } else {
+            let found = try await read { db in
+                try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE secret_sha256 = ?", arguments: [hash])
+                    .map { (Self.keyRecord($0), $0["secret_sha256"] as Data) }
+            }
+            guard let (stored, storedHash) = found, Self.constantTimeEqual(storedHash, hash) else { return nil }
+            keyCache.remember(stored, hash: hash, generation: generation)
+            record = stored
         }
-        guard let (record, stored) = found, Self.constantTimeEqual(stored, hash) else { return nil }
         if record.revokedAt != nil { return nil }
         if let expires = record.expiresAt, expires <= now { return nil }
         return record

@@ -6,6 +6,7 @@ import GRDB
 public final class Store: Sendable {
     public let path: String
     public let pool: DatabasePool
+    let keyCache = APIKeyCache()
 
     /// Opens (creating if needed) and migrates the database at `path`.
     /// A database written by a newer clawd (unknown migrations) is refused, untouched.
@@ -34,6 +35,7 @@ public final class Store: Sendable {
                     + "Run the newer clawd or restore a backup.")
             }
             try migrator.migrate(pool)
+            pool.add(transactionObserver: APIKeyCache.Invalidator(keyCache), extent: .databaseLifetime)
         } catch let error as ClawError {
             throw error
         } catch {
