@@ -15,6 +15,9 @@ public final class Store: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
+        // Reads are CPU-bound work on the page cache, so more readers than cores only add
+        // connections, each with its own cache (a few MiB once the instance list was read).
+        config.maximumReaderCount = max(2, min(8, ProcessInfo.processInfo.activeProcessorCount))
         config.label = "clawd"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
