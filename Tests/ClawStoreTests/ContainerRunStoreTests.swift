@@ -130,7 +130,7 @@ struct ContainerRunStoreTests {
         try await runs.finishRun(id: r2.id, status: .timeout, output: nil, error: "silent", now: Timestamp(millis: 2500))
         let logs = try await runs.scheduleLogs(id: s.id, orgID: "o1")
         #expect(logs.map(\.runID) == [r2.id, r1.id])
-        #expect(logs.map(\.success) == [false, true])
+        #expect(logs.map(\.status) == [.error, .success])
         #expect(logs[1].durationMs == 200 && logs[1].result == "fine")
         await #expect(try runs.schedule(id: s.id, orgID: nil)?.lastResult?.hasPrefix("error") == true)
         await #expect(throws: ClawError.self) { try await runs.scheduleLogs(id: s.id, orgID: "o2") }

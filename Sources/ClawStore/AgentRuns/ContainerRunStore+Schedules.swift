@@ -57,14 +57,17 @@ extension ContainerRunStore {
     }
 
     /// PUT: a partial update. `enabled: false` pauses (no next run); `true` resumes from now;
-    /// a new schedule value recomputes the next run.
+    /// a new schedule value recomputes the next run. Pausing, or changing what a run is made
+    /// of or when it fires, deletes the schedule's queued runs in the same transaction (a run
+    /// already started finishes).
     public func updateSchedule(id: String, orgID: String?, _ f: ScheduleFields, now: Timestamp = .now()) async
         throws(ClawError) -> ContainerSchedule {
         let tz = timeZone
-        let s = try await store.write { db -> ContainerSchedule in
+        let (s, removed) = try await store.write { db -> (ContainerSchedule, [String]) in
             guard var s = try Self.schedule(db, id: id, orgID: orgID) else {
                 throw ClawError(.notFound, "schedule \(id) not found")
             }
+            let before = s
             if let group = f.group, group != s.group {
                 guard let g = try Self.group(db, name: group, orgID: orgID ?? s.orgID) else {
                     throw ClawError(.notFound, "group '\(group)' not found", param: "group")
@@ -87,20 +90,49 @@ extension ContainerRunStore {
             }
             s.updatedAt = now
             try Self.save(db, s, insert: false)
-            return s
+            let edit = ScheduleEdit(pauses: before.enabled && !s.enabled,
+                                    changesRunInputs: before.group != s.group || before.prompt != s.prompt
+                                        || before.timeoutSecs != s.timeoutSecs || before.contextMode != s.contextMode,
+                                    changesTiming: respec)
+            let removed = try edit.dropsQueuedRuns ? Self.removeQueuedRuns(db, scheduleID: s.id) : []
+            return (s, removed)
         }
-        publish([.scheduleArmed(id: s.id, at: s.status == .active ? s.nextRun : nil)])
+        publish(Self.changes(removed: removed, then: .scheduleArmed(id: s.id, at: s.status == .active ? s.nextRun : nil)))
         return s
     }
 
+    /// Deletes the schedule, its logs and its queued runs in one transaction; a run already
+    /// started finishes (its result stays in the run history).
     public func deleteSchedule(id: String, orgID: String?) async throws(ClawError) {
-        try await store.write { db in
+        let removed = try await store.write { db -> [String] in
             guard try Self.schedule(db, id: id, orgID: orgID) != nil else {
                 throw ClawError(.notFound, "schedule \(id) not found")
             }
+            let removed = try Self.removeQueuedRuns(db, scheduleID: id)
             try db.execute(sql: "DELETE FROM container_schedules WHERE id = ?", arguments: [id])
+            return removed
         }
-        publish([.scheduleArmed(id: id, at: nil)])
+        publish(Self.changes(removed: removed, then: .scheduleArmed(id: id, at: nil)))
+    }
+
+    /// `runsRemoved` (when any run was removed) before `last`.
+    static func changes(removed: [String], then last: ContainerChange) -> [ContainerChange] {
+        removed.isEmpty ? [last] : [.runsRemoved(removed), last]
+    }
+
+    /// Deletes the schedule's runs that have not started; answers their ids.
+    static func removeQueuedRuns(_ db: Database, scheduleID: String) throws -> [String] {
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM container_runs WHERE schedule_id = ? AND status = 'queued'",
+                                      arguments: [scheduleID])
+        try db.execute(sql: "DELETE FROM container_runs WHERE schedule_id = ? AND status = 'queued'", arguments: [scheduleID])
+        return ids
+    }
+
+    /// The schedule's runs that are queued or running.
+    static func outstandingRuns(_ db: Database, scheduleID: String) throws -> [OutstandingRun] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, status FROM container_runs WHERE schedule_id = ? AND status IN ('queued', 'running') ORDER BY seq
+            """, arguments: [scheduleID]).map { OutstandingRun(runID: $0["id"], status: RunStatus(rawValue: $0["status"]) ?? .queued) }
     }
 
     /// Newest first.
@@ -113,7 +145,7 @@ extension ContainerRunStore {
                 SELECT * FROM container_schedule_logs WHERE schedule_id = ? ORDER BY id DESC LIMIT ?
                 """, arguments: [id, limit]).map { r in
                 ScheduleLog(runID: r["run_id"], runAt: r.ts("run_at")!, durationMs: r["duration_ms"],
-                            success: (r["status"] as String) == "success", result: r["result"], error: r["error"])
+                            status: ScheduleLogStatus(rawValue: r["status"]) ?? .error, result: r["result"], error: r["error"])
             }
         }
     }
@@ -127,19 +159,30 @@ extension ContainerRunStore {
         }
     }
 
-    /// The timer reached `due` for schedule `id`: in one transaction, queue a task run and move
+    /// The timer reached `due` for schedule `id`: in one transaction, queue a task run (or, while
+    /// a run of the schedule is still queued or running, log the slot as `skipped`) and move
     /// `nextRun` (a `once` completes). Guarded by the stored next run, so firing twice (or a
-    /// schedule paused meanwhile) queues nothing.
+    /// schedule paused meanwhile) queues nothing. Answers the queued run.
     @discardableResult
     public func fireSchedule(id: String, due: Timestamp, now: Timestamp = .now()) async throws(ClawError) -> ContainerRun? {
         let tz = timeZone
-        let result = try await store.write { db -> (ContainerRun, Timestamp?)? in
+        let result = try await store.write { db -> (ContainerRun?, Timestamp?)? in
             guard var s = try Self.schedule(db, id: id, orgID: nil), s.status == .active, s.enabled,
                   s.nextRun == due else { return nil }
-            let run = try Self.insertRun(db, group: s.group, orgID: s.orgID, prompt: s.prompt, kind: .task,
+            var run: ContainerRun?
+            switch SlotDecision.decide(outstanding: try Self.outstandingRuns(db, scheduleID: id)) {
+            case .queue:
+                run = try Self.insertRun(db, group: s.group, orgID: s.orgID, prompt: s.prompt, kind: .task,
                                          timeoutSecs: s.timeoutSecs, scheduleID: s.id, contextMode: s.contextMode,
                                          now: now)
-            s.lastRun = now
+                s.lastRun = now
+            case .skip(let holder):
+                try db.execute(sql: """
+                    INSERT INTO container_schedule_logs (schedule_id, run_id, run_at, duration_ms, status, result, error)
+                    VALUES (?, ?, ?, 0, ?, NULL, ?)
+                    """, arguments: [id, holder.runID, due.millis, ScheduleLogStatus.skipped.rawValue,
+                                     "run \(holder.runID) of this schedule is still \(holder.status.rawValue)"])
+            }
             s.nextRun = s.schedule.next(afterSlot: due, now: now, timeZone: tz)
             if s.nextRun == nil { s.status = .completed }
             s.updatedAt = now
@@ -147,7 +190,10 @@ extension ContainerRunStore {
             return (run, s.nextRun)
         }
         guard let (run, next) = result else { return nil }
-        publish([.runQueued(run.queued), .scheduleArmed(id: id, at: next)])
+        var changes: [ContainerChange] = []
+        if let run { changes.append(.runQueued(run.queued)) }
+        changes.append(.scheduleArmed(id: id, at: next))
+        publish(changes)
         return run
     }
 
