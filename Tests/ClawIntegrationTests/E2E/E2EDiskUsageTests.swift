@@ -33,6 +33,10 @@ extension E2E {
                     return now
                 }
                 #expect(try await claw.instance(id).status == "RUNNING")
+                try Clawctl.requireBinary()
+                let show = try await Clawctl(socket: install.daemon.socketPath).run("instance", "show", id)
+                #expect(show.code == 0 && show.stdout.split(separator: "\n").contains { $0.hasPrefix("disk:") && $0.contains("MiB") },
+                        "\(show)")
                 let metrics = try await install.daemon.tcp.request("GET", "/metrics", timeout: .seconds(10))
                 let line = metrics.text.split(separator: "\n").first {
                     $0.hasPrefix("clawd_instance_disk_bytes{") && $0.contains("instance=\"\(id)\"") && $0.contains("org=\"\(org.id)\"")
