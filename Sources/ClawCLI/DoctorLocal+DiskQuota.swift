@@ -24,11 +24,11 @@ extension DoctorLocal {
         let quotaCapable = mount.type == "tmpfs"
             || (mount.type == "xfs" && mount.options.contains { ["prjquota", "pquota", "pqnoenforce"].contains($0) })
         let storage = quotaCapable
-            ? "\(mount.type) could enforce a volume size, but clawd sets none"
-            : "\(mount.type) cannot enforce a volume size (only tmpfs and xfs with prjquota can)"
+            ? "\(mount.type), which could enforce a volume size, but clawd sets none"
+            : "\(mount.type), which cannot enforce a volume size (tmpfs and xfs with prjquota can)"
         return .init("disk-quota", .ok,
-                     "volumes in \(path) (\(storage)): storage quota not enforced; disk_limit_mb_* stop an instance "
-                        + "over its limit (reason quota) at the next measurement (disk_usage_interval_seconds)")
+                     "storage quota not enforced: volumes in \(path) are on \(storage); disk_limit_mb_* stop an "
+                        + "instance over its limit (reason quota) at the next measurement")
     }
 
     /// The mount (from /proc/self/mounts) with the longest mount point containing `path`.
