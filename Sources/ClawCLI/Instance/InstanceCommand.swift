@@ -7,7 +7,7 @@ extension ClawctlCommand {
         static let configuration = CommandConfiguration(
             commandName: "instance", abstract: "Bot instances: one container and one volume each, paid per period.",
             discussion: """
-                Statuses: PENDING → PROVISIONING → RUNNING; STOPPED (stopReason user or expired); \
+                Statuses: PENDING → PROVISIONING → RUNNING; STOPPED (stopReason user, expired or quota); \
                 FAILED and DELETED are final. --wait follows the action's operation to its end, showing \
                 each status change with the elapsed time, and exits 1 when it fails.
                 """,

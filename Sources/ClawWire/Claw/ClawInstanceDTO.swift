@@ -13,7 +13,7 @@ public struct ClawInstanceDTO: Codable, Sendable, Equatable {
     public var canRebuild: Bool
     public var totalPaid: Double
     public var createdAt: String
-    /// `user` or `expired` while STOPPED.
+    /// `user`, `expired` or `quota` while STOPPED.
     @ExplicitNull public var stopReason: String?
     @ExplicitNull public var deleteAfter: String?
     public var healthStatus: String
