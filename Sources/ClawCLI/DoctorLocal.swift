@@ -8,6 +8,7 @@ enum DoctorLocal {
             checks += podmanQuirks(podman)
         }
         checks.append(systemdUnit())
+        checks.append(diskQuota(backend: backend))
         return checks
     }
 

@@ -35,6 +35,9 @@ public protocol ContainerRuntime: Sendable {
     /// REPLACES the volume's contents with the tar archive at `path`: extracted beside the old
     /// content first, which is removed only once the archive extracted whole.
     func restoreVolume(name: String, from path: String, helper: VolumeArchiveHelper) async throws
+    /// The bytes the volume's files take (symlinks counted as links, never followed); nil when
+    /// the volume is missing. Read where the engine keeps the volume, without a container.
+    func volumeDiskUsage(name: String) async throws -> Int64?
 
     /// Returns the container id.
     func createContainer(_ spec: ContainerSpec) async throws -> String

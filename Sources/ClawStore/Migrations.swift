@@ -12,6 +12,8 @@ enum Migrations {
         m.registerMigration("0007-container-runs", migrate: v7ContainerRuns)
         m.registerMigration("0008-instances-version", migrate: v8InstanceListVersions)
         m.registerMigration("0009-container-group-config", migrate: v9ContainerGroupConfig)
+        m.registerMigration("0010-schedule-coalescing", migrate: v10ScheduleCoalescing)
+        m.registerMigration("0011-instance-disk-usage", migrate: v11InstanceDiskUsage)
         return m
     }
 

@@ -22,6 +22,9 @@ struct ClawInstanceWriterTests {
                  $0.totalPaid = Cents(1205) },
         sample { $0.subdomain = "q-\"\\\u{1}é"; $0.defaultModel = "line\nbreak\ttab"; $0.totalPaid = Cents(0); $0.tier = .pro },
         sample { $0.status = .failed; $0.hostPort = nil; $0.healthStatus = .unhealthy; $0.totalPaid = Cents(7) },
+        sample { $0.status = .stopped; $0.stopReason = .quota; $0.diskBytes = 5_368_709_121
+                 $0.diskMeasuredAt = Timestamp(millis: 1_770_600_000_000) },
+        sample { $0.diskBytes = 0 },
     ]
 
     @Test("writes exactly the object Wire.encode writes of the Codable model, for every field shape",

@@ -14,10 +14,10 @@ enum Fixture {
         return t
     }
 
-    /// The seven distinguishable states: status plus stop reason.
+    /// The eight distinguishable states: status plus stop reason.
     enum State: String, CaseIterable, CustomStringConvertible {
         case pending = "PENDING", provisioning = "PROVISIONING", running = "RUNNING"
-        case stoppedUser = "STOPPED(user)", stoppedExpired = "STOPPED(expired)"
+        case stoppedUser = "STOPPED(user)", stoppedExpired = "STOPPED(expired)", stoppedQuota = "STOPPED(quota)"
         case failed = "FAILED", deleted = "DELETED"
         var description: String { rawValue }
 
@@ -26,7 +26,7 @@ enum Fixture {
             case .pending: return .pending
             case .provisioning: return .provisioning
             case .running: return .running
-            case .stoppedUser, .stoppedExpired: return .stopped
+            case .stoppedUser, .stoppedExpired, .stoppedQuota: return .stopped
             case .failed: return .failed
             case .deleted: return .deleted
             }
@@ -35,13 +35,14 @@ enum Fixture {
             switch self {
             case .stoppedUser: return .user
             case .stoppedExpired: return .expired
+            case .stoppedQuota: return .quota
             default: return nil
             }
         }
         var desired: Desired {
             switch self {
             case .pending, .provisioning, .running: return .running
-            case .stoppedUser, .stoppedExpired: return .stopped
+            case .stoppedUser, .stoppedExpired, .stoppedQuota: return .stopped
             case .failed, .deleted: return .absent
             }
         }
@@ -68,6 +69,7 @@ enum Fixture {
         .start, .stop, .restart, .rebuild(), .patch(defaultModel: "gpt-5.2", hasIMConfig: true), .renew(), .delete,
         .expire, .retention, .provisioningStarted, .provisioned, .provisioningFailed(final: false),
         .provisioningFailed(final: true), .containerDied, .healthProbe(ok: true), .healthProbe(ok: false),
+        .diskOverLimit,
     ]
 
     /// When a command is applied in the tables: timers at their deadline, the rest at `now`.
@@ -114,6 +116,7 @@ extension LifecycleCommand: CustomStringConvertible {
         case .provisioningStarted: return "provisioningStarted"
         case .provisioned: return "provisioned"
         case .containerDied: return "containerDied"
+        case .diskOverLimit: return "diskOverLimit"
         default: return "?"
         }
     }

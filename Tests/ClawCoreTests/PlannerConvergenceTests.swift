@@ -66,7 +66,7 @@ struct PlannerConvergenceTests {
                 }
             }
         }
-        #expect(cases == 9 * 28 * 2)
+        #expect(cases == 10 * 28 * 2)
     }
 
     func check(_ start: World) {

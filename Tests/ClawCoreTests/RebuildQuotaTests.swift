@@ -58,7 +58,7 @@ struct RebuildQuotaTests {
 
     @Test("canRebuild is false in every status that refuses a rebuild", arguments: Fixture.State.allCases)
     func canRebuildByStatus(state: Fixture.State) {
-        let expected = [.running, .stoppedUser, .stoppedExpired].contains(state)
+        let expected = [.running, .stoppedUser, .stoppedExpired, .stoppedQuota].contains(state)
         #expect(Lifecycle.canRebuild(Fixture.instance(state), now: Fixture.now, policy: policy) == expected)
     }
 

@@ -17,7 +17,7 @@ struct TransitionTableTests {
     /// The table: state → command description → expectation. A missing cell is a test failure.
     static let table: [Fixture.State: [String: Expect]] = {
         typealias S = Fixture.State
-        let live: [S] = [.pending, .provisioning, .running, .stoppedUser, .stoppedExpired]
+        let live: [S] = [.pending, .provisioning, .running, .stoppedUser, .stoppedExpired, .stoppedQuota]
         var t: [S: [String: Expect]] = [:]
         for s in S.allCases {
             var row: [String: Expect] = [:]
@@ -44,10 +44,14 @@ struct TransitionTableTests {
         t[.running]!["rebuild"] = .to(.running, .running, ["event:instance.rebuilt", "wake"])
         t[.running]!["containerDied"] = .to(.running, .running, ["event:instance.unhealthy", "wake"])
         t[.running]!["healthProbe(fail)"] = .to(.running, .running, ["event:instance.unhealthy"])
+        t[.running]!["diskOverLimit"] = .to(.stoppedQuota, .stopped, ["event:instance.disk_over_limit", stopped, "wake"])
         // healthProbe(ok) on a healthy instance changes nothing: stays .noOp.
 
         t[.stoppedUser]!["start"] = .to(.running, .running, ["event:instance.started", "wake"])
         t[.stoppedUser]!["rebuild"] = .to(.stoppedUser, .stopped, ["event:instance.rebuilt", "wake"])
+        // Over quota: started again on request (stopped again if still over at the next measurement).
+        t[.stoppedQuota]!["start"] = .to(.running, .running, ["event:instance.started", "wake"])
+        t[.stoppedQuota]!["rebuild"] = .to(.stoppedQuota, .stopped, ["event:instance.rebuilt", "wake"])
 
         t[.stoppedExpired]!["start"] = .error(.insufficientBalance)
         t[.stoppedExpired]!["rebuild"] = .to(.stoppedExpired, .stopped, ["event:instance.rebuilt", "wake"])
@@ -90,10 +94,10 @@ struct TransitionTableTests {
         }
     }
 
-    @Test("the table covers exactly the seven states and every command")
+    @Test("the table covers exactly the eight states and every command")
     func coverage() {
-        #expect(Self.table.count == 7)
+        #expect(Self.table.count == 8)
         for (_, row) in Self.table { #expect(row.count == Fixture.commands.count) }
-        #expect(Self.cells.count == 112)
+        #expect(Self.cells.count == 136)
     }
 }

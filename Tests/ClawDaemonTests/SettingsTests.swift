@@ -1,3 +1,4 @@
+import ClawCore
 @testable import ClawDaemon
 import ClawTestSupport
 import Foundation
@@ -65,11 +66,25 @@ struct SettingsTests {
         ("install_id", "-bad"), ("install_id", "Has Caps"), ("image", "-rm"), ("image", "a b"),
         ("data_dir", "-x"), ("runtime_binary", "/nonexistent/podman"), ("demo", "maybe"),
         ("state_dir", "relative/path"), ("instance_port", "99999"),
+        ("disk_usage_interval_seconds", "4"), ("disk_limit_mb_pro", "-1"), ("disk_limit_mb_budget", "1.5"),
     ])
     func badValues(key: String, value: String) throws {
         let e = try #require(problem(flags: [key: value]), "\(key)=\(value) was accepted")
         #expect(e.key == key)
         #expect(e.source.hasPrefix("flag --"))
+    }
+
+    @Test("disk usage: measured every 300 s and unlimited by default; interval and per-tier limits are read")
+    func diskUsage() throws {
+        let defaults = try SettingsLoader.load(environment: [:], flags: [:])
+        #expect(defaults.diskUsage.intervalSeconds == 300 && defaults.diskUsage.limits == DiskLimits())
+        let s = try SettingsLoader.load(environment: ["CLAWD_DISK_LIMIT_MB_BUDGET": "512"],
+                                        flags: ["disk_usage_interval_seconds": "5", "disk_limit_mb_pro": "2048"])
+        #expect(s.diskUsage.intervalSeconds == 5)
+        #expect(s.diskUsage.limits == DiskLimits(budgetMB: 512, balancedMB: 0, proMB: 2048))
+        #expect(s.diskUsage.limits.limitBytes(.budget) == 512 * 1_048_576 && s.diskUsage.limits.limitBytes(.balanced) == nil)
+        #expect(s.diskUsage.limits.isOver(512 * 1_048_576 + 1, tier: .budget))
+        #expect(!s.diskUsage.limits.isOver(512 * 1_048_576, tier: .budget))
     }
 
     @Test("a list where a scalar belongs is refused")

@@ -17,6 +17,8 @@ struct ContainerIPCSettleTests {
         let task = #"{"type":"schedule_task","prompt":"p","schedule_type":"once","schedule_value":"2099-01-01T00:00:00Z"}"#
         // Half a file, just written: left alone by a live scan.
         try String(task.prefix(20)).write(toFile: tasks + "half.json", atomically: false, encoding: .utf8)
+        // Its mtime a minute ahead: still "just written" however slowly a loaded machine gets to the scan.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: tasks + "half.json")
         try task.write(toFile: tasks + "old.json", atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -5)], ofItemAtPath: tasks + "old.json")
         await #expect(runs.processTaskFiles(group: "team", settledFor: 2) == (applied: 1, refused: 0))

@@ -93,16 +93,18 @@ struct ContainerRunStoreTests {
         let run = try await #require(try runs.fireSchedule(id: s.id, due: due, now: due))
         #expect(run.kind == .task && run.scheduleID == s.id)
         await #expect(try runs.fireSchedule(id: s.id, due: due, now: due) == nil)  // twice: nothing
-        // Down for 10 s: one run, then the next slot on the grid after now.
+        // Down for 10 s: the slot (skipped: the first run is still queued), then the next slot on
+        // the grid after now.
         let next = Timestamp(millis: due.millis + 2000)
-        _ = try await runs.fireSchedule(id: s.id, due: next, now: Timestamp(millis: next.millis + 10_500))
+        await #expect(try runs.fireSchedule(id: s.id, due: next, now: Timestamp(millis: next.millis + 10_500)) == nil)
         await #expect(try runs.schedule(id: s.id, orgID: nil)?.nextRun == Timestamp(millis: next.millis + 12_000))
         changes.withLock { $0 = [] }
         var pause = ScheduleFields()
         pause.enabled = false
         let paused = try await runs.updateSchedule(id: s.id, orgID: "o1", pause)
         #expect(paused.status == .paused && paused.nextRun == nil)
-        #expect(changes.withLock { $0 } == [.scheduleArmed(id: s.id, at: nil)])
+        // Pausing takes the still queued run away with it.
+        #expect(changes.withLock { $0 } == [.runsRemoved([run.id]), .scheduleArmed(id: s.id, at: nil)])
         await #expect(try runs.fireSchedule(id: s.id, due: Timestamp(millis: next.millis + 12_000)) == nil)
 
         var once = ScheduleFields()
@@ -130,7 +132,7 @@ struct ContainerRunStoreTests {
         try await runs.finishRun(id: r2.id, status: .timeout, output: nil, error: "silent", now: Timestamp(millis: 2500))
         let logs = try await runs.scheduleLogs(id: s.id, orgID: "o1")
         #expect(logs.map(\.runID) == [r2.id, r1.id])
-        #expect(logs.map(\.success) == [false, true])
+        #expect(logs.map(\.status) == [.error, .success])
         #expect(logs[1].durationMs == 200 && logs[1].result == "fine")
         await #expect(try runs.schedule(id: s.id, orgID: nil)?.lastResult?.hasPrefix("error") == true)
         await #expect(throws: ClawError.self) { try await runs.scheduleLogs(id: s.id, orgID: "o2") }

@@ -15,6 +15,8 @@ extension ClawInstanceRow {
         JSONBytes.optional(i.defaultModel, into: &out)
         JSONBytes.literal(",\"deleteAfter\":", into: &out)
         if let after = i.deleteAfter { JSONBytes.timestamp(after, into: &out) } else { JSONBytes.literal("null", into: &out) }
+        JSONBytes.literal(",\"diskBytes\":", into: &out)
+        if let bytes = i.diskBytes { ASCII.appendPadded(bytes, to: &out) } else { JSONBytes.literal("null", into: &out) }
         JSONBytes.literal(",\"hasIMConfig\":", into: &out)
         JSONBytes.bool(i.hasIMConfig, into: &out)
         JSONBytes.literal(",\"healthStatus\":", into: &out)

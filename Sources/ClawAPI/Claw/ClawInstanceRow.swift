@@ -72,7 +72,7 @@ struct ClawInstanceRow: Sendable {
                                canRebuild: canRebuild, totalPaid: i.totalPaid.dollars, createdAt: i.createdAt.iso8601,
                                stopReason: i.stopReason?.rawValue, deleteAfter: i.deleteAfter?.iso8601,
                                healthStatus: i.healthStatus.rawValue, tier: i.tier.rawValue,
-                               rebuildsLeftToday: rebuildsLeftToday, operationId: operationID)
+                               rebuildsLeftToday: rebuildsLeftToday, operationId: operationID, diskBytes: i.diskBytes)
     }
 }
 

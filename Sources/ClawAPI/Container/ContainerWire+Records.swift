@@ -30,7 +30,7 @@ extension ContainerWire.Schedule {
 
 extension ContainerWire.ScheduleLogEntry {
     init(_ l: ScheduleLog) {
-        self.init(runId: l.runID, runAt: l.runAt.iso8601, durationMs: l.durationMs, status: l.success ? "success" : "error",
+        self.init(runId: l.runID, runAt: l.runAt.iso8601, durationMs: l.durationMs, status: l.status.rawValue,
                   result: l.result, error: l.error)
     }
 }

@@ -7,7 +7,7 @@ extension ClawctlCommand {
         static let configuration = CommandConfiguration(
             commandName: "instance", abstract: "Bot instances: one container and one volume each, paid per period.",
             discussion: """
-                Statuses: PENDING → PROVISIONING → RUNNING; STOPPED (stopReason user or expired); \
+                Statuses: PENDING → PROVISIONING → RUNNING; STOPPED (stopReason user, expired or quota); \
                 FAILED and DELETED are final. --wait follows the action's operation to its end, showing \
                 each status change with the elapsed time, and exits 1 when it fails.
                 """,
@@ -43,7 +43,7 @@ enum InstanceOutput {
                             health: i.healthStatus, url: i.url, tier: i.tier, model: i.defaultModel,
                             hasIMConfig: i.hasIMConfig, paidUntil: i.paidUntil, deleteAfter: i.deleteAfter,
                             totalPaid: i.totalPaid, rebuildsLeftToday: i.rebuildsLeftToday, createdAt: i.createdAt,
-                            operationId: i.operationId))
+                            operationId: i.operationId, diskBytes: i.diskBytes))
     }
 
     /// The answer of create and renew: what was charged.
@@ -70,6 +70,8 @@ enum InstanceOutput {
         var rebuildsLeftToday: Int?
         var createdAt: String?
         var operationId: String?
+        /// The volume's last measured size (nil: not measured, or an answer without it).
+        var diskBytes: Int64?
     }
 
     static func show(_ i: InstanceFields) {
@@ -89,6 +91,7 @@ enum InstanceOutput {
         f.add("total paid", Format.dollars(i.totalPaid))
         if let charged = i.charged { f.add("charged", Format.dollars(charged)) }
         if let left = i.rebuildsLeftToday { f.add("rebuilds left", "\(left) today") }
+        if let disk = i.diskBytes { f.add("disk", Format.bytes(disk)) }
         if let created = i.createdAt { f.add("created", Format.time(created)) }
         if let op = i.operationId { f.add("operation", op) }
         f.print()

@@ -15,6 +15,8 @@ public enum EventType {
     public static let instanceProvisioningRetry = "instance.provisioning_retry"
     public static let instanceUnhealthy = "instance.unhealthy"
     public static let instanceHealthy = "instance.healthy"
+    /// The instance's volume is larger than its tier's disk limit: it is stopped (`quota`).
+    public static let instanceDiskOverLimit = "instance.disk_over_limit"
     public static let billingCharged = "billing.charged"
     public static let billingRefunded = "billing.refunded"
     /// The org's balance cannot pay the next renewal of its instances due within 7 days.

@@ -28,6 +28,10 @@ public struct Instance: Sendable, Equatable, Codable {
     public var rebuildsOnDay: Int
     /// Charges minus refunds for this instance.
     public var totalPaid: Cents
+    /// The volume's size at the last measurement (nil: not measured yet). Observed, not intent:
+    /// only the disk-usage sampler writes it, never a lifecycle transition.
+    public var diskBytes: Int64?
+    public var diskMeasuredAt: Timestamp?
 
     public init(id: String, orgID: String, subdomain: String, defaultModel: String? = nil,
                 hasIMConfig: Bool = false, tier: Tier = .default, status: InstanceStatus,
@@ -35,7 +39,7 @@ public struct Instance: Sendable, Equatable, Codable {
                 desired: Desired, generation: Int = 1, image: String, hostPort: Int? = nil,
                 paidUntil: Timestamp, deleteAfter: Timestamp? = nil, createdAt: Timestamp,
                 updatedAt: Timestamp, provisionAttempts: Int = 0, rebuildDay: String,
-                rebuildsOnDay: Int = 0, totalPaid: Cents) {
+                rebuildsOnDay: Int = 0, totalPaid: Cents, diskBytes: Int64? = nil, diskMeasuredAt: Timestamp? = nil) {
         self.id = id
         self.orgID = orgID
         self.subdomain = subdomain
@@ -57,5 +61,16 @@ public struct Instance: Sendable, Equatable, Codable {
         self.rebuildDay = rebuildDay
         self.rebuildsOnDay = rebuildsOnDay
         self.totalPaid = totalPaid
+        self.diskBytes = diskBytes
+        self.diskMeasuredAt = diskMeasuredAt
+    }
+
+    /// The instance without its measurements: two rows with equal intent compare equal however
+    /// their disk usage was sampled in between.
+    public var intent: Instance {
+        var i = self
+        i.diskBytes = nil
+        i.diskMeasuredAt = nil
+        return i
     }
 }

@@ -38,6 +38,17 @@ extension Lifecycle {
         return [.event(type: EventType.instanceUnhealthy), .wakeWorker]
     }
 
+    /// A running instance over its disk limit stops like a user stop, with reason `quota`; one
+    /// that is not running is left alone (so the event comes once per time it is exceeded).
+    static func diskOverLimit(_ i: inout Instance) -> [LifecycleEffect] {
+        guard i.status == .running, i.desired == .running else { return [] }
+        i.status = .stopped
+        i.stopReason = .quota
+        i.desired = .stopped
+        i.healthStatus = .unknown
+        return [.event(type: EventType.instanceDiskOverLimit), .event(type: EventType.instanceStopped), .wakeWorker]
+    }
+
     /// Only a change of health is recorded.
     static func healthProbe(_ i: inout Instance, ok: Bool) -> [LifecycleEffect] {
         let health: HealthStatus = ok ? .healthy : .unhealthy

@@ -46,6 +46,7 @@ public enum Lifecycle {
         case .provisioningFailed(let final): effects = provisioningFailed(&next, final: final)
         case .containerDied: effects = containerDied(&next)
         case .healthProbe(let ok): effects = healthProbe(&next, ok: ok)
+        case .diskOverLimit: effects = diskOverLimit(&next)
         }
         guard !effects.isEmpty else { return .noOp(instance) }
         next.updatedAt = now

@@ -26,6 +26,8 @@ public enum LifecycleCommand: Sendable, Equatable {
     /// The runtime reported the container exited though it should run.
     case containerDied
     case healthProbe(ok: Bool)
+    /// The disk-usage sampler measured the volume over the tier's limit.
+    case diskOverLimit
 
     /// Whether the command comes from an API request (errors) rather than a timer or the worker (no-ops).
     public var isRequest: Bool {
@@ -50,6 +52,7 @@ public enum LifecycleCommand: Sendable, Equatable {
         case .provisioningStarted, .provisioned, .provisioningFailed: return "provision"
         case .containerDied: return "supervise"
         case .healthProbe: return "probe"
+        case .diskOverLimit: return "limit"
         }
     }
 
@@ -64,7 +67,7 @@ public enum LifecycleCommand: Sendable, Equatable {
         case .patch: .patch
         case .renew: .renew
         case .delete: .delete
-        case .expire, .retention, .provisioningStarted, .provisioned, .provisioningFailed, .containerDied, .healthProbe: nil
+        case .expire, .retention, .provisioningStarted, .provisioned, .provisioningFailed, .containerDied, .healthProbe, .diskOverLimit: nil
         }
     }
 }

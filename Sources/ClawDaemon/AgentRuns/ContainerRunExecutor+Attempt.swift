@@ -4,6 +4,9 @@ import ClawStore
 import Foundation
 import Synchronization
 
+/// The run was no longer queued when its slot came (its schedule removed it): nothing started.
+struct RunWithdrawn: Error {}
+
 struct RunResult: Sendable {
     var status: RunStatus
     var output: String?
@@ -41,11 +44,10 @@ extension ContainerRunExecutor {
     /// follows its output against the timeout, and removes it. A timed-out run is stopped (SIGTERM, then SIGKILL after the grace).
     func attempt(_ queued: QueuedRun) async throws -> RunResult {
         guard let runtime else { throw ClawError(.unavailable, "no container runtime") }
-        guard let run = try await runs.run(id: queued.runID, orgID: nil) else {
-            throw ClawError(.notFound, "run \(queued.runID) vanished")
-        }
+        // A run its schedule removed while it waited for the slot starts nothing.
+        guard let run = try await runs.run(id: queued.runID, orgID: nil), run.status == .queued else { throw RunWithdrawn() }
         let name = queued.containerName
-        try await runs.markRunning(id: run.id, containerName: name)
+        guard try await runs.markRunning(id: run.id, containerName: name) else { throw RunWithdrawn() }
         let progress = RunProgress(limitBytes: AgentOutput.defaultLimitBytes)
         // The run's proxy token lives exactly as long as this attempt (success, failure,
         // timeout, cancellation).
@@ -57,8 +59,14 @@ extension ContainerRunExecutor {
             spec.labels[RuntimeNames.agentInstallLabel] = installID
             exitCode = try await follow(spec, prompt: run.prompt, timeoutSecs: run.timeoutSecs, progress: progress)
         } catch {
-            try? await runtime.removeContainer(name, force: true)
+            // Cancelled: clawd is stopping and gives the run up; its container goes with it.
+            await discardContainer(name, stopFirst: Task.isCancelled)
             throw error
+        }
+        // The client ended because clawd is stopping: the container may still run.
+        if Task.isCancelled {
+            await discardContainer(name, stopFirst: true)
+            throw CancellationError()
         }
         // `run --rm` removed it; after a stop or an engine error make sure.
         if progress.timedOut || exitCode != 0 { try? await runtime.removeContainer(name, force: true) }

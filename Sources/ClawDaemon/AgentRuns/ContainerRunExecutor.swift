@@ -16,6 +16,9 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
     let runtime: (any ContainerRuntime)?
     let installID: String
     let stopGraceSeconds: Int
+    /// The daemon's whole graceful-shutdown budget (`shutdown_timeout_seconds`): the containers
+    /// of runs given up at shutdown are stopped and removed within it.
+    let shutdownBudgetSeconds: Int
     /// Builds the container of a run (mounts, proxy address with the run's proxy token, image):
     /// `AgentContainerSpec`.
     let specFor: @Sendable (ContainerRun, String, String?) async throws -> ContainerSpec
@@ -26,12 +29,13 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
     let logger = Logger(label: "clawd.runs")
 
     init(runs: ContainerRunStore, inbox: ContainerRunInbox, runtime: (any ContainerRuntime)?, installID: String, stopGraceSeconds: Int,
-         proxyTokens: RunProxyTokens? = nil,
+         shutdownBudgetSeconds: Int = 10, proxyTokens: RunProxyTokens? = nil,
          specFor: @escaping @Sendable (ContainerRun, String, String?) async throws -> ContainerSpec) {
         self.runs = runs
         self.runtime = runtime
         self.installID = installID
         self.stopGraceSeconds = stopGraceSeconds
+        self.shutdownBudgetSeconds = shutdownBudgetSeconds
         self.specFor = specFor
         self.proxyTokens = proxyTokens
         self.inbox = inbox
@@ -113,6 +117,10 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
         let result: RunResult
         do {
             result = try await watchingIPC(group: queued.group) { try await self.attempt(queued) }
+        } catch is RunWithdrawn {
+            logger.info("agent run withdrawn before it started", metadata: ["run": "\(queued.runID)"])
+            dispatch(inbox.queue.withLock { $0.finished(runID: queued.runID, failed: false) })
+            return
         } catch {
             let why = Task.isCancelled ? "interrupted: clawd stopped while the run was in flight" : "\(error)"
             result = RunResult(status: .failed, output: nil, error: why)

@@ -23,7 +23,11 @@ final class ContainerRunInbox: ContainerChangeSubscriber, Sendable {
     /// Runs only; schedules are the deadline service's.
     func containerChanged(_ changes: [ContainerChange]) {
         for change in changes {
-            if case .runQueued(let run) = change { submit(run) }
+            switch change {
+            case .runQueued(let run): submit(run)
+            case .runsRemoved(let ids): queue.withLock { q in for id in ids { q.drop(runID: id) } }
+            case .scheduleArmed: break
+            }
         }
     }
 

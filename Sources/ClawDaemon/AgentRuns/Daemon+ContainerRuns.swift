@@ -26,7 +26,8 @@ struct ContainerRunParts: Sendable {
         self.runs = runs
         executor = ContainerRunExecutor(
             runs: runs, inbox: inbox, runtime: options.runtime, installID: options.installID,
-            stopGraceSeconds: config.stopGraceSeconds, proxyTokens: options.hub.proxy.tokens,
+            stopGraceSeconds: config.stopGraceSeconds, shutdownBudgetSeconds: options.shutdownBudgetSeconds,
+            proxyTokens: options.hub.proxy.tokens,
             specFor: { run, name, token in try await factory.spec(for: run, name: name, proxyToken: token) })
         api = ContainerRunsAPI(runs: runs, queue: executor, instanceCounts: { (try? await store.countByStatus()) ?? [:] })
     }

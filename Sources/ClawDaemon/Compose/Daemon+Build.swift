@@ -48,6 +48,8 @@ extension Daemon {
         options.containerRuns = .init(runtime: runtime, installID: installID, settings: settings.containerRuns,
                                       files: ContainerFiles(dataDir: settings.dataDir), agentImage: settings.agentImage,
                                       hub: hub)
+        options.containerRuns?.shutdownBudgetSeconds = settings.shutdownTimeoutSeconds
+        options.diskUsage = settings.diskUsage
         let core = DaemonCore(store: store, options: options)
         try await core.load()
 

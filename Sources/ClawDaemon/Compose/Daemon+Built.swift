@@ -40,6 +40,7 @@ extension Daemon {
             await proxyService.startIfConfigured()
             services.append(proxyService)
             services += core.containerRuns?.services ?? []
+            if let sampler = core.diskSampler { services.append(sampler) }
             services += [tcp, unix]
             let store = core.store, monitor = parts.monitor
             if let watchdog = WatchdogService(notifier: parts.notifier, isHealthy: {

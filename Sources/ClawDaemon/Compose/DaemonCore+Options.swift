@@ -14,6 +14,9 @@ extension DaemonCore {
         public var engine: EngineOptions?
         /// The agent-run executor and schedules of the container API (nil: not composed).
         var containerRuns: ContainerRunOptions?
+        /// How often instance volumes are measured and the per-tier disk limits (used when
+        /// there is an engine, i.e. a runtime).
+        public var diskUsage = DiskUsageSettings()
         /// The time deadlines are compared with.
         public var now: @Sendable () -> Timestamp = { .now() }
 
@@ -50,5 +53,7 @@ extension DaemonCore {
         var files: ContainerFiles
         var agentImage: String
         var hub: ContainerHub
+        /// `shutdown_timeout_seconds`: the containers of runs given up at shutdown go within it.
+        var shutdownBudgetSeconds = 10
     }
 }

@@ -17,6 +17,8 @@ public struct DaemonCore: Sendable {
     public let engine: Engine?
     let containerRuns: ContainerRunParts?
     public let deadlineService: DeadlineService
+    /// Measures instance volumes (nil without a runtime).
+    public let diskSampler: DiskUsageSampler?
 
     /// Composes every part; nothing runs until `services` do.
     public init(store: Store, options: Options) {
@@ -35,6 +37,9 @@ public struct DaemonCore: Sendable {
             Engine(runtime: e.runtime, instances: instances, inbox: inbox, config: e.config, crash: e.crash,
                    runner: e.runner, backups: e.backups.map { BackupJobs(service: backups, settings: $0) })
         }
+        diskSampler = options.engine.map { [instances] e in
+            DiskUsageSampler(runtime: e.runtime, instances: instances, settings: options.diskUsage)
+        }
         containerRuns = options.containerRuns.map { ContainerRunParts(store: store, deadlines: deadlines, options: $0) }
         deadlineService = DeadlineService(deadlines: deadlines, handlers: DeadlineHandlers(
             instances: instances, backups: backups, containerRuns: containerRuns?.runs, wake: { inbox?.wake($0) }),
@@ -46,6 +51,7 @@ public struct DaemonCore: Sendable {
         var services: [any Service] = [deadlineService]
         if let engine { services.append(engine) }
         services += containerRuns?.services ?? []
+        if let diskSampler { services.append(diskSampler) }
         return services
     }
 

@@ -62,5 +62,7 @@ public struct Settings: Sendable, Equatable {
     public var listen: String { "\(listenHost):\(listenPort)" }
     /// The container API's agent-run queue and schedules (`container_*` keys).
     public var containerRuns = ContainerRunSettings()
+    /// Instance volume measurements and per-tier disk limits (`disk_*` keys).
+    public var diskUsage = DiskUsageSettings()
     public var databasePath: String { dataDir + "/clawd.sqlite" }
 }

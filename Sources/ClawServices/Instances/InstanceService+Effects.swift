@@ -43,6 +43,7 @@ extension InstanceService {
                 var data = ["status": i.status.rawValue, "subdomain": i.subdomain, "generation": "\(i.generation)",
                             "tier": i.tier.rawValue]
                 if let reason = i.stopReason { data["stopReason"] = reason.rawValue }
+                if type == EventType.instanceDiskOverLimit, let bytes = i.diskBytes { data["diskBytes"] = "\(bytes)" }
                 for case .charge(let amount) in outcome.effects where type == EventType.billingCharged {
                     data["amountCents"] = "\(amount.value)"
                 }

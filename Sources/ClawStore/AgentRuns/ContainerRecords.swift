@@ -66,7 +66,7 @@ public struct ScheduleLog: Sendable, Equatable {
     public var runID: String
     public var runAt: Timestamp
     public var durationMs: Int64
-    public var success: Bool
+    public var status: ScheduleLogStatus
     public var result: String?
     public var error: String?
 }

@@ -63,13 +63,16 @@ extension ContainerRunStore {
         }
     }
 
-    /// Intent before the runtime: the run is `running` under `containerName` before that container exists.
-    public func markRunning(id: String, containerName: String, now: Timestamp = .now()) async throws(ClawError) {
+    /// Intent before the runtime: the run is `running` under `containerName` before that container
+    /// exists. False when the run is no longer queued (its schedule removed it): start nothing.
+    @discardableResult
+    public func markRunning(id: String, containerName: String, now: Timestamp = .now()) async throws(ClawError) -> Bool {
         try await store.write { db in
             try db.execute(sql: """
                 UPDATE container_runs SET status = 'running', container_name = ?, started_at = ?, error = NULL
                 WHERE id = ? AND status = 'queued'
                 """, arguments: [containerName, now.millis, id])
+            return db.changesCount == 1
         }
     }
 
@@ -102,7 +105,8 @@ extension ContainerRunStore {
                 try db.execute(sql: """
                     INSERT INTO container_schedule_logs (schedule_id, run_id, run_at, duration_ms, status, result, error)
                     SELECT id, ?, ?, ?, ?, ?, ? FROM container_schedules WHERE id = ?
-                    """, arguments: [id, (run.startedAt ?? now).millis, duration, ok ? "success" : "error",
+                    """, arguments: [id, (run.startedAt ?? now).millis, duration,
+                                     (ok ? ScheduleLogStatus.success : .error).rawValue,
                                      ok ? output.map { String($0.prefix(64 * 1024)) } : nil, ok ? nil : error, scheduleID])
                 try db.execute(sql: "UPDATE container_schedules SET last_result = ? WHERE id = ?",
                                arguments: [(ok ? "success: " : "error: ") + summary.prefix(500), scheduleID])

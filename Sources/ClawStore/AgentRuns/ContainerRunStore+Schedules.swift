@@ -57,14 +57,17 @@ extension ContainerRunStore {
     }
 
     /// PUT: a partial update. `enabled: false` pauses (no next run); `true` resumes from now;
-    /// a new schedule value recomputes the next run.
+    /// a new schedule value recomputes the next run. Pausing, or changing what a run is made
+    /// of or when it fires, deletes the schedule's queued runs in the same transaction (a run
+    /// already started finishes).
     public func updateSchedule(id: String, orgID: String?, _ f: ScheduleFields, now: Timestamp = .now()) async
         throws(ClawError) -> ContainerSchedule {
         let tz = timeZone
-        let s = try await store.write { db -> ContainerSchedule in
+        let (s, removed) = try await store.write { db -> (ContainerSchedule, [String]) in
             guard var s = try Self.schedule(db, id: id, orgID: orgID) else {
                 throw ClawError(.notFound, "schedule \(id) not found")
             }
+            let before = s
             if let group = f.group, group != s.group {
                 guard let g = try Self.group(db, name: group, orgID: orgID ?? s.orgID) else {
                     throw ClawError(.notFound, "group '\(group)' not found", param: "group")
@@ -87,20 +90,29 @@ extension ContainerRunStore {
             }
             s.updatedAt = now
             try Self.save(db, s, insert: false)
-            return s
+            let edit = ScheduleEdit(pauses: before.enabled && !s.enabled,
+                                    changesRunInputs: before.group != s.group || before.prompt != s.prompt
+                                        || before.timeoutSecs != s.timeoutSecs || before.contextMode != s.contextMode,
+                                    changesTiming: respec)
+            let removed = try edit.dropsQueuedRuns ? Self.removeQueuedRuns(db, scheduleID: s.id) : []
+            return (s, removed)
         }
-        publish([.scheduleArmed(id: s.id, at: s.status == .active ? s.nextRun : nil)])
+        publish(Self.changes(removed: removed, then: .scheduleArmed(id: s.id, at: s.status == .active ? s.nextRun : nil)))
         return s
     }
 
+    /// Deletes the schedule, its logs and its queued runs in one transaction; a run already
+    /// started finishes (its result stays in the run history).
     public func deleteSchedule(id: String, orgID: String?) async throws(ClawError) {
-        try await store.write { db in
+        let removed = try await store.write { db -> [String] in
             guard try Self.schedule(db, id: id, orgID: orgID) != nil else {
                 throw ClawError(.notFound, "schedule \(id) not found")
             }
+            let removed = try Self.removeQueuedRuns(db, scheduleID: id)
             try db.execute(sql: "DELETE FROM container_schedules WHERE id = ?", arguments: [id])
+            return removed
         }
-        publish([.scheduleArmed(id: id, at: nil)])
+        publish(Self.changes(removed: removed, then: .scheduleArmed(id: id, at: nil)))
     }
 
     /// Newest first.
@@ -113,7 +125,7 @@ extension ContainerRunStore {
                 SELECT * FROM container_schedule_logs WHERE schedule_id = ? ORDER BY id DESC LIMIT ?
                 """, arguments: [id, limit]).map { r in
                 ScheduleLog(runID: r["run_id"], runAt: r.ts("run_at")!, durationMs: r["duration_ms"],
-                            success: (r["status"] as String) == "success", result: r["result"], error: r["error"])
+                            status: ScheduleLogStatus(rawValue: r["status"]) ?? .error, result: r["result"], error: r["error"])
             }
         }
     }
@@ -125,30 +137,6 @@ extension ContainerRunStore {
                 SELECT id, next_run FROM container_schedules WHERE status = 'active' AND enabled = 1 AND next_run IS NOT NULL
                 """).map { ($0["id"], Timestamp(millis: $0["next_run"])) }
         }
-    }
-
-    /// The timer reached `due` for schedule `id`: in one transaction, queue a task run and move
-    /// `nextRun` (a `once` completes). Guarded by the stored next run, so firing twice (or a
-    /// schedule paused meanwhile) queues nothing.
-    @discardableResult
-    public func fireSchedule(id: String, due: Timestamp, now: Timestamp = .now()) async throws(ClawError) -> ContainerRun? {
-        let tz = timeZone
-        let result = try await store.write { db -> (ContainerRun, Timestamp?)? in
-            guard var s = try Self.schedule(db, id: id, orgID: nil), s.status == .active, s.enabled,
-                  s.nextRun == due else { return nil }
-            let run = try Self.insertRun(db, group: s.group, orgID: s.orgID, prompt: s.prompt, kind: .task,
-                                         timeoutSecs: s.timeoutSecs, scheduleID: s.id, contextMode: s.contextMode,
-                                         now: now)
-            s.lastRun = now
-            s.nextRun = s.schedule.next(afterSlot: due, now: now, timeZone: tz)
-            if s.nextRun == nil { s.status = .completed }
-            s.updatedAt = now
-            try Self.save(db, s, insert: false)
-            return (run, s.nextRun)
-        }
-        guard let (run, next) = result else { return nil }
-        publish([.runQueued(run.queued), .scheduleArmed(id: id, at: next)])
-        return run
     }
 
     static func save(_ db: Database, _ s: ContainerSchedule, insert: Bool) throws {

@@ -8,6 +8,9 @@ public enum ContainerChange: Sendable, Equatable {
     case runQueued(QueuedRun)
     /// A schedule's next run moved (nil: disarm).
     case scheduleArmed(id: String, at: Timestamp?)
+    /// Queued runs were deleted (their schedule was paused, changed or deleted): the queue
+    /// forgets them.
+    case runsRemoved([String])
 }
 
 /// Hears of container-API commits that queue a run or move a schedule (given to

@@ -5,6 +5,7 @@ struct InstanceColumns {
     let id, orgID, subdomain, defaultModel, imConfig, tier, status, stopReason, healthStatus, desired: Int
     let generation, image, hostPort, paidUntil, deleteAfter, createdAt, updatedAt: Int
     let provisionAttempts, rebuildDay, rebuildsOnDay, totalPaid: Int
+    let diskBytes, diskMeasuredAt: Int
 
     init(_ row: Row) {
         var at: [String: Int] = [:]
@@ -19,5 +20,6 @@ struct InstanceColumns {
         hostPort = p("host_port"); paidUntil = p("paid_until"); deleteAfter = p("delete_after")
         createdAt = p("created_at"); updatedAt = p("updated_at"); provisionAttempts = p("provision_attempts")
         rebuildDay = p("rebuild_day"); rebuildsOnDay = p("rebuilds_on_day"); totalPaid = p("total_paid_cents")
+        diskBytes = p("disk_bytes"); diskMeasuredAt = p("disk_measured_at")
     }
 }

@@ -12,11 +12,14 @@ extension Store {
     }
 
     /// Finishes the instance's open operations only when its row still equals `seen` (the row the
-    /// worker converged to). A newer intent written meanwhile keeps its operation open; false then.
+    /// worker converged to) in intent (a disk measurement meanwhile is no new intent). A newer
+    /// intent written meanwhile keeps its operation open; false then.
     public func finishOperations(ifUnchanged seen: Instance, succeeded: Bool, error: String?,
                                  now: Timestamp = .now()) async throws(ClawError) -> Bool {
         try await write { db in
-            guard let current = try Self.instance(db, id: seen.id, orgID: nil), current == seen else { return false }
+            guard let current = try Self.instance(db, id: seen.id, orgID: nil), current.intent == seen.intent else {
+                return false
+            }
             try Self.finishOperations(db, instanceID: seen.id, succeeded: succeeded, error: error, now: now)
             return true
         }

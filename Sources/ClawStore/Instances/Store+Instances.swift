@@ -25,7 +25,8 @@ extension Store {
             deleteAfter: (row[c.deleteAfter] as Int64?).map { Timestamp(millis: $0) },
             createdAt: Timestamp(millis: row[c.createdAt]), updatedAt: Timestamp(millis: row[c.updatedAt]),
             provisionAttempts: row[c.provisionAttempts], rebuildDay: row[c.rebuildDay] ?? "",
-            rebuildsOnDay: row[c.rebuildsOnDay], totalPaid: Cents(row[c.totalPaid]))
+            rebuildsOnDay: row[c.rebuildsOnDay], totalPaid: Cents(row[c.totalPaid]), diskBytes: row[c.diskBytes],
+            diskMeasuredAt: (row[c.diskMeasuredAt] as Int64?).map { Timestamp(millis: $0) })
     }
 
     /// The instance, when it exists and (unless `orgID` is nil, the admin) belongs to `orgID`.

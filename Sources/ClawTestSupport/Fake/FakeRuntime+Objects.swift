@@ -24,6 +24,10 @@ extension FakeRuntime {
         }
     }
 
+    public func volumeDiskUsage(name: String) async throws -> Int64? {
+        try await step(.volumeDiskUsage, name) { s in s.volumes[name] == nil ? nil : s.volumeSizes[name] ?? 0 }
+    }
+
     public func removeVolume(name: String) async throws {
         try await step(.removeVolume, name) { s in
             if let user = s.containers.values.first(where: { $0.mounts(volume: name, in: s) }) {

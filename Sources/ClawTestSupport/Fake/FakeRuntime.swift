@@ -12,6 +12,7 @@ public final class FakeRuntime: ContainerRuntime, Sendable {
     public enum Method: String, Sendable, CaseIterable {
         case info, imageExists, inspectImage, buildImage, buildImageCapturingOutput, removeImage
         case createVolume, volumeExists, listVolumes, removeVolume, importVolume, archiveVolume, restoreVolume
+        case volumeDiskUsage
         case createContainer, startContainer, stopContainer, killContainer, removeContainer
         case inspectContainer, listContainers, stats, logs, hostGateway, runAttached, runStreaming
     }
@@ -46,6 +47,8 @@ public final class FakeRuntime: ContainerRuntime, Sendable {
     struct State {
         var containers: [String: ContainerInfo] = [:]
         var volumes: [String: VolumeInfo] = [:]
+        /// What `volumeDiskUsage` reports per volume (0 when not set).
+        var volumeSizes: [String: Int64] = [:]
         /// The volumes each container mounts.
         var mounts: [String: [String]] = [:]
         var images: Set<String>?
@@ -110,6 +113,9 @@ public final class FakeRuntime: ContainerRuntime, Sendable {
     public var containerNames: Set<String> { state.withLock { Set($0.containers.keys) } }
 
     public var volumeNames: Set<String> { state.withLock { Set($0.volumes.keys) } }
+
+    /// The volume's files now take `bytes` (what `volumeDiskUsage` reports from now on).
+    public func setVolumeSize(_ name: String, bytes: Int64) { state.withLock { $0.volumeSizes[name] = bytes } }
 
     /// The container exits behind its owner's back (a crash, `kill` from a shell): `die` event.
     public func crash(_ name: String, exitCode: Int = 137) {

@@ -13,17 +13,20 @@ public struct ClawInstanceDTO: Codable, Sendable, Equatable {
     public var canRebuild: Bool
     public var totalPaid: Double
     public var createdAt: String
-    /// `user` or `expired` while STOPPED.
+    /// `user`, `expired` or `quota` while STOPPED.
     @ExplicitNull public var stopReason: String?
     @ExplicitNull public var deleteAfter: String?
     public var healthStatus: String
     public var tier: String
     public var rebuildsLeftToday: Int
     public var operationId: String?
+    /// The volume's size in bytes at the last measurement; null until the first one.
+    @ExplicitNull public var diskBytes: Int64?
 
     public init(id: String, subdomain: String, url: String, defaultModel: String?, hasIMConfig: Bool, status: String,
                 paidUntil: String, canRebuild: Bool, totalPaid: Double, createdAt: String, stopReason: String?,
-                deleteAfter: String?, healthStatus: String, tier: String, rebuildsLeftToday: Int, operationId: String? = nil) {
+                deleteAfter: String?, healthStatus: String, tier: String, rebuildsLeftToday: Int, operationId: String? = nil,
+                diskBytes: Int64? = nil) {
         self.id = id
         self.subdomain = subdomain
         self.url = url
@@ -40,6 +43,7 @@ public struct ClawInstanceDTO: Codable, Sendable, Equatable {
         self.tier = tier
         self.rebuildsLeftToday = rebuildsLeftToday
         self.operationId = operationId
+        self.diskBytes = diskBytes
     }
 }
 

@@ -97,12 +97,13 @@ extension ContainerWire {
         }
     }
 
-    /// One run of a schedule (`GET /container/schedules/{id}/logs`).
+    /// One slot of a schedule (`GET /container/schedules/{id}/logs`): its run's end, or a slot
+    /// skipped while a run of the schedule was still queued or running (`runId`: that run).
     public struct ScheduleLogEntry: Codable, Sendable, Equatable {
         public var runId: String
         public var runAt: String
         public var durationMs: Int64
-        /// `success` or `error`.
+        /// `success`, `error` or `skipped`.
         public var status: String
         @ExplicitNull public var result: String?
         @ExplicitNull public var error: String?
