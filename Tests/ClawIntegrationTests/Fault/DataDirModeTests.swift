@@ -39,10 +39,13 @@ struct DataDirModeTests {
                 let data = d.dir + "/data"
                 #expect(Self.mode(data) == 0o700)
                 try await d.group("secrets")
-                let run = try await d.submit("secrets", "echo hi")
+                let run = try await d.submit("secrets", "sleep 5; echo hi")
+                // A follow-up goes to the IPC input directory once the run's container is up.
+                try await eventually("follow-up delivered", timeout: .seconds(60), every: .milliseconds(250)) {
+                    try await d.send("POST", "/ipc/follow-up", ["group": "secrets", "text": "later"]).status == 200 ? true : nil
+                }
                 let final = try await d.waitFinal([run])
                 #expect(final[run]?["status"] as? String == "succeeded", "\(final)")
-                _ = try await d.object("POST", "/ipc/follow-up", ["group": "secrets", "text": "later"])
                 let mapping = try await d.daemon.admin.request("POST", "/api/v1/container/credential-proxy/mappings", json:
                     try JSONSerialization.data(withJSONObject: ["name": "m", "upstreamUrl": "http://127.0.0.1:9",
                                                                 "credentialType": "api_key", "credential": "sk-secret"]))
