@@ -80,6 +80,7 @@ extension E2E {
                 return b["status"] as? String == "pending" ? nil : b
             }
             #expect(backup["status"] as? String == "failed", "\(backup)")
+            #expect((backup["error"] as? String)?.contains("no space left") == true, "\(backup)")
             let left = (try? FileManager.default.contentsOfDirectory(atPath: fs.path + "/backups/\(id)")) ?? []
             #expect(left.isEmpty, "partial archive left: \(left)")
 
