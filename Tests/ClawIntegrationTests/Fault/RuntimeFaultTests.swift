@@ -36,7 +36,7 @@ extension E2E {
                 let faults = try FaultyRuntime(under: install.dir, seed: 20261206)
                 try await install.start(environment: [
                     "CLAWD_RUNTIME_BINARY": faults.shim, "CLAWD_RUNTIME_CALL_TIMEOUT_SECONDS": "3",
-                    "CLAWD_ORPHAN_GRACE_SECONDS": "0", "CLAWD_RESYNC_SECONDS": "5",
+                    "CLAWD_ORPHAN_GRACE_SECONDS": "0", "CLAWD_RESYNC_SECONDS": "5", "CLAWD_RATE_LIMIT_REQUESTS": "0",
                 ])
                 let credit = 100_000
                 let org = try await install.makeOrg("fault-\(install.installID)", creditCents: credit)
