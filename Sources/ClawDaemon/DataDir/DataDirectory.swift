@@ -32,7 +32,7 @@ struct DataDirectory: Sendable {
     /// Refuses (`ClawError.config`, naming the path and the fix) when other users can reach the
     /// directory or read one of its secret files.
     func check() throws(ClawError) {
-        guard let mode = Self.mode(path) else {
+        guard let mode = Self.mode(path, followingLinks: true) else {
             throw ClawError(.storage, "cannot read the mode of data directory \(path): \(String(cString: strerror(errno)))")
         }
         if mode & 0o007 != 0 {
@@ -59,10 +59,11 @@ struct DataDirectory: Sendable {
         return found
     }
 
-    /// `lstat`'s mode, or nil when the path does not exist.
-    static func mode(_ path: String) -> mode_t? {
+    /// The mode of `path` (of the link itself unless `followingLinks`: a data directory may be
+    /// a symlink), or nil when it does not exist.
+    static func mode(_ path: String, followingLinks: Bool = false) -> mode_t? {
         var st = stat()
-        return lstat(path, &st) == 0 ? st.st_mode : nil
+        return (followingLinks ? stat(path, &st) : lstat(path, &st)) == 0 ? st.st_mode : nil
     }
 
     static func octal(_ mode: mode_t) -> String { "0" + String(mode & 0o777, radix: 8) }
