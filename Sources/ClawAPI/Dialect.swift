@@ -29,6 +29,7 @@ enum Dialect {
         case .timeout: .requestTimeout
         case .unavailable, .runtime: .serviceUnavailable
         case .config, .storage, .internal: .internalServerError
+        case .storageFull: .insufficientStorage
         }
     }
 
@@ -54,6 +55,7 @@ enum Dialect {
         case .conflict: "conflict"
         case .rateLimited: "rate_limit_exceeded"
         case .timeout, .runtime, .unavailable, .config, .storage, .internal: "internal_error"
+        case .storageFull: "storage_full"
         }
         return JSONResponse.make(Self.status(error.code), ClawErrorEnvelope(error: .init(
             message: error.message, type: type, code: error.code.rawValue, param: error.param)))

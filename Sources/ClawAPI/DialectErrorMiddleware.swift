@@ -12,7 +12,7 @@ struct DialectErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let claw = Self.clawError(error)
-            if claw.code == .internal || claw.code == .storage {
+            if [.internal, .storage, .storageFull].contains(claw.code) {
                 logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             }
             return Dialect.of(path: request.uri.path).response(for: claw)

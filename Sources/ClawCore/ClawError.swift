@@ -23,6 +23,9 @@ public struct ClawError: Error, CustomStringConvertible, Sendable {
         case config
         case storage
         case `internal`
+        /// The disk holding the data directory is full: the write was not committed (nothing of
+        /// it is kept); reads still work, and writes do again once space is freed.
+        case storageFull = "storage_full"
 
         public var description: String { rawValue }
     }

@@ -70,7 +70,8 @@ extension ClawdCommand {
             do {
                 try await Daemon(settings: settings).run()
             } catch let error as ClawError {
-                Self.fail(error.message, code: 1)
+                // A configuration problem (e.g. a data directory others can read) does not fix itself on a restart.
+                Self.fail(error.message, code: error.code == .config ? 78 : 1)
             } catch {
                 Self.fail("\(error)", code: 1)
             }

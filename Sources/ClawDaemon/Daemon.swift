@@ -17,12 +17,7 @@ public struct Daemon: Sendable {
     }
 
     static func openStore(_ settings: Settings) throws(ClawError) -> Store {
-        do {
-            try FileManager.default.createDirectory(atPath: settings.dataDir, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o750])
-        } catch {
-            throw ClawError(.storage, "cannot create data directory \(settings.dataDir): \(error.localizedDescription)")
-        }
+        try DataDirectory(path: settings.dataDir).prepare()
         return try Store(path: settings.databasePath)
     }
 

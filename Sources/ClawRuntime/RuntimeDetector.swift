@@ -11,8 +11,9 @@ public enum RuntimeDetector {
     ///   - binary: a configured binary path (absolute, or a name looked up in PATH).
     ///   - environment: the process environment (for PATH) plus runtime variables such as `DOCKER_HOST`,
     ///     which are passed on to every call.
+    ///   - callTimeout: how long one CLI call may take unless it says otherwise.
     public static func detect(mode: String, binary: String?, environment: [String: String],
-                              runner: ProcessRunner = .init()) async throws -> CLIRuntime {
+                              runner: ProcessRunner = .init(), callTimeout: Duration = .seconds(60)) async throws -> CLIRuntime {
         let requested: RuntimeBackend?
         switch mode.lowercased() {
         case "auto", "": requested = nil
@@ -30,11 +31,13 @@ public enum RuntimeDetector {
                                 param: "runtime.binary")
             }
             let backend = try requested ?? backend(forBinary: resolved)
-            return CLIRuntime(backend: backend, binaryPath: resolved, environment: passOn, runner: runner)
+            return CLIRuntime(backend: backend, binaryPath: resolved, environment: passOn, runner: runner,
+                              defaultTimeout: callTimeout)
         }
         for backend in requested.map({ [$0] }) ?? [.podman, .docker] {
             if let resolved = resolve(backend.rawValue, path: path) {
-                return CLIRuntime(backend: backend, binaryPath: resolved, environment: passOn, runner: runner)
+                return CLIRuntime(backend: backend, binaryPath: resolved, environment: passOn, runner: runner,
+                                  defaultTimeout: callTimeout)
             }
         }
         let what = requested.map { "\($0.rawValue) not found in PATH" } ?? "neither podman nor docker found in PATH"

@@ -8,10 +8,11 @@ public final class Store: Sendable {
     public let pool: DatabasePool
     let keyCache = APIKeyCache()
 
-    /// Opens (creating if needed) and migrates the database at `path`.
-    /// A database written by a newer clawd (unknown migrations) is refused, untouched.
+    /// Opens (creating if needed, mode 0600 whatever the umask) and migrates the database at
+    /// `path`. A database written by a newer clawd (unknown migrations) is refused, untouched.
     public init(path: String) throws(ClawError) {
         self.path = path
+        try Store.createPrivate(path)
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
@@ -58,7 +59,7 @@ public final class Store: Sendable {
         do {
             return try result.get()
         } catch {
-            throw Self.storageError(error, "database write failed")
+            throw storageError(error, "database write failed")
         }
     }
 
@@ -71,12 +72,18 @@ public final class Store: Sendable {
         do {
             return try result.get()
         } catch {
-            throw Self.storageError(error, "database read failed")
+            throw storageError(error, "database read failed")
         }
     }
 
-    private static func storageError(_ error: any Error, _ what: String) -> ClawError {
-        (error as? ClawError) ?? ClawError(.storage, "\(what): \(error)", cause: error)
+    private func storageError(_ error: any Error, _ what: String) -> ClawError {
+        if let error = error as? ClawError { return error }
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_FULL {
+            let dir = (path as NSString).deletingLastPathComponent
+            return ClawError(.storageFull, "\(what): the disk holding \(dir) is full; nothing was changed. "
+                + "Free space there and try again", retryAfterSeconds: 30, cause: error)
+        }
+        return ClawError(.storage, "\(what): \(error)", cause: error)
     }
 
     /// Size of the database file plus its WAL, in bytes.

@@ -16,6 +16,7 @@ struct HostersEnvelopeTests {
             (.invalidArgument, 422, "unprocessable_entity"), (.conflict, 422, "unprocessable_entity"),
             (.insufficientBalance, 422, "unprocessable_entity"), (.rateLimited, 429, "rate_limit_exceeded"),
             (.internal, 500, "internal_error"), (.storage, 500, "internal_error"),
+            (.storageFull, 507, "insufficient_storage"),
         ]
         for (code, status, name) in table {
             let (s, n) = HostersError.statusAndCode(code)

@@ -25,6 +25,7 @@ enum ContainerError {
         case .payloadTooLarge: .contentTooLarge
         case .unavailable, .runtime: .serviceUnavailable
         case .insufficientBalance, .timeout, .config, .storage, .internal: .internalServerError
+        case .storageFull: .insufficientStorage
         }
         return JSONResponse.make(status, Body(error: error.message, code: error.code.rawValue, param: error.param))
     }

@@ -47,6 +47,7 @@ public enum HostersError {
         case .timeout: (.requestTimeout, "request_timeout")
         case .unavailable, .runtime: (.serviceUnavailable, "service_unavailable")
         case .config, .storage, .internal: (.internalServerError, "internal_error")
+        case .storageFull: (.insufficientStorage, "insufficient_storage")
         }
     }
 

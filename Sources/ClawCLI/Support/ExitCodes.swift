@@ -27,7 +27,8 @@ enum ExitCodes {
                 case .notFound: return (e.message, notFound)
                 case .invalidArgument: return (e.message, usage)
                 case .unauthenticated, .forbidden, .insufficientBalance, .methodNotAllowed, .conflict, .rateLimited,
-                     .payloadTooLarge, .timeout, .runtime, .config, .storage, .internal:
+                     .payloadTooLarge, .timeout, .runtime, .config, .storage, .internal,
+                     .storageFull:
                     return (e.message, failed)
                 }
             }

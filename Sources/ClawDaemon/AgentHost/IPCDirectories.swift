@@ -36,14 +36,14 @@ struct IPCDirectories: Sendable {
         let dir = try create(group: group).path + "/input"
         let name = "\(Int64(now.timeIntervalSince1970 * 1000))-\(Identifier.make(prefix: "", length: 6)).json"
         let data = try Wire.encode(FollowUpMessage(text: text))
-        try AtomicFile.write(data, to: dir + "/" + name, mode: 0o640)
+        try AtomicFile.write(data, to: dir + "/" + name, mode: 0o600)
         return dir + "/" + name
     }
 
     /// Writes an empty `input/_close`.
     func writeClose(group: String) throws {
         let dir = try create(group: group).path + "/input"
-        try AtomicFile.write(Data(), to: dir + "/_close", mode: 0o640)
+        try AtomicFile.write(Data(), to: dir + "/_close", mode: 0o600)
     }
 }
 

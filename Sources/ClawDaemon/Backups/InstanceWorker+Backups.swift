@@ -49,12 +49,14 @@ extension InstanceWorker {
     }
 
     /// Streams the volume into `<dir>/<instance>/<backup>.tar.partial`, checksums it, renames it
-    /// into place and records it. Any failure is recorded on the backup (never thrown).
+    /// into place and records it. Any failure removes the archive and is recorded on the backup
+    /// (never thrown; a record that cannot be written now is kept and retried like a status write).
     func take(_ backup: BackupRecord, _ instance: Instance, volumeExists: Bool, _ jobs: BackupJobs) async {
         let file = BackupJobs.file(backup)
         let final = jobs.service.path(file)
         let partial = final + ".partial"
         let started = ContinuousClock.now
+        var moved = false
         do {
             guard volumeExists else {
                 throw ClawError(.conflict, "the instance has no volume (it is \(instance.status.rawValue.lowercased()))")
@@ -66,6 +68,7 @@ extension InstanceWorker {
             let (sha256, size) = try BackupFiles.sha256(partial)
             if FileManager.default.fileExists(atPath: final) { try FileManager.default.removeItem(atPath: final) }
             try FileManager.default.moveItem(atPath: partial, toPath: final)
+            moved = true
             try await jobs.service.complete(backup, file: file, sizeBytes: size, sha256: sha256)
             engine.logger.info("backup completed", metadata: [
                 "instance": "\(id)", "backup": "\(backup.id)", "kind": "\(backup.kind.rawValue)", "bytes": "\(size)",
@@ -73,11 +76,10 @@ extension InstanceWorker {
             ])
         } catch {
             try? FileManager.default.removeItem(atPath: partial)
+            if moved { try? FileManager.default.removeItem(atPath: final) }  // it could not be recorded as completed
             let message = (error as? ClawError)?.message ?? "\(error)"
             engine.logger.warning("backup failed", metadata: ["instance": "\(id)", "backup": "\(backup.id)", "error": "\(message)"])
-            do { try await jobs.service.fail(backup, error: message) } catch {
-                engine.logger.error("cannot record failed backup", metadata: ["backup": "\(backup.id)", "error": "\(error)"])
-            }
+            await engine.record(.failBackup(backup, error: message), instanceID: id)
         }
     }
 

@@ -30,7 +30,8 @@ extension Daemon {
         var detectionError: String?
         do {
             runtime = try await RuntimeDetector.detect(mode: settings.runtime.rawValue, binary: settings.runtimeBinary,
-                                                       environment: ProcessInfo.processInfo.environment)
+                                                       environment: ProcessInfo.processInfo.environment,
+                                                       callTimeout: .seconds(settings.runtimeCallTimeoutSeconds))
         } catch {
             runtime = nil
             detectionError = "\(error)"

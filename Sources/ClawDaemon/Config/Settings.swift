@@ -13,6 +13,9 @@ public struct Settings: Sendable, Equatable {
     public var dataDir = "/var/lib/clawd"
     public var runtime = RuntimeMode.auto
     public var runtimeBinary: String?
+    /// How long one runtime CLI call may take before it is killed and counts as failed (calls
+    /// with a timeout of their own, e.g. stopping a container, keep theirs).
+    public var runtimeCallTimeoutSeconds = 60
     public var image = "localhost/clawd-demo:latest"
     public var installID: String?
     public var periodSeconds: Int64 = 30 * 86_400

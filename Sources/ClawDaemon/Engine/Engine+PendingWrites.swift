@@ -55,6 +55,10 @@ extension Engine {
             guard let backups else { throw ClawError(.internal, "a restore to finish, but no backups are configured") }
             try await backups.service.finishRestore(operationID: operationID, backup: backup, error: error)
             return .finished(true)
+        case .failBackup(let backup, let error):
+            guard let backups else { throw ClawError(.internal, "a backup to fail, but no backups are configured") }
+            try await backups.service.fail(backup, error: error)
+            return .finished(true)
         }
     }
 }

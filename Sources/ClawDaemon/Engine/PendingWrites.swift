@@ -12,6 +12,9 @@ enum PendingWrite: Sendable, CustomStringConvertible {
     /// Closes a restore (its operation failed when `error` is set); until it commits the worker
     /// would find the restore open and run it again.
     case finishRestore(operationID: String, backup: BackupRecord, error: String?)
+    /// Records a failed backup; until it commits the worker would find the backup pending and
+    /// take it again and again (e.g. on a full disk, where the failure itself cannot be written).
+    case failBackup(BackupRecord, error: String)
 
     var description: String {
         switch self {
@@ -19,6 +22,7 @@ enum PendingWrite: Sendable, CustomStringConvertible {
         case .finishOperations(_, let succeeded, _): "finish operations (\(succeeded ? "succeeded" : "failed"))"
         case .markOperationsRunning: "mark operations running"
         case .finishRestore(let operationID, _, let error): "finish restore \(operationID) (\(error == nil ? "succeeded" : "failed"))"
+        case .failBackup(let backup, _): "fail backup \(backup.id)"
         }
     }
 }

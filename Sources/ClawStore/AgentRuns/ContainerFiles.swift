@@ -51,6 +51,7 @@ public struct ContainerFiles: Sendable {
         let tmp = path + ".tmp-\(Identifier.make(prefix: "", length: 8))"
         do {
             try Data(content.utf8).write(to: URL(fileURLWithPath: tmp))
+            if chmod(tmp, 0o640) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             if rename(tmp, path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             try? FileManager.default.removeItem(atPath: tmp)

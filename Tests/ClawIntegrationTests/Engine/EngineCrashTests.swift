@@ -23,7 +23,9 @@ final class CrashScenario: Sendable {
         runtime = try await RuntimeTestBackend.podman.makeRuntime()
         _ = try await RuntimeTestImage.ensure(on: .podman)
         dir = try TestPaths.makeTempDir("k")
-        try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
+        // Private, as clawd requires of its data directory.
+        try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
         store = try Store(path: dir + "/data/clawd.sqlite")
         installID = "k" + String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(11))
         let base = Int.random(in: 40_000...49_000)

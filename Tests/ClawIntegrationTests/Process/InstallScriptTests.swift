@@ -49,6 +49,8 @@ struct InstallScriptTests {
         let man = try String(contentsOfFile: root + "/usr/local/share/man/man1/clawctl.1", encoding: .utf8)
         #expect(man.hasPrefix(".TH CLAWCTL 1") && man.contains("clawctl instance logs") && man.contains("Exit codes"))
         #expect(first.stdout.contains("staged into"))
+        let dataMode = (try? fm.attributesOfItem(atPath: root + "/var/lib/clawd")[.posixPermissions] as? NSNumber)?.intValue
+        #expect(dataMode == 0o700, "the data directory must be private: \(String(dataMode ?? 0, radix: 8))")
 
         // The installed unit verifies, pointed at the installed binary.
         let unit = try String(contentsOfFile: root + "/etc/systemd/system/clawd.service", encoding: .utf8)
