@@ -12,6 +12,7 @@ enum Migrations {
         m.registerMigration("0007-container-runs", migrate: v7ContainerRuns)
         m.registerMigration("0008-instances-version", migrate: v8InstanceListVersions)
         m.registerMigration("0009-container-group-config", migrate: v9ContainerGroupConfig)
+        m.registerMigration("0010-channels", migrate: v10Channels)
         return m
     }
 

@@ -48,6 +48,7 @@ extension Daemon {
         options.containerRuns = .init(runtime: runtime, installID: installID, settings: settings.containerRuns,
                                       files: ContainerFiles(dataDir: settings.dataDir), agentImage: settings.agentImage,
                                       hub: hub)
+        options.channels = settings.channels
         let core = DaemonCore(store: store, options: options)
         try await core.load()
 

@@ -40,6 +40,7 @@ extension Daemon {
             await proxyService.startIfConfigured()
             services.append(proxyService)
             services += core.containerRuns?.services ?? []
+            if let channels = core.channels { services.append(channels) }
             services += [tcp, unix]
             let store = core.store, monitor = parts.monitor
             if let watchdog = WatchdogService(notifier: parts.notifier, isHealthy: {

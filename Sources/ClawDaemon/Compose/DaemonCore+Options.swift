@@ -14,6 +14,8 @@ extension DaemonCore {
         public var engine: EngineOptions?
         /// The agent-run executor and schedules of the container API (nil: not composed).
         var containerRuns: ContainerRunOptions?
+        /// The channels (composed only with `containerRuns`; nil: none).
+        var channels: ChannelSettings?
         /// The time deadlines are compared with.
         public var now: @Sendable () -> Timestamp = { .now() }
 

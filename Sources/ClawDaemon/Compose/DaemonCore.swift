@@ -16,6 +16,8 @@ public struct DaemonCore: Sendable {
     public let backups: BackupService
     public let engine: Engine?
     let containerRuns: ContainerRunParts?
+    /// Channels (needs the agent runs): connectors, the outbox, replies from run output.
+    let channels: ChannelService?
     public let deadlineService: DeadlineService
 
     /// Composes every part; nothing runs until `services` do.
@@ -35,7 +37,15 @@ public struct DaemonCore: Sendable {
             Engine(runtime: e.runtime, instances: instances, inbox: inbox, config: e.config, crash: e.crash,
                    runner: e.runner, backups: e.backups.map { BackupJobs(service: backups, settings: $0) })
         }
-        containerRuns = options.containerRuns.map { ContainerRunParts(store: store, deadlines: deadlines, options: $0) }
+        let containerRuns = options.containerRuns.map { ContainerRunParts(store: store, deadlines: deadlines, options: $0) }
+        self.containerRuns = containerRuns
+        channels = options.channels.flatMap { settings in
+            containerRuns.map { parts in
+                ChannelService(store: ChannelStore(runs: parts.runs, secretsDirectory: parts.runs.files.dataDir + "/channels"),
+                               settings: settings, connectors: ChannelService.connectors(settings), feed: parts.channelFeed,
+                               ipc: IPCDirectories(root: parts.runs.files.dataDir + "/ipc"))
+            }
+        }
         deadlineService = DeadlineService(deadlines: deadlines, handlers: DeadlineHandlers(
             instances: instances, backups: backups, containerRuns: containerRuns?.runs, wake: { inbox?.wake($0) }),
             now: options.now)
@@ -46,6 +56,7 @@ public struct DaemonCore: Sendable {
         var services: [any Service] = [deadlineService]
         if let engine { services.append(engine) }
         services += containerRuns?.services ?? []
+        if let channels { services.append(channels) }
         return services
     }
 

@@ -62,5 +62,7 @@ public struct Settings: Sendable, Equatable {
     public var listen: String { "\(listenHost):\(listenPort)" }
     /// The container API's agent-run queue and schedules (`container_*` keys).
     public var containerRuns = ContainerRunSettings()
+    /// Channels: the platforms' base URLs and the default trigger (`*_api_base`, `channels_*`).
+    public var channels = ChannelSettings()
     public var databasePath: String { dataDir + "/clawd.sqlite" }
 }
