@@ -38,6 +38,8 @@ public final class FakeTelegram: Sendable {
         var actions: [Int64] = []
         var faults: [String: [Fault]] = [:]
         var delivered: [Int64: Int] = [:]
+        var calls: [String: Int] = [:]
+        var originals: [Int64: String] = [:]
     }
 
     public let token: String
@@ -78,6 +80,20 @@ public final class FakeTelegram: Sendable {
             if let threadID { message["message_thread_id"] = threadID }
             let json = try! JSONSerialization.data(withJSONObject: ["update_id": id, "message": message])
             s.updates.append((id, String(decoding: json, as: UTF8.self)))
+            s.originals[id] = String(decoding: json, as: UTF8.self)
+            return id
+        }
+    }
+
+    /// Hands out an update again under a new `update_id`, as after a confirmation Telegram lost
+    /// (the message, with its `message_id`, is the same); answers the new id.
+    @discardableResult
+    public func replay(_ updateID: Int64) -> Int64? {
+        state.withLock { s in
+            guard let json = s.originals[updateID] else { return nil }
+            let id = s.nextUpdateID
+            s.nextUpdateID += 1
+            s.updates.append((id, json.replacingOccurrences(of: "\"update_id\":\(updateID)", with: "\"update_id\":\(id)")))
             return id
         }
     }
@@ -90,6 +106,8 @@ public final class FakeTelegram: Sendable {
     /// The offset the last `getUpdates` confirmed up to.
     public var confirmedOffset: Int64 { state.withLock { $0.confirmed } }
     public var polls: Int { state.withLock { $0.pollCount } }
+    /// Calls of `method` with the right token, faulted ones included.
+    public func calls(_ method: String) -> Int { state.withLock { $0.calls[method] ?? 0 } }
     public var conflicts: Int { state.withLock { $0.conflicts } }
     /// How often each update was handed out (a redelivery after a lost answer counts twice).
     public func deliveries(of updateID: Int64) -> Int { state.withLock { $0.delivered[updateID] ?? 0 } }
@@ -104,6 +122,7 @@ public final class FakeTelegram: Sendable {
             let body = try await request.body.collect(upTo: 1 << 20)
             let json = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
             guard bot == "bot" + self.token else { return Self.error(401, "Unauthorized") }
+            self.state.withLock { $0.calls[method, default: 0] += 1 }
             if let fault = self.state.withLock({ s -> Fault? in
                 guard var list = s.faults[method], !list.isEmpty else { return nil }
                 let f = list.removeFirst()

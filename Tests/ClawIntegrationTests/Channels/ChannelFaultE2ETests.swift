@@ -12,18 +12,23 @@ struct ChannelFaultE2ETests {
             try await h.group("ops", chats: ["tg:-500"], main: true)
             tg.fail("getUpdates", with: [.unreadable, .serverError, .tooManyRequests(retryAfter: 1)])
             try await h.connectTelegram()
-            #expect(tg.polls >= 4, "reconnected after each fault")
+            #expect(tg.calls("getUpdates") >= 4, "reconnected after each fault")
 
             tg.fail("sendMessage", with: [.tooManyRequests(retryAfter: 1)])
             let update = tg.userMessage(chatID: -500, text: "one")
             let replies = try await h.replies(-500)
             #expect(replies.count == 1 && replies[0].contains("one"))
             #expect(tg.deliveries(of: update) == 1)
+            // Telegram hands the committed message out again (a lost confirmation): processed once.
+            let replayed = try #require(tg.replay(update))
+            try await eventually("replay confirmed") { tg.confirmedOffset > replayed ? true : nil }
+            #expect(tg.deliveries(of: replayed) == 1)
+            #expect(try await h.messages("tg:-500").filter { $0["direction"] as? String == "in" }.count == 1)
 
             // The platform refuses every send: the reply stays pending; clawd dies; after a
             // restart the outbox sends it.
             tg.fail("sendMessage", with: Array(repeating: .serverError, count: 1000))
-            tg.userMessage(chatID: -500, text: "two")
+            let second = tg.userMessage(chatID: -500, text: "two")
             try await eventually("reply pending with its error", timeout: .seconds(90)) {
                 try await h.messages("tg:-500").first {
                     $0["direction"] as? String == "out" && $0["status"] as? String == "pending" && $0["lastError"] is String
@@ -36,7 +41,11 @@ struct ChannelFaultE2ETests {
                                              env: ChannelHarness.env(tg, h.whatsapp))
             let after = try await h.replies(-500, atLeast: 2)
             #expect(after.count == 2 && after[1].contains("two"))
-            #expect(try await h.runs("ops").count == 2, "no message processed twice")
+            // The restarted poll confirms from the stored offset: nothing is handed out again.
+            try await eventually("polling again") { tg.confirmedOffset > second ? true : nil }
+            #expect(tg.deliveries(of: second) == 1)
+            #expect(try await h.messages("tg:-500").filter { $0["direction"] as? String == "in" }.count == 2)
+            #expect(tg.sent(chatID: -500).count == 2, "no reply sent twice")
         }
     }
 

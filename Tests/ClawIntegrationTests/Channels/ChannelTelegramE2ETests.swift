@@ -75,9 +75,12 @@ struct ChannelTelegramE2ETests {
             ])
             tg.userMessage(chatID: -300, text: "@Andy dropped")
             tg.userMessage(chatID: -400, text: "@Andy not allowed")
+            try await eventually("context stored") { try await h.messages("tg:-400").count == 1 ? true : nil }
+            #expect(try await h.runs("locked").isEmpty, "a sender not allowed cannot trigger")
             tg.userMessage(chatID: -400, fromID: 7, firstName: "Seven", text: "@Andy allowed")
             let locked = try await h.replies(-400)
-            #expect(locked[0].contains("allowed") && !locked[0].contains("not allowed"))
+            #expect(locked[0].contains("Seven (") && locked[0].contains("not allowed"), "the refused message is context")
+            #expect(try await h.runs("locked").count == 1)
             #expect(try await h.messages("tg:-300").isEmpty)
             #expect(try await h.messages("tg:-400").filter { $0["direction"] as? String == "in" }.count == 2)
             #expect(tg.sent(chatID: -300).isEmpty)
