@@ -89,6 +89,10 @@ struct ChannelTelegramE2ETests {
 
             // Every update was handed out and confirmed; none twice after its commit.
             #expect(tg.conflicts == 0)
+            let metrics = try await h.d.daemon.tcp.get("/metrics").text
+            for name in ["clawd_channel_messages_in_total", "clawd_channel_messages_out_total"] {
+                #expect(metrics.contains(name + "{platform=\"telegram\"}"), "\(name) missing")
+            }
 
             // No secret anywhere but its own 0600 file.
             await h.d.stop()
