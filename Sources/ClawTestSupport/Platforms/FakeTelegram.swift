@@ -23,6 +23,10 @@ public final class FakeTelegram: Sendable {
         case tooManyRequests(retryAfter: Int)
         /// A 502 with an HTML body, as a proxy that lost the connection answers.
         case unreadable
+        /// 409: another `getUpdates` of the same token is running (as a second poller sees it).
+        case conflict
+        /// 401: the token was revoked.
+        case unauthorized
     }
 
     struct State {
@@ -99,6 +103,8 @@ public final class FakeTelegram: Sendable {
     }
 
     public func fail(_ method: String, with faults: [Fault]) { state.withLock { $0.faults[method, default: []] += faults } }
+    /// Faults still queued for `method` (each call consumes one).
+    public func pendingFaults(_ method: String) -> Int { state.withLock { $0.faults[method]?.count ?? 0 } }
     public func clearFaults() { state.withLock { $0.faults = [:] } }
     public func sent(chatID: Int64) -> [Sent] { state.withLock { $0.sent.filter { $0.chatID == chatID } } }
     public var allSent: [Sent] { state.withLock { $0.sent } }
@@ -132,6 +138,9 @@ public final class FakeTelegram: Sendable {
                 switch fault {
                 case .serverError: return Self.error(500, "Internal Server Error")
                 case .tooManyRequests(let after): return Self.error(429, "Too Many Requests: retry after \(after)", retryAfter: after)
+                case .conflict:
+                    return Self.error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running")
+                case .unauthorized: return Self.error(401, "Unauthorized")
                 case .unreadable:
                     return Response(status: .badGateway, headers: [.contentType: "text/html"],
                                     body: .init(byteBuffer: ByteBuffer(string: "<html>502 Bad Gateway</html>")))

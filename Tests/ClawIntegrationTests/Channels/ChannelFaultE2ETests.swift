@@ -49,6 +49,27 @@ struct ChannelFaultE2ETests {
         }
     }
 
+    @Test("409 (another poller) and 401 (revoked token) set the channel to error with the reason and stop polling; connect starts again")
+    func fatalPollErrors() async throws {
+        try await ChannelHarness.with { h in
+            let tg = h.telegram
+            for (fault, reason) in [(FakeTelegram.Fault.conflict, "Conflict"), (.unauthorized, "Unauthorized")] {
+                try await h.connectTelegram()
+                tg.fail("getUpdates", with: [fault, fault, fault])
+                let channel = try await eventually("status error") {
+                    let c = try await h.object("GET", "/telegram")
+                    return c["status"] as? String == "error" ? c : nil
+                }
+                #expect((channel["lastError"] as? String)?.contains(reason) == true, "\(channel)")
+                #expect(try await h.channels("GET", "/telegram").text.contains(tg.token) == false)
+                // It stopped at the first: the other two faults are still queued (a retry would take one).
+                #expect(tg.pendingFaults("getUpdates") == 2)
+                tg.clearFaults()
+            }
+            try await h.connectTelegram()
+        }
+    }
+
     @Test("bad input: the dialect's error naming the field, nothing stored; slack/discord 501; another org's chat 404")
     func badInput() async throws {
         try await ChannelHarness.with { h in
