@@ -16,17 +16,32 @@ extension ChannelService {
             } catch {
                 logger.error("cannot deliver a follow-up", metadata: ["run": "\(runID)", "error": "\(error)"])
             }
-            await typing(channel, message)
-        case .queued:
-            await typing(channel, message)
+            startTyping(runID: runID, channel, message)
+        case .queued(let run):
+            startTyping(runID: run.runID, channel, message)
         case .duplicate, .ignored, .stored:
             break
         }
     }
 
-    func typing(_ channel: ChannelRecord, _ message: InboundMessage) async {
+    /// Shows the bot as typing in the message's chat every few seconds until the run prints its
+    /// next block or ends (at most `typingLimit` times).
+    func startTyping(runID: String, _ channel: ChannelRecord, _ message: InboundMessage) {
         guard let connector = connectors[channel.platform], let credentials = store.credentials(channelID: channel.id) else { return }
-        await connector.typing(credentials, in: message.chat, threadID: message.threadID)
+        let task = Task {
+            for _ in 0..<Self.typingLimit where !Task.isCancelled {
+                await connector.typing(credentials, in: message.chat, threadID: message.threadID)
+                try? await Task.sleep(for: Self.typingInterval)
+            }
+        }
+        typingTasks.withLock { t in
+            t[runID]?.cancel()
+            t[runID] = task
+        }
+    }
+
+    func stopTyping(runID: String) {
+        typingTasks.withLock { $0.removeValue(forKey: runID) }?.cancel()
     }
 
     func advance(channel: ChannelRecord, to offset: Int64) async throws {

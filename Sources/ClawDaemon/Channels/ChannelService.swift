@@ -20,6 +20,11 @@ final class ChannelService: Service, ChannelBackend, ChannelInbox, Sendable {
     let logger = Logger(label: "clawd.channels")
     /// channel id → its running connection.
     let connections = Mutex<[String: Task<Void, Never>]>([:])
+    /// run id → the task showing "typing" in its chat until the run's next block (or its end).
+    let typingTasks = Mutex<[String: Task<Void, Never>]>([:])
+    /// Telegram shows "typing" for 5 s per `sendChatAction`.
+    static let typingInterval = Duration.seconds(4)
+    static let typingLimit = 60
     let wakeStream: AsyncStream<Void>
     let wakeInput: AsyncStream<Void>.Continuation
     /// Sends to one chat stop being retried after this many attempts.
@@ -75,6 +80,7 @@ final class ChannelService: Service, ChannelBackend, ChannelInbox, Sendable {
         let running = connections.withLock { c in defer { c.removeAll() }; return Array(c.values) }
         for task in running { task.cancel() }
         for task in running { await task.value }
+        for task in typingTasks.withLock({ t in defer { t.removeAll() }; return Array(t.values) }) { task.cancel() }
     }
 
     /// Starts (or restarts) the connection of `channel`.
@@ -103,12 +109,14 @@ final class ChannelService: Service, ChannelBackend, ChannelInbox, Sendable {
     func handle(_ event: ChannelRunFeed.Event) async {
         switch event {
         case .block(let runID, let index, let text):
+            stopTyping(runID: runID)
             do {
                 if let ids = try await store.recordRunBlock(runID: runID, index: index, text: text), !ids.isEmpty { wake() }
             } catch {
                 logger.error("cannot record a run's reply", metadata: ["run": "\(runID)", "error": "\(error)"])
             }
         case .ended(let runID, let failed):
+            stopTyping(runID: runID)
             try? await store.runEnded(runID: runID, failed: failed)
         case .ipcScanned(let group):
             let taken = await store.takeIPCMessages(group: group)
