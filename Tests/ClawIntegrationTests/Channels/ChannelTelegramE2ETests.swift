@@ -58,6 +58,12 @@ struct ChannelTelegramE2ETests {
             try Data(#"{"chatJid":"tg:-100","text":"ipc hello"}"#.utf8).write(to: URL(fileURLWithPath: ipc + "/1.json"))
             try await eventually("ipc message sent") { tg.sent(chatID: -100).contains { $0.text == "ipc hello" } ? true : nil }
 
+            // A forum topic: the reply goes to the same topic.
+            try await h.group("forum", chats: ["tg:-600"])
+            tg.userMessage(chatID: -600, text: "@Andy in a topic", threadID: 77)
+            try await h.replies(-600)
+            #expect(tg.sent(chatID: -600).first?.threadID == 77)
+
             // A direct message triggers; the operator can send through the API.
             tg.userMessage(chatID: 42, text: "hi in private")
             #expect(try await h.replies(42)[0].contains("hi in private"))
