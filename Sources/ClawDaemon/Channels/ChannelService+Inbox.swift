@@ -65,9 +65,11 @@ extension ChannelService {
     /// Sends every due outbox row (per chat in order; a 429 holds the chat back until `retry_after`).
     func drainOutbox() async {
         while !Task.isCancelled {
-            guard let due = try? await store.dueOutbound(), !due.isEmpty else { return }
+            guard let due = try? await store.dueOutbound(), !due.isEmpty else { break }
             for message in due { await deliver(message) }
         }
+        let left = (try? await store.nextOutboundDue()) != nil
+        heldBack.withLock { $0 = left }
     }
 
     func deliver(_ m: ChannelMessage) async {

@@ -22,6 +22,8 @@ final class ChannelService: Service, ChannelBackend, ChannelInbox, Sendable {
     let connections = Mutex<[String: Task<Void, Never>]>([:])
     /// run id → the task showing "typing" in its chat until the run's next block (or its end).
     let typingTasks = Mutex<[String: Task<Void, Never>]>([:])
+    /// The last drain left pending rows that are not due yet.
+    let heldBack = Mutex(false)
     /// Telegram shows "typing" for 5 s per `sendChatAction`.
     static let typingInterval = Duration.seconds(4)
     static let typingLimit = 60
@@ -49,10 +51,15 @@ final class ChannelService: Service, ChannelBackend, ChannelInbox, Sendable {
 
     // MARK: Service
 
-    func run() async throws {
-        for channel in try await store.channels(orgID: nil) { start(channel) }
-        // Messages agents left while clawd was down.
-        for group in try await store.runs.groups(orgID: nil) { await handle(.ipcScanned(group: group.name)) }
+    func run() async {
+        do {
+            for channel in try await store.channels(orgID: nil) { start(channel) }
+            // Messages agents left while clawd was down.
+            for group in try await store.runs.groups(orgID: nil) { await handle(.ipcScanned(group: group.name)) }
+        } catch {
+            logger.error("cannot resume the channels", metadata: ["error": "\(error)"])
+        }
+        wake()
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 group.addTask {
@@ -61,10 +68,12 @@ final class ChannelService: Service, ChannelBackend, ChannelInbox, Sendable {
                         await self.drainOutbox()
                     }
                 }
+                // Rows held back (429, a retry's backoff) are looked at again every second; an
+                // idle outbox reads nothing until a new row wakes it.
                 group.addTask {
                     while !Task.isCancelled {
-                        self.wake()
                         try? await Task.sleep(for: .seconds(1))
+                        if self.heldBack.withLock({ $0 }) { self.wake() }
                     }
                     self.wakeInput.finish()
                 }
