@@ -85,6 +85,7 @@ let package = Package(
             "ClawCore", "ClawWire", "ClawRuntime", "ClawClient",
             .product(name: "Subprocess", package: "swift-subprocess"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
         ], swiftSettings: swift6),
         .testTarget(name: "ClawCoreTests", dependencies: ["ClawCore"], swiftSettings: swift6),
         .testTarget(name: "ClawWireTests", dependencies: ["ClawWire"], swiftSettings: swift6),

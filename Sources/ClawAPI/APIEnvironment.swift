@@ -43,6 +43,8 @@ public struct APIEnvironment: Sendable {
     /// Orgs whose keys may change the container API's host-wide controls (queue cap, mount
     /// allowlist, credential proxy); the admin socket always may (`container_operator_orgs`).
     public var containerOperatorOrgs: Set<String> = []
+    /// Channels (`/api/v1/channels/*`): connections, chats, messages; nil answers 503.
+    public var channels: (any ChannelBackend)?
     /// Rendered `GET /v1/claw/instances` bodies, reused while the org's instances are unchanged.
     public var instanceListCache = InstanceListCache()
 

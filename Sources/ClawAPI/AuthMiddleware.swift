@@ -11,7 +11,8 @@ struct AuthMiddleware: RouterMiddleware {
     let listener: Listener
     let bodyLimit: Int
 
-    static let publicPaths: Set<String> = ["/v1/claw/health", "/api/v1/health", "/metrics", "/openapi.json"]
+    static let publicPaths: Set<String> = ["/v1/claw/health", "/api/v1/health", "/metrics", "/openapi.json",
+                                                "/api/v1/channels/whatsapp/webhook"]
 
     func handle(_ request: Request, context: APIContext,
                 next: (Request, APIContext) async throws -> Response) async throws -> Response {

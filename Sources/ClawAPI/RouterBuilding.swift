@@ -24,6 +24,7 @@ extension RouterBuilding {
         addHostersBillingRoutes(router, env: env)
         addContainerRunRoutes(router, env: env)
         addHostersBackupRoutes(router, env: env)
+        addChannelRoutes(router, env: env)
         if listener == .adminSocket {
             addAdminRoutes(router, env: env)
             addAdminPurchaseRoutes(router, env: env)

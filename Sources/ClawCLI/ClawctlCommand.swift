@@ -39,7 +39,7 @@ public struct ClawctlCommand: AsyncParsableCommand {
         subcommands: [
             Status.self, Doctor.self, Reconcile.self,
             OrgCommand.self, KeyCommand.self, InstanceCommand.self,
-            Events.self, Ledger.self, PurchaseCommand.self, ContainerCommand.self,
+            Events.self, Ledger.self, PurchaseCommand.self, ContainerCommand.self, ChannelCommand.self,
         ])
 
     public init() {}

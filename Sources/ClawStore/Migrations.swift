@@ -14,6 +14,7 @@ enum Migrations {
         m.registerMigration("0009-container-group-config", migrate: v9ContainerGroupConfig)
         m.registerMigration("0010-schedule-coalescing", migrate: v10ScheduleCoalescing)
         m.registerMigration("0011-instance-disk-usage", migrate: v11InstanceDiskUsage)
+        m.registerMigration("0012-channels", migrate: v12Channels)
         return m
     }
 

@@ -134,6 +134,18 @@ public enum OpenAPI {
         r("GET", "/admin/orgs/{org}/keys", "List an org's API keys", socketOnly: true),
         r("DELETE", "/admin/orgs/{org}/keys/{key}", "Revoke an API key", success: "204", socketOnly: true),
         r("GET", "/admin/status", "Daemon status", socketOnly: true),
+        r("GET", "/api/v1/channels", "Channels: every platform's connection of the org"),
+        r("GET", "/api/v1/channels/{name}", "Channels: one platform's connection"),
+        r("POST", "/api/v1/channels/messages", "Channels: send a text to a chat (outbox)", success: "202"),
+        r("GET", "/api/v1/channels/chats", "Channels: chats seen, with their group"),
+        r("GET", "/api/v1/channels/chats/{jid}/messages", "Channels: a chat's stored messages (limit, before)"),
+        r("GET", "/api/v1/channels/sender-allowlist", "Channels: the sender allowlist"),
+        r("PUT", "/api/v1/channels/sender-allowlist", "Channels: replace the sender allowlist"),
+        r("POST", "/api/v1/channels/{name}/connect", "Channels: connect a platform (422: credentials refused; 501: slack, discord)"),
+        r("POST", "/api/v1/channels/{name}/disconnect", "Channels: disconnect a platform"),
+        r("POST", "/api/v1/channels/{name}/validate", "Channels: check credentials with the platform, storing nothing"),
+        r("GET", "/api/v1/channels/whatsapp/webhook", "Channels: Meta's webhook verification (no API key)"),
+        r("POST", "/api/v1/channels/whatsapp/webhook", "Channels: signed WhatsApp deliveries (no API key)"),
         r("POST", "/admin/reconcile", "Run a full reconcile now", socketOnly: true),
     ]
 

@@ -22,13 +22,22 @@ final class RunProgress: Sendable {
     }
 
     private let state: Mutex<State>
-    init(limitBytes: Int) { state = Mutex(State(output: AgentOutput(limitBytes: limitBytes))) }
+    /// Hears each result as soon as its end marker is printed (index, text).
+    private let onResult: (@Sendable (Int, String) -> Void)?
+
+    init(limitBytes: Int, onResult: (@Sendable (Int, String) -> Void)? = nil) {
+        state = Mutex(State(output: AgentOutput(limitBytes: limitBytes)))
+        self.onResult = onResult
+    }
 
     func line(_ text: String) {
-        state.withLock {
-            $0.output.append(line: text)
-            $0.last = .now
+        let completed = state.withLock { s -> (Int, String)? in
+            let before = s.output.results.count
+            s.output.append(line: text)
+            s.last = .now
+            return s.output.results.count > before ? (before, s.output.results[before]) : nil
         }
+        if let completed { onResult?(completed.0, completed.1) }
     }
 
     var lastOutput: ContinuousClock.Instant { state.withLock { $0.last } }
@@ -48,7 +57,12 @@ extension ContainerRunExecutor {
         guard let run = try await runs.run(id: queued.runID, orgID: nil), run.status == .queued else { throw RunWithdrawn() }
         let name = queued.containerName
         guard try await runs.markRunning(id: run.id, containerName: name) else { throw RunWithdrawn() }
-        let progress = RunProgress(limitBytes: AgentOutput.defaultLimitBytes)
+        var onResult: (@Sendable (Int, String) -> Void)?
+        if let feed = channelFeed {
+            let runID = run.id
+            onResult = { index, text in feed.block(runID: runID, index: index, text: text) }
+        }
+        let progress = RunProgress(limitBytes: AgentOutput.defaultLimitBytes, onResult: onResult)
         // The run's proxy token lives exactly as long as this attempt (success, failure,
         // timeout, cancellation).
         let token = proxyTokens?.issue(orgID: run.orgID, runID: run.id)

@@ -32,9 +32,10 @@ extension ContainerRunExecutor {
         }
     }
 
-    /// Applies the group's task files (`ContainerRunStore.processTaskFiles`). `messages/` is
-    /// left as it is: no channel delivers them yet.
+    /// Applies the group's task files (`ContainerRunStore.processTaskFiles`); the channels
+    /// hear of the scan and send the group's `messages/` files.
     func scanIPC(group: String, settledFor: Double = 0) async {
+        channelFeed?.ipcScanned(group: group)
         let tasks = await runs.processTaskFiles(group: group, settledFor: settledFor)
         if tasks.applied + tasks.refused > 0 {
             logger.info("ipc tasks", metadata: ["group": "\(group)", "applied": "\(tasks.applied)",

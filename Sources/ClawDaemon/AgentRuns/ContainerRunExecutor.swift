@@ -26,11 +26,14 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
     let proxyTokens: RunProxyTokens?
     /// The queue this executor drains (the run rows' subscriber).
     let inbox: ContainerRunInbox
+    /// Hears each output block, each run's end and each IPC scan (the channels' replies).
+    let channelFeed: ChannelRunFeed?
     let logger = Logger(label: "clawd.runs")
 
     init(runs: ContainerRunStore, inbox: ContainerRunInbox, runtime: (any ContainerRuntime)?, installID: String, stopGraceSeconds: Int,
-         shutdownBudgetSeconds: Int = 10, proxyTokens: RunProxyTokens? = nil,
+         shutdownBudgetSeconds: Int = 10, proxyTokens: RunProxyTokens? = nil, channelFeed: ChannelRunFeed? = nil,
          specFor: @escaping @Sendable (ContainerRun, String, String?) async throws -> ContainerSpec) {
+        self.channelFeed = channelFeed
         self.runs = runs
         self.runtime = runtime
         self.installID = installID
@@ -139,6 +142,7 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
         // An isolated run's session never outlives it (a retry gets a fresh one).
         try? FileManager.default.removeItem(atPath: runs.files.isolatedSession(queued.runID))
         await scanIPC(group: queued.group)
+        if !retrying { channelFeed?.ended(runID: queued.runID, failed: result.status != .succeeded) }
         logger.info("agent run finished", metadata: [
             "run": "\(queued.runID)", "group": "\(queued.group)", "status": "\(result.status.rawValue)",
             "retry": "\(retrying)",

@@ -14,6 +14,8 @@ struct ContainerRunParts: Sendable {
     let runs: ContainerRunStore
     let executor: ContainerRunExecutor
     let api: ContainerRunsAPI
+    /// Output blocks, run ends and IPC scans, for the channels.
+    let channelFeed = ChannelRunFeed()
     var services: [any Service] { [executor] }
 
     init(store: Store, deadlines: Deadlines, options: DaemonCore.ContainerRunOptions) {
@@ -27,7 +29,7 @@ struct ContainerRunParts: Sendable {
         executor = ContainerRunExecutor(
             runs: runs, inbox: inbox, runtime: options.runtime, installID: options.installID,
             stopGraceSeconds: config.stopGraceSeconds, shutdownBudgetSeconds: options.shutdownBudgetSeconds,
-            proxyTokens: options.hub.proxy.tokens,
+            proxyTokens: options.hub.proxy.tokens, channelFeed: channelFeed,
             specFor: { run, name, token in try await factory.spec(for: run, name: name, proxyToken: token) })
         api = ContainerRunsAPI(runs: runs, queue: executor, instanceCounts: { (try? await store.countByStatus()) ?? [:] })
     }

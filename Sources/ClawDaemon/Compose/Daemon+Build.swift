@@ -51,6 +51,7 @@ extension Daemon {
                                       hub: hub)
         options.containerRuns?.shutdownBudgetSeconds = settings.shutdownTimeoutSeconds
         options.diskUsage = settings.diskUsage
+        options.channels = settings.channels
         let core = DaemonCore(store: store, options: options)
         try await core.load()
 

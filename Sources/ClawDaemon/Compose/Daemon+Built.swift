@@ -41,6 +41,7 @@ extension Daemon {
             services.append(proxyService)
             services += core.containerRuns?.services ?? []
             if let sampler = core.diskSampler { services.append(sampler) }
+            if let channels = core.channels { services.append(channels) }
             services += [tcp, unix]
             let store = core.store, monitor = parts.monitor
             if let watchdog = WatchdogService(notifier: parts.notifier, isHealthy: {

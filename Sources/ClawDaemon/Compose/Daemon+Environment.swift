@@ -43,6 +43,7 @@ extension Daemon.Parts {
         env.container = hub
         env.containerOperatorOrgs = Set(settings.containerOperatorOrgs)
         env.containerRuns = core.containerRuns?.api
+        env.channels = core.channels
         return env
     }
 }

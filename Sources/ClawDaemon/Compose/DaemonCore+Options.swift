@@ -17,6 +17,8 @@ extension DaemonCore {
         /// How often instance volumes are measured and the per-tier disk limits (used when
         /// there is an engine, i.e. a runtime).
         public var diskUsage = DiskUsageSettings()
+        /// The channels (composed only with `containerRuns`; nil: none).
+        var channels: ChannelSettings?
         /// The time deadlines are compared with.
         public var now: @Sendable () -> Timestamp = { .now() }
 

@@ -16,6 +16,8 @@ public struct DaemonCore: Sendable {
     public let backups: BackupService
     public let engine: Engine?
     let containerRuns: ContainerRunParts?
+    /// Channels (needs the agent runs): connectors, the outbox, replies from run output.
+    let channels: ChannelService?
     public let deadlineService: DeadlineService
     /// Measures instance volumes (nil without a runtime).
     public let diskSampler: DiskUsageSampler?
@@ -40,7 +42,15 @@ public struct DaemonCore: Sendable {
         diskSampler = options.engine.map { [instances] e in
             DiskUsageSampler(runtime: e.runtime, instances: instances, settings: options.diskUsage)
         }
-        containerRuns = options.containerRuns.map { ContainerRunParts(store: store, deadlines: deadlines, options: $0) }
+        let containerRuns = options.containerRuns.map { ContainerRunParts(store: store, deadlines: deadlines, options: $0) }
+        self.containerRuns = containerRuns
+        channels = options.channels.flatMap { settings in
+            containerRuns.map { parts in
+                ChannelService(store: ChannelStore(runs: parts.runs, secretsDirectory: parts.runs.files.dataDir + "/channels"),
+                               settings: settings, connectors: ChannelService.connectors(settings), feed: parts.channelFeed,
+                               ipc: IPCDirectories(root: parts.runs.files.dataDir + "/ipc"))
+            }
+        }
         deadlineService = DeadlineService(deadlines: deadlines, handlers: DeadlineHandlers(
             instances: instances, backups: backups, containerRuns: containerRuns?.runs, wake: { inbox?.wake($0) }),
             now: options.now)
@@ -52,6 +62,7 @@ public struct DaemonCore: Sendable {
         if let engine { services.append(engine) }
         services += containerRuns?.services ?? []
         if let diskSampler { services.append(diskSampler) }
+        if let channels { services.append(channels) }
         return services
     }
 

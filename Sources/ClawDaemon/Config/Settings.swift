@@ -67,5 +67,7 @@ public struct Settings: Sendable, Equatable {
     public var containerRuns = ContainerRunSettings()
     /// Instance volume measurements and per-tier disk limits (`disk_*` keys).
     public var diskUsage = DiskUsageSettings()
+    /// Channels: the platforms' base URLs and the default trigger (`*_api_base`, `channels_*`).
+    public var channels = ChannelSettings()
     public var databasePath: String { dataDir + "/clawd.sqlite" }
 }

@@ -11,7 +11,7 @@ struct DataDirectory: Sendable {
     /// The files and directories holding secrets that only clawd writes, relative to the data
     /// directory; a directory's files are checked too. (Agent containers write into `ipc/`,
     /// `groups/` and `sessions/` with their own umask; the directory's mode keeps those private.)
-    static let secretPaths = ["clawd.sqlite", "clawd.sqlite-wal", "clawd.sqlite-shm", "credential-proxy", "backups"]
+    static let secretPaths = ["clawd.sqlite", "clawd.sqlite-wal", "clawd.sqlite-shm", "credential-proxy", "backups", "channels"]
 
     /// Creates the directory (mode 0700) when it is missing, then checks it.
     func prepare() throws(ClawError) {
