@@ -135,6 +135,7 @@ public final class E2EInstall: @unchecked Sendable {
         } catch {
             failures.append("listing: \(error)")
         }
+        failures += await TestNetworks.cleanup(runtime: runtime, installID: installID)
         return failures
     }
 }

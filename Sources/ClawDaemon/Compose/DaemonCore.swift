@@ -33,7 +33,8 @@ public struct DaemonCore: Sendable {
                                 subscribers: [deadlines])
         engine = engineOptions.map { [instances, backups] e, inbox in
             Engine(runtime: e.runtime, instances: instances, inbox: inbox, config: e.config, crash: e.crash,
-                   runner: e.runner, backups: e.backups.map { BackupJobs(service: backups, settings: $0) })
+                   runner: e.runner, backups: e.backups.map { BackupJobs(service: backups, settings: $0) },
+                   networks: e.networks)
         }
         containerRuns = options.containerRuns.map { ContainerRunParts(store: store, deadlines: deadlines, options: $0) }
         deadlineService = DeadlineService(deadlines: deadlines, handlers: DeadlineHandlers(

@@ -14,6 +14,7 @@ public final class FakeRuntime: ContainerRuntime, Sendable {
         case createVolume, volumeExists, listVolumes, removeVolume, importVolume, archiveVolume, restoreVolume
         case createContainer, startContainer, stopContainer, killContainer, removeContainer
         case inspectContainer, listContainers, stats, logs, hostGateway, runAttached, runStreaming
+        case createNetwork, inspectNetwork, listNetworks, removeNetwork
     }
 
     /// What happens to the next matching calls: a wait, then an error (or success when nil).
@@ -48,6 +49,10 @@ public final class FakeRuntime: ContainerRuntime, Sendable {
         var volumes: [String: VolumeInfo] = [:]
         /// The volumes each container mounts.
         var mounts: [String: [String]] = [:]
+        var networks: [String: NetworkInfo] = [:]
+        /// The network each container joined (`spec.network`).
+        var attached: [String: String] = [:]
+        var nextSubnet = 1
         var images: Set<String>?
         var faults: [Fault] = []
         var calls: [Call] = []
@@ -110,6 +115,11 @@ public final class FakeRuntime: ContainerRuntime, Sendable {
     public var containerNames: Set<String> { state.withLock { Set($0.containers.keys) } }
 
     public var volumeNames: Set<String> { state.withLock { Set($0.volumes.keys) } }
+
+    public var networkNames: Set<String> { state.withLock { Set($0.networks.keys) } }
+
+    /// The network a container joined; nil: the default one.
+    public func network(ofContainer name: String) -> String? { state.withLock { $0.attached[name] } }
 
     /// The container exits behind its owner's back (a crash, `kill` from a shell): `die` event.
     public func crash(_ name: String, exitCode: Int = 137) {

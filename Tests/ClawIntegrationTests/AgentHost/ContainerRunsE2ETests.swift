@@ -129,6 +129,7 @@ struct RunsDaemon {
             for c in (try? await podman.listContainers(labels: [RuntimeNames.agentInstallLabel: install])) ?? [] {
                 try? await podman.removeContainer(c.id, force: true)
             }
+            _ = await TestNetworks.cleanup(runtime: podman, installID: install)
         }
     }
 }

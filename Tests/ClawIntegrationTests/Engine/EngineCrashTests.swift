@@ -103,6 +103,7 @@ final class CrashScenario: Sendable {
         for v in (try? await runtime.listVolumes(labels: labels)) ?? [] {
             try? await runtime.removeVolume(name: v.name)
         }
+        _ = await TestNetworks.cleanup(runtime: runtime, installID: installID)
         try? FileManager.default.removeItem(atPath: dir)
     }
 }
