@@ -81,7 +81,7 @@ struct TenantNetworkEngineTests {
                                    RuntimeNames.networkRoleLabel: "org"])
             let tag = FirewallRules.tag(install: h.installID, network: RuntimeNames.orgNetwork(a))
             let rules = try #require(h.firewall.rules[tag])
-            #expect(rules.last?.spec == ["-s", try #require(net.ipv4?.subnet), "-m", "comment", "--comment", tag, "-j", "REJECT"])
+            #expect(rules.first { $0.chain == FirewallRules.chain && $0.position == .last }?.spec == ["-s", try #require(net.ipv4?.subnet), "-m", "comment", "--comment", tag, "-j", "REJECT"])
             #expect(h.firewall.rules.count == 2)
             // Ports stay published on 127.0.0.1.
             #expect(h.runtime.container(RuntimeNames.container(a1))?.ports.allSatisfy { $0.hostIP == "127.0.0.1" } == true)

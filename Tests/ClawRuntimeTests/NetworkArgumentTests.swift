@@ -58,11 +58,15 @@ struct NetworkArgumentTests {
             .init(position: .first, spec: ["-s", "10.89.3.0/24", "-d", "10.89.3.1", "-p", "udp", "--dport", "53"] + comment + ["-j", "RETURN"]),
             .init(position: .first, spec: ["-s", "10.89.3.0/24", "-d", "10.89.3.1", "-p", "tcp", "--dport", "53"] + comment + ["-j", "RETURN"]),
             .init(position: .last, spec: ["-s", "10.89.3.0/24"] + comment + ["-j", "REJECT"]),
+            .init(chain: FirewallRules.forwardChain, position: .last,
+                  spec: ["-d", "10.89.3.0/24", "!", "-s", "10.89.3.0/24", "-m", "conntrack", "--ctstate", "NEW"] + comment
+                      + ["-j", "REJECT"]),
         ])
+        #expect(instances.filter { $0.chain == FirewallRules.chain }.map(\.position) == [.first, .first, .last])
         let agents = FirewallRules.rules(subnet: subnet, role: .agents(proxyPort: 3001), tag: tag)
-        #expect(agents.count == 4)
+        #expect(agents.count == 5)
         #expect(agents[2].spec.contains("3001") && agents[2].position == .first)
-        #expect(agents.last?.spec.last == "REJECT")
+        #expect(agents[3].spec.last == "REJECT" && agents[3].chain == FirewallRules.chain)
     }
 
     @Test("iptables -S lines: the tag is found by prefix, and -A becomes -D")

@@ -12,8 +12,17 @@ import Foundation
 /// returns to `INPUT`, so the host's own policy still applies to it. Every per-network rule
 /// carries a comment naming the install and the network (`clawd/<install>/<network>`), so one
 /// install's rules are found, replaced and pruned without touching another's.
+///
+/// A second chain, `CLAWD-ISOLATION-FWD`, jumped to first from `FORWARD`, rejects every new
+/// forwarded connection into a network's subnet from outside that subnet: another org's
+/// containers, agent runs, other hosts. (Published ports are bound on 127.0.0.1, so what reaches
+/// an instance through them is the host's own traffic, which is never forwarded.) It does not
+/// rely on the engine's own isolation, which a dockerd run with `--iptables=false` lacks.
 public enum FirewallRules {
     public static let chain = "CLAWD-ISOLATION"
+    public static let forwardChain = "CLAWD-ISOLATION-FWD"
+    /// Each chain and the built-in chain that jumps to it.
+    public static let chains = [(chain, "INPUT"), (forwardChain, "FORWARD")]
 
     /// What a network's containers may reach on the host.
     public enum Role: Sendable, Equatable {
@@ -27,6 +36,7 @@ public enum FirewallRules {
     public enum Position: Sendable, Equatable { case first, last }
 
     public struct Rule: Sendable, Equatable {
+        public var chain = FirewallRules.chain
         public var position: Position
         /// The rule's match and target, without `-A`/`-I` and the chain.
         public var spec: [String]
@@ -36,8 +46,6 @@ public enum FirewallRules {
 
     public static func tagPrefix(install: String) -> String { "clawd/\(install)/" }
 
-    /// The jump from INPUT (checked with `-C`, inserted first when missing).
-    public static let jump = ["-j", chain]
 
     /// Returns answers to connections the host opened (first in the chain).
     public static let established = ["-m", "conntrack", "--ctstate", "ESTABLISHED,RELATED", "-j", "RETURN"]
@@ -54,6 +62,9 @@ public enum FirewallRules {
             }
         }
         rules.append(Rule(position: .last, spec: ["-s", subnet.subnet] + comment + ["-j", "REJECT"]))
+        rules.append(Rule(chain: forwardChain, position: .last,
+                          spec: ["-d", subnet.subnet, "!", "-s", subnet.subnet, "-m", "conntrack", "--ctstate", "NEW"]
+                              + comment + ["-j", "REJECT"]))
         return rules
     }
 

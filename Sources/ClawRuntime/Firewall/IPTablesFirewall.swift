@@ -25,7 +25,7 @@ public struct IPTablesFirewall: HostFirewall {
     public func apply(tag: String, rules: [FirewallRules.Rule]) async throws {
         try await ensureChain()
         var complete = true
-        for rule in rules where !(try await exists(rule.spec)) {
+        for rule in rules where !(try await succeeds(["-C", rule.chain] + rule.spec)) {
             complete = false
             break
         }
@@ -34,8 +34,8 @@ public struct IPTablesFirewall: HostFirewall {
         // Allowances go first, rejects last, so every subnet's allowances precede its reject.
         for rule in rules {
             switch rule.position {
-            case .first: try await call(["-I", FirewallRules.chain, "1"] + rule.spec)
-            case .last: try await call(["-A", FirewallRules.chain] + rule.spec)
+            case .first: try await call(["-I", rule.chain, "1"] + rule.spec)
+            case .last: try await call(["-A", rule.chain] + rule.spec)
             }
         }
     }
@@ -60,30 +60,31 @@ public struct IPTablesFirewall: HostFirewall {
     // MARK: calls
 
     func ensureChain() async throws {
-        let chain = FirewallRules.chain
-        if !(try await succeeds(["-S", chain])) {
-            let created = try await run(["-N", chain])
-            if !created.succeeded, !created.stderr.lowercased().contains("exists") {
-                throw failure(["-N", chain], created)
+        for (chain, parent) in FirewallRules.chains {
+            if !(try await succeeds(["-S", chain])) {
+                let created = try await run(["-N", chain])
+                if !created.succeeded, !created.stderr.lowercased().contains("exists") {
+                    throw failure(["-N", chain], created)
+                }
+            }
+            if !(try await succeeds(["-C", chain] + FirewallRules.established)) {
+                try await call(["-I", chain, "1"] + FirewallRules.established)
+            }
+            if !(try await succeeds(["-C", parent, "-j", chain])) {
+                try await call(["-I", parent, "1", "-j", chain])
             }
         }
-        if !(try await exists(FirewallRules.established)) {
-            try await call(["-I", chain, "1"] + FirewallRules.established)
-        }
-        if !(try await succeeds(["-C", "INPUT"] + FirewallRules.jump)) {
-            try await call(["-I", "INPUT", "1"] + FirewallRules.jump)
-        }
     }
 
-    /// The chain's rules as `iptables -S` prints them; none when the chain is missing.
+    /// Both chains' rules as `iptables -S` prints them; none of a chain that is missing.
     func listed() async throws -> [String] {
-        let result = try await run(["-S", FirewallRules.chain])
-        guard result.succeeded else { return [] }
-        return result.stdout.split(whereSeparator: \.isNewline).map(String.init)
-    }
-
-    func exists(_ spec: [String]) async throws -> Bool {
-        try await succeeds(["-C", FirewallRules.chain] + spec)
+        var lines: [String] = []
+        for (chain, _) in FirewallRules.chains {
+            let result = try await run(["-S", chain])
+            guard result.succeeded else { continue }
+            lines += result.stdout.split(whereSeparator: \.isNewline).map(String.init)
+        }
+        return lines
     }
 
     func succeeds(_ argv: [String]) async throws -> Bool { try await run(argv).succeeded }
