@@ -47,9 +47,11 @@ extension CLIRuntime {
         }
     }
 
-    /// podman: "unable to find network with name or ID x: network not found".
+    /// podman: "unable to find network with name or ID x: network not found"; docker:
+    /// "network x not found".
     static func isNetworkNotFound(_ stderr: String) -> Bool {
-        stderr.lowercased().contains("network not found")
+        let text = stderr.lowercased()
+        return text.contains("network") && text.contains("not found")
     }
 
     /// podman: "network name x already used: network already exists"; docker: "network with name x already exists".

@@ -58,8 +58,8 @@ struct TenantIsolationE2ETests {
             func running(_ org: E2EOrg, _ subdomain: String) async throws -> String {
                 let r = try await install.claw(org).create(subdomain)
                 guard r.status == 201 || r.status == 202 else { throw DaemonProcessError("create → \(r.status) \(r.text)") }
-                let id = try r.decode(ClawInstanceDTO.self).id
-                try await install.claw(org).waitStatus(id, "running")
+                let id = try #require(try r.json()["id"] as? String, "\(r.text)")
+                try await install.claw(org).waitStatus(id, "RUNNING")
                 return id
             }
             let a = RuntimeNames.container(try await running(orgA, "neta\(UUID().uuidString.prefix(6).lowercased())"))
@@ -79,7 +79,8 @@ struct TenantIsolationE2ETests {
                 let aIP = try await Self.address(cli, a), bIP = try await Self.address(cli, b)
                 // The probe works: A reaches itself, the host reaches clawd on A's gateway.
                 #expect(try await Self.reaches(cli, from: a, aIP, 18789), "\(when): A to itself")
-                let host = try await install.daemon.tcp.request("GET", "/v1/claw/health")
+                let host = try await ClawClient(endpoint: .tcp(host: aGateway, port: install.daemon.port))
+                    .request("GET", "/v1/claw/health")
                 #expect(host.status == 200)
                 #expect(try await !Self.reaches(cli, from: a, bIP, 18789), "\(when): A reached B")
                 #expect(try await !Self.reaches(cli, from: a, agentsGateway, proxyPort), "\(when): A reached the proxy")
@@ -125,7 +126,7 @@ struct TenantIsolationE2ETests {
             // Orphan cleanup: B's org has no instance left, so its network goes; A's stays.
             let deleted = try await install.claw(orgB).send("DELETE", "/v1/claw/instances/\(bID)")
             #expect(deleted.status < 300, "\(deleted.text)")
-            try await install.claw(orgB).waitStatus(bID, "deleted")
+            try await install.claw(orgB).waitStatus(bID, "DELETED")
             try await eventually("B's network removed", timeout: .seconds(60)) { () -> Bool? in
                 _ = try await install.daemon.admin.post("/admin/reconcile", EmptyRequest())
                 return try await install.runtime.inspectNetwork(name: RuntimeNames.orgNetwork(orgB.id)) == nil ? true : nil
