@@ -6,7 +6,7 @@ import Foundation
 ///
 /// One chain, `CLAWD-ISOLATION`, jumped to first from `INPUT`. Its first rule returns packets of
 /// established connections (answers to what the host opened, e.g. health probes through a
-/// published port). Per network subnet: `RETURN` for DNS to the network's own gateway (podman's
+/// published port), its second the host's own traffic over `lo`. Per network subnet: `RETURN` for DNS to the network's own gateway (podman's
 /// aardvark-dns), for agent networks also the credential proxy's port on the gateway, then
 /// `REJECT` for every other new connection from that subnet to the host. Allowed traffic
 /// returns to `INPUT`, so the host's own policy still applies to it. Every per-network rule
@@ -49,6 +49,10 @@ public enum FirewallRules {
 
     /// Returns answers to connections the host opened (first in the chain).
     public static let established = ["-m", "conntrack", "--ctstate", "ESTABLISHED,RELATED", "-j", "RETURN"]
+
+    /// Returns the host's own traffic to its gateway addresses, which arrives on `lo` with a
+    /// source inside the subnet (INPUT chain only).
+    public static let loopback = ["-i", "lo", "-j", "RETURN"]
 
     public static func rules(subnet: NetworkSubnet, role: Role, tag: String) -> [Rule] {
         let comment = ["-m", "comment", "--comment", tag]

@@ -67,8 +67,10 @@ public struct IPTablesFirewall: HostFirewall {
                     throw failure(["-N", chain], created)
                 }
             }
-            if !(try await succeeds(["-C", chain] + FirewallRules.established)) {
-                try await call(["-I", chain, "1"] + FirewallRules.established)
+            var leading = [FirewallRules.established]
+            if parent == "INPUT" { leading.append(FirewallRules.loopback) }
+            for spec in leading where !(try await succeeds(["-C", chain] + spec)) {
+                try await call(["-I", chain, "1"] + spec)
             }
             if !(try await succeeds(["-C", parent, "-j", chain])) {
                 try await call(["-I", parent, "1", "-j", chain])
