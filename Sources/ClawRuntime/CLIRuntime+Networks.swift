@@ -25,9 +25,16 @@ extension CLIRuntime {
         let listed = try await call("network ls", arguments.listNetworks(labels: labels)).stdout
         let names = listed.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         var networks: [NetworkInfo] = []
-        for name in names {
-            // One at a time: a network removed between the list and the inspect is skipped.
-            if let network = try await inspectNetwork(name: name) { networks.append(network) }
+        if !names.isEmpty {
+            let all = try await run(arguments.inspectNetworks(names))
+            if all.succeeded {
+                networks = try decodeNetworks(all.stdout)
+            } else {
+                // One vanished between the list and the inspect: each on its own, skipping it.
+                for name in names {
+                    if let network = try await inspectNetwork(name: name) { networks.append(network) }
+                }
+            }
         }
         return networks.filter { n in labels.allSatisfy { n.labels[$0.key] == $0.value } }.sorted { $0.name < $1.name }
     }

@@ -74,6 +74,8 @@ struct TenantIsolationE2ETests {
             let aGateway = try #require(nets.first { $0.name == RuntimeNames.orgNetwork(orgA.id) }?.ipv4?.gateway)
             let status = try await install.daemon.admin.get("/api/v1/container/credential-proxy/status")
             #expect(try status.json()["bindHost"] as? String == agentsGateway, "\(status.text)")
+            let admin = try await install.daemon.admin.get("/admin/status").decode(AdminStatus.self)
+            #expect(admin.runtime["isolation"] == "on", "\(admin.runtime)")
 
             func checkIsolated(_ when: String) async throws {
                 let aIP = try await Self.address(cli, a), bIP = try await Self.address(cli, b)
