@@ -18,6 +18,9 @@ public final class DaemonProcess: @unchecked Sendable {
     public var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 
     /// Starts `clawd serve` with `arguments` added; `environment` is added to the test's own.
+    /// Network isolation is off unless `environment` turns it on: its host firewall rules outlive
+    /// the process, so only fixtures that remove them afterwards (`TestNetworks.cleanup`:
+    /// `E2EInstall`, the agent-run and crash fixtures) run with it.
     /// `listenHost`: the TCP listener's address (clients use 127.0.0.1 either way).
     public init(arguments: [String] = [], environment: [String: String] = [:], dir: String? = nil,
                 listenHost: String = "127.0.0.1") throws {
@@ -35,6 +38,7 @@ public final class DaemonProcess: @unchecked Sendable {
             + arguments
         var env = ProcessInfo.processInfo.environment
         env["NOTIFY_SOCKET"] = notify.path
+        env["CLAWD_NETWORK_ISOLATION"] = "false"
         for (k, v) in environment { env[k] = v }
         process.environment = env
         process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)

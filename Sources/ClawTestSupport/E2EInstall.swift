@@ -57,6 +57,7 @@ public final class E2EInstall: @unchecked Sendable {
             "CLAWD_HOST_PORT_RANGE": "\(portRange.lowerBound)-\(portRange.upperBound)",
             "CLAWD_STOP_TIMEOUT_SECONDS": "2",
             "CLAWD_CRASH_AT": "",
+            "CLAWD_NETWORK_ISOLATION": "true",
         ]
         env.merge(cli.environment) { _, new in new }
         env.merge(extra) { _, new in new }

@@ -40,7 +40,7 @@ final class CrashScenario: Sendable {
     }
 
     func daemon(crashAt point: CrashPoint? = nil) throws -> DaemonProcess {
-        var env: [String: String] = [:]
+        var env = ["CLAWD_NETWORK_ISOLATION": "true"]
         if let point { env[CrashPoint.environmentVariable] = point.rawValue }
         return try DaemonProcess(arguments: ["--install-id", installID, "--runtime", "podman",
                                              "--image", RuntimeTestBackend.imageTag],
