@@ -72,6 +72,7 @@ extension ClawctlCommand {
                 let size = Int64(database["sizeBytes"] ?? "").map(Format.bytes) ?? "?"
                 checks.append(.init("database", .ok, "\(database["path"] ?? "?") (\(size))"))
             }
+            if let check = isolationCheck(runtime) { checks.append(check) }
             let image = runtime["image"] ?? "?"
             switch runtime["imagePresent"] {
             case "true": checks.append(.init("image", .ok, image))

@@ -21,6 +21,9 @@ extension ClawctlCommand {
             let runtimeOK = runtime["ok"] == "true"
             f.add("runtime", "\(runtime["backend"] ?? "none") (\(Terminal.status(runtimeOK ? "ok" : "fail")): "
                   + "\(runtime["detail"] ?? "-"))")
+            if let isolation = runtime["isolation"] {
+                f.add("isolation", "\(isolation) (\(runtime["isolationDetail"] ?? "-"))")
+            }
             let size = Int64(database["sizeBytes"] ?? "").map(Format.bytes) ?? "-"
             f.add("database", "\(database["path"] ?? "-") (\(size))")
             f.add("instances", counts.isEmpty ? "none"

@@ -39,6 +39,17 @@ public protocol ContainerRuntime: Sendable {
     /// the volume is missing. Read where the engine keeps the volume, without a container.
     func volumeDiskUsage(name: String) async throws -> Int64?
 
+    /// Creates a bridge network carrying `labels`; `isolated` asks the engine to drop traffic to
+    /// its other networks (podman's `isolate` option; docker drops it between bridges itself).
+    /// A network of that name that exists already is adopted as it is.
+    func createNetwork(name: String, labels: [String: String], isolated: Bool) async throws
+    /// nil when the network is missing.
+    func inspectNetwork(name: String) async throws -> NetworkInfo?
+    /// Every network carrying all of `labels`.
+    func listNetworks(labels: [String: String]) async throws -> [NetworkInfo]
+    /// Removing a missing network succeeds; one a container still uses is an error.
+    func removeNetwork(name: String) async throws
+
     /// Returns the container id.
     func createContainer(_ spec: ContainerSpec) async throws -> String
     func startContainer(_ nameOrID: String) async throws

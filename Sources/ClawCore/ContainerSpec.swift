@@ -56,6 +56,8 @@ public struct ContainerSpec: Sendable, Equatable {
     public var binds: [BindMount] = []
     /// `--add-host name:ip` entries (e.g. the host gateway for the credential proxy).
     public var extraHosts: [String: String] = [:]
+    /// The network the container joins (`--network`); nil: the engine's default network.
+    public var network: String?
     /// Keeps stdin open (`--interactive`), for a prompt written on `start --attach`.
     public var interactive = false
 

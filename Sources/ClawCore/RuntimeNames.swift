@@ -15,6 +15,11 @@ public enum RuntimeNames {
     /// The run an agent-run container carries out.
     public static let agentRunLabel = "io.clawd.agent-run"
 
+    /// The org an instance network belongs to.
+    public static let orgLabel = "io.clawd.org"
+    /// What a network is for: `org` (one org's instances) or `agents` (agent runs).
+    public static let networkRoleLabel = "io.clawd.network"
+
     /// Marks an object a test created.
     public static let testLabel = "io.clawd.test"
     /// The test fixture that created an object (one value per fixture).
@@ -25,4 +30,8 @@ public enum RuntimeNames {
 
     public static func container(_ instanceID: String) -> String { "clawd-\(instanceID)" }
     public static func volume(_ instanceID: String) -> String { "clawd-\(instanceID)-data" }
+    /// The network one org's instance containers join.
+    public static func orgNetwork(_ orgID: String) -> String { "clawd-org-\(orgID)" }
+    /// The network agent-run containers join (its gateway is where the credential proxy listens).
+    public static let agentsNetwork = "clawd-agents"
 }

@@ -35,6 +35,7 @@ public struct CLIArguments: Sendable, Equatable {
             argv += ["--volume", "\(bind.hostPath):\(bind.containerPath)" + (bind.readOnly ? ":ro" : "")]
         }
         for (host, ip) in spec.extraHosts.sorted(by: { $0.key < $1.key }) { argv += ["--add-host", "\(host):\(ip)"] }
+        if let network = spec.network { argv += ["--network", network] }
         if spec.interactive { argv.append("--interactive") }
         for port in spec.ports {
             argv += ["--publish", "\(port.hostIP):\(port.hostPort.map(String.init) ?? ""):\(port.containerPort)"]
@@ -105,6 +106,25 @@ public struct CLIArguments: Sendable, Equatable {
         ["volume", "import", name, path]
     }
 
+    // MARK: networks
+
+    /// podman's `isolate` option drops traffic to its other isolated networks; docker drops
+    /// traffic between bridge networks without being asked.
+    public func createNetwork(_ name: String, labels: [String: String], isolated: Bool) -> [String] {
+        var argv = ["network", "create", "--driver", "bridge"]
+        if isolated, backend == .podman { argv += ["--opt", "isolate=true"] }
+        for (key, value) in labels.sorted(by: { $0.key < $1.key }) { argv += ["--label", "\(key)=\(value)"] }
+        return argv + [name]
+    }
+
+    public func inspectNetworks(_ names: [String]) -> [String] { ["network", "inspect"] + names }
+
+    public func listNetworks(labels: [String: String]) -> [String] {
+        ["network", "ls", "--format", "{{.Name}}"] + labelFilters(labels)
+    }
+
+    public func removeNetwork(_ name: String) -> [String] { ["network", "rm", name] }
+
     // MARK: images
 
     public func inspectImage(_ reference: String) -> [String] { ["image", "inspect", reference] }
@@ -157,6 +177,7 @@ public struct CLIArguments: Sendable, Equatable {
             throw ClawError(.invalidArgument, "pids limit must be positive", param: "pidsLimit")
         }
         if let entrypoint = spec.entrypoint { try RuntimeValidation.entrypoint(entrypoint) }
+        if let network = spec.network { try RuntimeValidation.name(network, param: "network") }
         try RuntimeValidation.command(spec.command ?? [])
     }
 

@@ -18,7 +18,12 @@ public final class DaemonProcess: @unchecked Sendable {
     public var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 
     /// Starts `clawd serve` with `arguments` added; `environment` is added to the test's own.
-    public init(arguments: [String] = [], environment: [String: String] = [:], dir: String? = nil) throws {
+    /// Network isolation is off unless `environment` turns it on: its host firewall rules outlive
+    /// the process, so only fixtures that remove them afterwards (`TestNetworks.cleanup`:
+    /// `E2EInstall`, the agent-run and crash fixtures) run with it.
+    /// `listenHost`: the TCP listener's address (clients use 127.0.0.1 either way).
+    public init(arguments: [String] = [], environment: [String: String] = [:], dir: String? = nil,
+                listenHost: String = "127.0.0.1") throws {
         self.dir = try dir ?? TestPaths.makeTempDir("d")
         port = try TestPaths.freePort()
         socketPath = self.dir + "/clawd.sock"
@@ -29,10 +34,11 @@ public final class DaemonProcess: @unchecked Sendable {
         FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: TestPaths.binDir + "/clawd")
         process.arguments = ["serve", "--data-dir", self.dir + "/data", "--socket", socketPath,
-                             "--listen", "127.0.0.1:\(port)", "--config", TestPaths.repoRoot + "/etc/clawd.yaml"]
+                             "--listen", "\(listenHost):\(port)", "--config", TestPaths.repoRoot + "/etc/clawd.yaml"]
             + arguments
         var env = ProcessInfo.processInfo.environment
         env["NOTIFY_SOCKET"] = notify.path
+        env["CLAWD_NETWORK_ISOLATION"] = "false"
         for (k, v) in environment { env[k] = v }
         process.environment = env
         process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)

@@ -31,9 +31,10 @@ public final class E2EInstall: @unchecked Sendable {
     }
 
     /// Runs `body` with a fresh install and removes what it left at the runtime afterwards.
-    public static func with(_ body: (E2EInstall) async throws -> Void) async throws {
-        let cli = try await RuntimeTestBackend.podman.commandLine()
-        _ = try await RuntimeTestImage.ensure(on: .podman)
+    public static func with(on backend: RuntimeTestBackend = .podman,
+                            _ body: (E2EInstall) async throws -> Void) async throws {
+        let cli = try await backend.commandLine()
+        _ = try await RuntimeTestImage.ensure(on: backend)
         let install = try E2EInstall(cli: cli)
         var failures: [String] = []
         do {
@@ -50,13 +51,15 @@ public final class E2EInstall: @unchecked Sendable {
     /// The settings every E2E daemon runs with; `extra` wins.
     public func environment(_ extra: [String: String]) -> [String: String] {
         var env = [
-            "CLAWD_RUNTIME": "podman",
+            "CLAWD_RUNTIME": cli.backend.rawValue,
             "CLAWD_IMAGE": Self.image,
             "CLAWD_INSTALL_ID": installID,
             "CLAWD_HOST_PORT_RANGE": "\(portRange.lowerBound)-\(portRange.upperBound)",
             "CLAWD_STOP_TIMEOUT_SECONDS": "2",
             "CLAWD_CRASH_AT": "",
+            "CLAWD_NETWORK_ISOLATION": "true",
         ]
+        env.merge(cli.environment) { _, new in new }
         env.merge(extra) { _, new in new }
         return env
     }
@@ -64,7 +67,7 @@ public final class E2EInstall: @unchecked Sendable {
     /// Starts `clawd serve` on this install's directory (after any earlier one, whose logs are
     /// kept as `stderr.<n>.log`); does not wait for readiness.
     @discardableResult
-    public func launch(environment extra: [String: String] = [:]) throws -> DaemonProcess {
+    public func launch(environment extra: [String: String] = [:], listenHost: String = "127.0.0.1") throws -> DaemonProcess {
         try lock.withLock {
             if let previous = daemons.last {
                 if previous.process.isRunning { previous.signal(SIGKILL); previous.process.waitUntilExit() }
@@ -73,7 +76,7 @@ public final class E2EInstall: @unchecked Sendable {
                     try? fm.copyItem(atPath: "\(dir)/\(name).log", toPath: "\(dir)/\(name).\(daemons.count).log")
                 }
             }
-            let daemon = try DaemonProcess(environment: environment(extra), dir: dir)
+            let daemon = try DaemonProcess(environment: environment(extra), dir: dir, listenHost: listenHost)
             daemons.append(daemon)
             return daemon
         }
@@ -81,8 +84,8 @@ public final class E2EInstall: @unchecked Sendable {
 
     /// `launch`, then waits for `READY=1`.
     @discardableResult
-    public func start(environment extra: [String: String] = [:]) async throws -> DaemonProcess {
-        let daemon = try launch(environment: extra)
+    public func start(environment extra: [String: String] = [:], listenHost: String = "127.0.0.1") async throws -> DaemonProcess {
+        let daemon = try launch(environment: extra, listenHost: listenHost)
         try await daemon.waitReady(timeout: .seconds(60))
         return daemon
     }
@@ -135,6 +138,7 @@ public final class E2EInstall: @unchecked Sendable {
         } catch {
             failures.append("listing: \(error)")
         }
+        failures += await TestNetworks.cleanup(runtime: runtime, installID: installID)
         return failures
     }
 }

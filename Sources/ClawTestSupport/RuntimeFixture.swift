@@ -9,6 +9,7 @@ public actor RuntimeFixture {
     public enum Resource: Sendable, Equatable {
         case container(String)
         case volume(String)
+        case network(String)
     }
 
     public nonisolated let runtime: any ContainerRuntime
@@ -48,6 +49,12 @@ public actor RuntimeFixture {
         try await runtime.createVolume(name: name, labels: extra.merging(labels) { mine, _ in mine })
     }
 
+    public func createNetwork(_ name: String, labels extra: [String: String] = [:]) async throws {
+        try RuntimeValidation.name(name)
+        record(.network(name))
+        try await runtime.createNetwork(name: name, labels: extra.merging(labels) { mine, _ in mine }, isolated: true)
+    }
+
     /// Records an object created some other way.
     public func record(_ resource: Resource) {
         if !resources.contains(resource) { resources.append(resource) }
@@ -61,6 +68,7 @@ public actor RuntimeFixture {
                 switch resource {
                 case .container(let name): try await runtime.removeContainer(name, force: true)
                 case .volume(let name): try await runtime.removeVolume(name: name)
+                case .network(let name): try await runtime.removeNetwork(name: name)
                 }
             } catch {
                 failures.append("\(resource): \(error)")

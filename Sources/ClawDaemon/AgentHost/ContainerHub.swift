@@ -16,9 +16,13 @@ final class ContainerHub: ContainerBackend {
     let proxy: CredentialProxy
     let ipc: IPCDirectories
     let agentImage: String
+    /// The agent network and the org networks' firewall (nil: network isolation is off).
+    let networks: TenantNetworks?
     let logger = Logger(label: "clawd.container")
 
-    init(settings: Settings, runtime: (any ContainerRuntime)?, runtimeError: String?, installID: String) throws {
+    init(settings: Settings, runtime: (any ContainerRuntime)?, runtimeError: String?, installID: String,
+         networks: TenantNetworks?) throws {
+        self.networks = networks
         self.runtime = runtime
         self.runtimeError = runtimeError
         self.installID = installID
@@ -34,8 +38,21 @@ final class ContainerHub: ContainerBackend {
         let mappings = try CredentialMappings(path: settings.dataDir + "/credential-proxy/mappings.json")
         proxy = CredentialProxy(mappings: mappings, client: client, port: settings.credentialProxyPort,
                                 bindSetting: settings.credentialProxyBind,
-                                gateway: { [runtime] in try? await runtime?.hostGateway() })
+                                allowTokenless: settings.credentialProxyAllowTokenless,
+                                gateway: { [runtime, networks] in await Self.runGateway(runtime: runtime, networks: networks) })
     }
+
+    /// The address run containers reach the host (and the proxy) at: the agent network's gateway
+    /// with network isolation, else the default network's.
+    static func runGateway(runtime: (any ContainerRuntime)?, networks: TenantNetworks?) async -> String? {
+        if let networks { return await networks.agentsGateway() }
+        return try? await runtime?.hostGateway()
+    }
+
+    /// The network run containers join (nil: the engine's default).
+    var runNetwork: String? { networks == nil ? nil : RuntimeNames.agentsNetwork }
+
+    func runGateway() async -> String? { await Self.runGateway(runtime: runtime, networks: networks) }
 
     static func defaultAllowlistPath(configPath: String?) -> String {
         let config = configPath ?? SettingsLoader.defaultConfigPath
@@ -51,7 +68,7 @@ final class ContainerHub: ContainerBackend {
         }
         do {
             let info = try await runtime.info()
-            let gateway = try await runtime.hostGateway()
+            let gateway = networks == nil ? try await runtime.hostGateway() : await runGateway()
             return .init(available: true, backend: info.backend.rawValue, version: info.version,
                          networking: .init(hostGateway: gateway, extraRunArgs: AgentContainerSpec.extraRunArgs(gateway: gateway)),
                          message: "\(info.backend.rawValue) \(info.version) at \(info.binaryPath)")
@@ -120,6 +137,7 @@ final class ContainerHub: ContainerBackend {
 
     func setProxyPort(_ port: Int) async throws -> ContainerWire.ProxyStatus {
         try await proxy.setPort(port)
+        try await networks?.setProxyPort(port)
         return await proxy.status().wire
     }
 

@@ -39,8 +39,7 @@ struct RunContainerFactory: Sendable {
                 "refused": "\(mounts.decisions.filter { !$0.allowed }.count)",
             ])
         }
-        let runtime = hub.runtime
-        let gatewayIP = await gateway.get { try? await runtime?.hostGateway() }
+        let gatewayIP = await gateway.get { [hub] in await hub.runGateway() }
         var spec = AgentContainerSpec(
             name: name, image: image, installID: installID, group: run.group, runID: run.id,
             workspace: files.workspace(run.group), global: files.globalDirectory, ipc: files.ipc(run.group),
@@ -48,6 +47,8 @@ struct RunContainerFactory: Sendable {
         spec.session = session
         spec.proxyToken = proxyToken
         spec.extraMounts = mounts.decisions
-        return spec.make()
+        var container = spec.make()
+        container.network = hub.runNetwork
+        return container
     }
 }

@@ -36,7 +36,10 @@ extension Daemon {
             runtime = nil
             detectionError = "\(error)"
         }
-        let hub = try ContainerHub(settings: settings, runtime: runtime, runtimeError: detectionError, installID: installID)
+        let networks = runtime.flatMap { settings.tenantNetworks(runtime: $0, installID: installID) }
+        await networks?.restore()
+        let hub = try ContainerHub(settings: settings, runtime: runtime, runtimeError: detectionError, installID: installID,
+                                   networks: networks)
         var options = DaemonCore.Options(
             instances: settings.instanceServiceConfig, backupDirectory: try backupDirectory(settings),
             backupDefaults: settings.backup.defaults,
@@ -44,6 +47,7 @@ extension Daemon {
                 var engine = DaemonCore.EngineOptions(runtime: runtime, config: settings.engineConfig(installID: installID),
                                                       backups: settings.backup)
                 engine.crash = CrashSwitch(armed: crashPoint)
+                engine.networks = networks
                 return engine
             })
         options.containerRuns = .init(runtime: runtime, installID: installID, settings: settings.containerRuns,

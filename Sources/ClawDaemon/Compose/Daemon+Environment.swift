@@ -7,7 +7,7 @@ extension Daemon.Parts {
     /// What the routers of both listeners are given.
     func environment() -> APIEnvironment {
         let store = core.store, monitor = self.monitor, runtime = self.runtime, settings = self.settings
-        let started = self.started, deadlines = core.deadlines, engine = core.engine, boot = self.boot
+        let started = self.started, deadlines = core.deadlines, engine = core.engine, boot = self.boot, hub = self.hub
         var env = APIEnvironment(
             store: store, registry: Observability.registry, version: ClawVersion.current,
             maxBodyBytes: settings.maxBodyBytes, instances: core.instances, feed: core.feed, urlTemplate: settings.urlTemplate,
@@ -24,6 +24,7 @@ extension Daemon.Parts {
                 let present = try? await runtime?.imageExists(image)
                 status.runtime["image"] = image
                 status.runtime["imagePresent"] = present.map { "\($0)" } ?? "unknown"
+                (status.runtime["isolation"], status.runtime["isolationDetail"]) = await hub.isolationStatus()
                 status.nextDeadline = deadlines.nextLifecycle.map {
                     ["at": $0.at.iso8601, "kind": $0.kind, "instanceId": $0.instanceID]
                 }

@@ -39,6 +39,9 @@ extension DaemonCore {
         public var runner = ProcessRunner()
         /// The workers take and restore backups with these settings (nil: no backup jobs).
         public var backups: BackupSettings?
+        /// Per-org instance networks and their host firewall (nil: every container on the engine's
+        /// default network).
+        var networks: TenantNetworks?
 
         public init(runtime: any ContainerRuntime, config: EngineConfig, backups: BackupSettings?) {
             self.runtime = runtime

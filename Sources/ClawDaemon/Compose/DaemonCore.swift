@@ -37,7 +37,8 @@ public struct DaemonCore: Sendable {
                                 subscribers: [deadlines])
         engine = engineOptions.map { [instances, backups] e, inbox in
             Engine(runtime: e.runtime, instances: instances, inbox: inbox, config: e.config, crash: e.crash,
-                   runner: e.runner, backups: e.backups.map { BackupJobs(service: backups, settings: $0) })
+                   runner: e.runner, backups: e.backups.map { BackupJobs(service: backups, settings: $0) },
+                   networks: e.networks)
         }
         diskSampler = options.engine.map { [instances] e in
             DiskUsageSampler(runtime: e.runtime, instances: instances, settings: options.diskUsage)

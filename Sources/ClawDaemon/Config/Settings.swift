@@ -58,6 +58,8 @@ public struct Settings: Sendable, Equatable {
     public var agentImage = "clawd-agent-runner:latest"
     public var agentImageContext = "/usr/share/clawd/agent-image"
     public var agentImageBusybox = "/bin/busybox"
+    /// `network_isolation`, `credential_proxy_allow_tokenless` (see `NetworkSettings`).
+    public var network = NetworkSettings()
 
     public init() {}
 

@@ -8,13 +8,16 @@ import ServiceLifecycle
 import Synchronization
 
 /// Starts, stops and re-ports the credential proxy listener; answers its status (never a
-/// credential). The bind address is the runtime's bridge gateway unless configured.
+/// credential). The bind address (`auto`) is the agent network's gateway (with network
+/// isolation) or the runtime's default bridge gateway, unless configured.
 actor CredentialProxy {
     let mappings: CredentialMappings
     /// The running agent runs' tokens (`/_run/<token>`), naming their org.
     nonisolated let tokens = RunProxyTokens()
     let client: HTTPClient
     let bindSetting: String
+    /// Serve requests without a run token (`credential_proxy_allow_tokenless`).
+    let allowTokenless: Bool
     let gateway: @Sendable () async -> String?
     private(set) var port: Int
     private var task: Task<Void, Never>?
@@ -27,12 +30,13 @@ actor CredentialProxy {
         func increment() { value.add(1, ordering: .relaxed) }
     }
 
-    init(mappings: CredentialMappings, client: HTTPClient, port: Int, bindSetting: String,
+    init(mappings: CredentialMappings, client: HTTPClient, port: Int, bindSetting: String, allowTokenless: Bool,
          gateway: @escaping @Sendable () async -> String?) {
         self.mappings = mappings
         self.client = client
         self.port = port
         self.bindSetting = bindSetting
+        self.allowTokenless = allowTokenless
         self.gateway = gateway
     }
 
@@ -58,7 +62,7 @@ actor CredentialProxy {
         } catch {
             throw ClawError(.unavailable, "cannot start the credential proxy on \(host):\(port): \(error)")
         }
-        let server = CredentialProxyServer(mappings: mappings, tokens: tokens, client: client)
+        let server = CredentialProxyServer(mappings: mappings, tokens: tokens, client: client, allowTokenless: allowTokenless)
         let served = self.served
         // Owned by this actor: `stop` (and the daemon's shutdown through the service) ends it.
         task = Task { try? await server.serve(channel) { served.increment() } }

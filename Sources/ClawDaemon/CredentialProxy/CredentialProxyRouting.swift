@@ -4,8 +4,8 @@ import Foundation
 ///
 /// A run's container addresses the proxy as `/_run/<token>/...`; the token names the run's org
 /// (`RunProxyTokens`). A scoped mapping (non-empty `orgIds`) serves only those orgs: by path it
-/// is refused (403), by placeholder it is no match. Requests without a token reach only unscoped
-/// mappings.
+/// is refused (403), by placeholder it is no match. Requests without a token (served only with
+/// `credential_proxy_allow_tokenless`) reach only unscoped mappings.
 enum CredentialProxyRouting {
     static let runSegment = "_run"
 

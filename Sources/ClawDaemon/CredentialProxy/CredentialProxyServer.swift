@@ -11,7 +11,8 @@ import NIOPosix
 /// request carrying a mapping's placeholder) to the mapping's upstream with the real
 /// credential, streaming both bodies, dropping hop-by-hop headers; upstream failure → 502.
 /// A leading `/_run/<token>` names the calling run's org (`CredentialProxyRouting`): an unknown
-/// token, or a scoped mapping of another org, → 403 and nothing forwarded.
+/// token, or a scoped mapping of another org, → 403 and nothing forwarded. A request without a
+/// token → 403 too, unless `allowTokenless` (then it reaches unscoped mappings only).
 ///
 /// Bound with IP_FREEBIND so it can listen on the runtime's bridge gateway even while the
 /// bridge is down (podman removes it when its last container stops).
@@ -26,6 +27,7 @@ struct CredentialProxyServer: Sendable {
     let mappings: CredentialMappings
     let tokens: RunProxyTokens
     let client: HTTPClient
+    let allowTokenless: Bool
     let logger = Logger(label: "clawd.proxy")
 
     static func bind(host: String, port: Int) async throws -> NIOAsyncChannel<Connection, Never> {
@@ -94,6 +96,9 @@ struct CredentialProxyServer: Sendable {
                 return false
             }
             org = entry.orgID
+        } else if !allowTokenless {
+            try await reply(out, head, .forbidden, "the credential proxy serves agent runs only: address it as /_run/<run token>/…")
+            return false
         }
         let presented = head.headers["x-api-key"] + head.headers["authorization"]
         let mapping: CredentialMapping, rest: String

@@ -64,6 +64,8 @@ extension Engine {
         report.woken = toWake.count
 
         try await removeOrphans(containers: containers, volumes: volumes, known: known, now: now, report: &report)
+        let inUse = Set(rows.filter { !$0.status.isTerminal || byInstance[$0.id] != nil }.map(\.orgID))
+        try await removeOrphanNetworks(orgsInUse: inUse, now: now, report: &report)
         return report
     }
 
@@ -104,8 +106,8 @@ extension Engine {
         }
     }
 
-    /// A volume whose engine reports no creation time ages from when clawd first saw it.
-    private func firstSeen(volume: String, now: Timestamp) -> Timestamp {
+    /// A volume (or network) whose engine reports no creation time ages from when clawd first saw it.
+    func firstSeen(volume: String, now: Timestamp) -> Timestamp {
         orphanFirstSeen.withLock { seen in
             if let t = seen[volume] { return t }
             seen[volume] = now

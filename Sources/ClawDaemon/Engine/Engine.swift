@@ -26,6 +26,8 @@ public final class Engine: Sendable {
     let pendingWrites = PendingWrites()
     /// Backups and restores, run by the workers (nil: none, e.g. in engine tests).
     let backups: BackupJobs?
+    /// The org networks instance containers join (nil: the engine's default network).
+    let networks: TenantNetworks?
     let logger = Logger(label: "clawd.engine")
     let jobs: AsyncStream<Job>
     private let sink: AsyncStream<Job>.Continuation
@@ -36,7 +38,7 @@ public final class Engine: Sendable {
     /// `inbox` is the one the instance service publishes to (`DaemonCore`).
     public init(runtime: any ContainerRuntime, instances: InstanceService, inbox: EngineInbox, config: EngineConfig,
                 crash: CrashSwitch = CrashSwitch(armed: nil), runner: ProcessRunner = ProcessRunner(),
-                tarPath: String = "/bin/tar", backups: BackupJobs? = nil) {
+                tarPath: String = "/bin/tar", backups: BackupJobs? = nil, networks: TenantNetworks? = nil) {
         self.runtime = runtime
         self.store = instances.store
         self.instances = instances
@@ -49,6 +51,7 @@ public final class Engine: Sendable {
                                        installID: config.installID)
         self.prober = HealthProber()
         self.backups = backups
+        self.networks = networks
         (jobs, sink) = (inbox.jobs, inbox.sink)
     }
 

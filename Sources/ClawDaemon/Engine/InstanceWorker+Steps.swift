@@ -31,6 +31,7 @@ extension InstanceWorker {
                 }
                 var spec = InstanceContainerSpec.make(instance, config: engine.config)
                 spec.labels[RuntimeNames.generationLabel] = String(generation)
+                if let networks = engine.networks { spec.network = try await networks.ensureOrg(instance.orgID) }
                 _ = try await engine.runtime.createContainer(spec)
                 seen.container = ObservedContainer(state: .created, generation: generation, createdAt: .now())
                 engine.crash.reach(.afterContainerCreated, instance: id)

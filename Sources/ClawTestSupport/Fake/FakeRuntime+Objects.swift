@@ -50,6 +50,12 @@ extension FakeRuntime {
                 }
                 return existing.id
             }
+            if let network = spec.network {
+                guard s.networks[network] != nil else {
+                    throw ClawError(.runtime, "\(backend) create failed: unable to find network \(network): network not found")
+                }
+                s.attached[spec.name] = network
+            }
             for mount in spec.volumes where s.volumes[mount.volume] == nil {
                 s.volumes[mount.volume] = VolumeInfo(name: mount.volume, labels: [:], createdAt: Date())
             }
@@ -101,6 +107,7 @@ extension FakeRuntime {
             }
             s.containers[name] = nil
             s.mounts[name] = nil
+            s.attached[name] = nil
             Self.emit("remove", c, in: &s)
         }
     }

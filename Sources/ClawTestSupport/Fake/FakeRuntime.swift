@@ -15,6 +15,7 @@ public final class FakeRuntime: ContainerRuntime, Sendable {
         case volumeDiskUsage
         case createContainer, startContainer, stopContainer, killContainer, removeContainer
         case inspectContainer, listContainers, stats, logs, hostGateway, runAttached, runStreaming
+        case createNetwork, inspectNetwork, listNetworks, removeNetwork
     }
 
     /// What happens to the next matching calls: a wait, then an error (or success when nil).
@@ -51,6 +52,10 @@ public final class FakeRuntime: ContainerRuntime, Sendable {
         var volumeSizes: [String: Int64] = [:]
         /// The volumes each container mounts.
         var mounts: [String: [String]] = [:]
+        var networks: [String: NetworkInfo] = [:]
+        /// The network each container joined (`spec.network`).
+        var attached: [String: String] = [:]
+        var nextSubnet = 1
         var images: Set<String>?
         var faults: [Fault] = []
         var calls: [Call] = []
@@ -116,6 +121,11 @@ public final class FakeRuntime: ContainerRuntime, Sendable {
 
     /// The volume's files now take `bytes` (what `volumeDiskUsage` reports from now on).
     public func setVolumeSize(_ name: String, bytes: Int64) { state.withLock { $0.volumeSizes[name] = bytes } }
+
+    public var networkNames: Set<String> { state.withLock { Set($0.networks.keys) } }
+
+    /// The network a container joined; nil: the default one.
+    public func network(ofContainer name: String) -> String? { state.withLock { $0.attached[name] } }
 
     /// The container exits behind its owner's back (a crash, `kill` from a shell): `die` event.
     public func crash(_ name: String, exitCode: Int = 137) {

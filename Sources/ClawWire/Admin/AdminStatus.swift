@@ -2,7 +2,8 @@
 public struct AdminStatus: Codable, Sendable, Equatable {
     public var version: String
     public var uptimeSeconds: Int64
-    /// `backend`, `ok` (`true`/`false`), `detail`, `image`, `imagePresent`.
+    /// `backend`, `ok` (`true`/`false`), `detail`, `image`, `imagePresent`, `isolation`
+    /// (`on`/`off`/`error`) and `isolationDetail`.
     public var runtime: [String: String]
     /// `path`, `sizeBytes`.
     public var database: [String: String]

@@ -56,7 +56,7 @@ struct RunsDaemon {
         var environment = [
             "CLAWD_AGENT_IMAGE": agentImage, "CLAWD_CREDENTIAL_PROXY_AUTOSTART": "false",
             "CLAWD_CREDENTIAL_PROXY_PORT": "\(try TestPaths.freePort())", "CLAWD_CONTAINER_STOP_GRACE_SECONDS": "1",
-            "CLAWD_MOUNT_ALLOWLIST": dir + "/mount-allowlist.json",
+            "CLAWD_MOUNT_ALLOWLIST": dir + "/mount-allowlist.json", "CLAWD_NETWORK_ISOLATION": "true",
         ]
         for (k, v) in env { environment[k] = v }
         let daemon = try DaemonProcess(arguments: ["--install-id", install], environment: environment, dir: dir)
@@ -129,6 +129,7 @@ struct RunsDaemon {
             for c in (try? await podman.listContainers(labels: [RuntimeNames.agentInstallLabel: install])) ?? [] {
                 try? await podman.removeContainer(c.id, force: true)
             }
+            _ = await TestNetworks.cleanup(runtime: podman, installID: install)
         }
     }
 }

@@ -35,7 +35,9 @@ struct ContainerRunsProxyTokenE2ETests {
                 return r.status.code
             }
             #expect(try await status("/_run/\(token)/nothing/v1") == 403)
-            #expect(try await status("/nothing/v1") == 404)
+            #expect(try await status("/_run/\(String(repeating: "0", count: 32))/nothing/v1") == 403)
+            // Without a token: refused too (credential_proxy_allow_tokenless is off by default).
+            #expect(try await status("/nothing/v1") == 403)
         }
     }
 }

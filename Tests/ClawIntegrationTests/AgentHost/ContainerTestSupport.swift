@@ -9,7 +9,10 @@ import Synchronization
 @testable import ClawDaemon
 
 /// A clawd with the container API configured into a temp dir: its own install id, proxy port,
-/// allowlist file and agent image context; requests go over the admin socket.
+/// allowlist file and agent image context; requests go over the admin socket. It runs the
+/// single-tenant configuration (agents on the runtime's default network, tokenless proxy
+/// requests allowed), which these tests address by the default gateway; the multi-tenant default
+/// is `TenantIsolationE2ETests`'.
 struct ContainerDaemon {
     let daemon: DaemonProcess
     let installID: String
@@ -29,6 +32,7 @@ struct ContainerDaemon {
             "CLAWD_MOUNT_ALLOWLIST": dir + "/mount-allowlist.json",
             "CLAWD_AGENT_IMAGE_CONTEXT": context ?? TestPaths.repoRoot + "/etc/agent-image",
             "CLAWD_AGENT_IMAGE": agentImage,
+            "CLAWD_NETWORK_ISOLATION": "false", "CLAWD_CREDENTIAL_PROXY_ALLOW_TOKENLESS": "true",
         ].merging(extra) { _, new in new }, dir: dir)
         try await daemon.waitReady()
         return ContainerDaemon(daemon: daemon, installID: install, proxyPort: port, dir: dir)

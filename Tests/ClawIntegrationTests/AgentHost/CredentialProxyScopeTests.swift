@@ -99,13 +99,48 @@ struct CredentialProxyScopeTests {
         #expect(!answered.contains("sk-y") && !answered.contains("credential\""))
     }
 
-    @Test("real listener: A's token reaches A's scoped mapping; B's token, no token and a bogus token are 403 and forward nothing")
+    @Test("default: a request without a run token is 403 in the proxy's error shape and forwards nothing, even to an unscoped mapping")
+    func tokenlessRefused() async throws {
+        let dir = try TestPaths.makeTempDir("cmtokenless")
+        let mappings = try CredentialMappings(path: dir + "/credential-proxy/mappings.json")
+        let port = try TestPaths.freePort()
+        let proxy = CredentialProxy(mappings: mappings, client: HTTPClient.shared, port: port, bindSetting: "127.0.0.1",
+                                    allowTokenless: Settings().credentialProxyAllowTokenless, gateway: { nil })
+        try await proxy.start()
+        defer { Task { await proxy.stop() } }
+        let real = "sk-real-open-" + Identifier.make(prefix: "", length: 20)
+        try await withUpstream { upstream in
+            let open = try mappings.add(name: "open", upstreamUrl: "http://127.0.0.1:\(upstream.port)",
+                                        credentialType: "bearer", credential: real)
+            let baseline = upstream.seen.withLock { $0.count }
+            func get(_ path: String, key: String? = nil) async throws -> (Int, String) {
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)" + path)
+                if let key { request.headers.add(name: "x-api-key", value: key) }
+                let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+                return (Int(response.status.code), String(buffer: try await response.body.collect(upTo: 1 << 16)))
+            }
+            for (path, key) in [("/open/v1/echo", nil), ("/v1/echo", open.placeholder), ("/nothing", nil)] {
+                let (status, body) = try await get(path, key: key)
+                #expect(status == 403, "\(path)")
+                #expect(body.contains(#""code":"forbidden""#) && body.contains(#""error":"#), "\(body)")
+                #expect(!body.contains(real))
+            }
+            #expect(upstream.seen.withLock { $0.count } == baseline)
+            // A run's token still reaches the unscoped mapping.
+            let token = proxy.tokens.issue(orgID: Self.orgA, runID: "run_a")
+            #expect(try await get("/_run/\(token)/open/v1/echo").0 == 200)
+            #expect(upstream.seen.withLock { $0.count } == baseline + 1)
+            #expect(await proxy.status().requestsServed == 1)
+        }
+    }
+
+    @Test("real listener (tokenless allowed): A's token reaches A's scoped mapping; B's token, no token and a bogus token are 403 and forward nothing")
     func realSocket() async throws {
         let dir = try TestPaths.makeTempDir("cmscope")
         let mappings = try CredentialMappings(path: dir + "/credential-proxy/mappings.json")
         let port = try TestPaths.freePort()
         let proxy = CredentialProxy(mappings: mappings, client: HTTPClient.shared, port: port, bindSetting: "127.0.0.1",
-                                    gateway: { nil })
+                                    allowTokenless: true, gateway: { nil })
         try await proxy.start()
         defer { Task { await proxy.stop() } }
         let realA = "sk-real-a-" + Identifier.make(prefix: "", length: 20)

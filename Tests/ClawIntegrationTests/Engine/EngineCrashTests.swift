@@ -42,7 +42,7 @@ final class CrashScenario: Sendable {
     }
 
     func daemon(crashAt point: CrashPoint? = nil) throws -> DaemonProcess {
-        var env: [String: String] = [:]
+        var env = ["CLAWD_NETWORK_ISOLATION": "true"]
         if let point { env[CrashPoint.environmentVariable] = point.rawValue }
         return try DaemonProcess(arguments: ["--install-id", installID, "--runtime", "podman",
                                              "--image", RuntimeTestBackend.imageTag],
@@ -105,6 +105,7 @@ final class CrashScenario: Sendable {
         for v in (try? await runtime.listVolumes(labels: labels)) ?? [] {
             try? await runtime.removeVolume(name: v.name)
         }
+        _ = await TestNetworks.cleanup(runtime: runtime, installID: installID)
         try? FileManager.default.removeItem(atPath: dir)
     }
 }

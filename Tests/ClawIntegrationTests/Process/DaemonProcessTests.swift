@@ -46,6 +46,8 @@ struct DaemonProcessTests {
         second.executableURL = URL(fileURLWithPath: TestPaths.binDir + "/clawd")
         second.arguments = ["serve", "--data-dir", dir + "/data", "--socket", dir + "/s.sock",
                             "--listen", "127.0.0.1:\(first.port)", "--config", TestPaths.repoRoot + "/etc/clawd.yaml"]
+        // As `DaemonProcess` does: no host firewall rules from a daemon nobody cleans up after.
+        second.environment = ProcessInfo.processInfo.environment.merging(["CLAWD_NETWORK_ISOLATION": "false"]) { _, new in new }
         let result = try await ProcessResultCapture.run(second)
         #expect(result.status != 0)
         #expect(result.stderr.contains("cannot listen on 127.0.0.1:\(first.port): address already in use"),
