@@ -60,6 +60,7 @@ extension ClawdCommand {
         }
 
         func run() async throws {
+            MallocArenas.limit()
             let settings: Settings
             do {
                 settings = try SettingsLoader.load(environment: ProcessInfo.processInfo.environment, flags: flags)

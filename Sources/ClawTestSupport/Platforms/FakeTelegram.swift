@@ -30,7 +30,7 @@ public final class FakeTelegram: Sendable {
     }
 
     struct State {
-        var updates: [(id: Int64, json: String)] = []
+        var updates: [Update] = []
         var nextUpdateID: Int64 = 1000
         var nextMessageID: Int64 = 1
         var confirmed: Int64 = 0
@@ -43,7 +43,7 @@ public final class FakeTelegram: Sendable {
         var faults: [String: [Fault]] = [:]
         var delivered: [Int64: Int] = [:]
         var calls: [String: Int] = [:]
-        var originals: [Int64: String] = [:]
+        var originals: [Int64: Update] = [:]
     }
 
     public let token: String
@@ -72,19 +72,17 @@ public final class FakeTelegram: Sendable {
             s.nextUpdateID += 1
             let messageID = s.nextMessageID
             s.nextMessageID += 1
-            var message: [String: Any] = [
-                "message_id": messageID, "date": Int(Date().timeIntervalSince1970), "text": text,
-                "from": ["id": fromID, "is_bot": false, "first_name": firstName],
-                "chat": ["id": chatID, "type": chatType ?? (chatID < 0 ? "supergroup" : "private"), "title": title],
-            ]
+            var message = Message(message_id: messageID, date: Self.now, text: text,
+                                  from: User(id: fromID, is_bot: false, first_name: firstName),
+                                  chat: Chat(id: chatID, type: chatType ?? (chatID < 0 ? "supergroup" : "private"), title: title),
+                                  message_thread_id: threadID)
             if mentionBot, let r = text.range(of: "@" + username) {
                 let offset = text.utf16.distance(from: text.utf16.startIndex, to: r.lowerBound.samePosition(in: text.utf16)!)
-                message["entities"] = [["type": "mention", "offset": offset, "length": username.utf16.count + 1]]
+                message.entities = [MessageEntity(type: "mention", offset: offset, length: username.utf16.count + 1)]
             }
-            if let threadID { message["message_thread_id"] = threadID }
-            let json = try! JSONSerialization.data(withJSONObject: ["update_id": id, "message": message])
-            s.updates.append((id, String(decoding: json, as: UTF8.self)))
-            s.originals[id] = String(decoding: json, as: UTF8.self)
+            let update = Update(update_id: id, message: message)
+            s.updates.append(update)
+            s.originals[id] = update
             return id
         }
     }
@@ -94,10 +92,11 @@ public final class FakeTelegram: Sendable {
     @discardableResult
     public func replay(_ updateID: Int64) -> Int64? {
         state.withLock { s in
-            guard let json = s.originals[updateID] else { return nil }
+            guard var update = s.originals[updateID] else { return nil }
             let id = s.nextUpdateID
             s.nextUpdateID += 1
-            s.updates.append((id, json.replacingOccurrences(of: "\"update_id\":\(updateID)", with: "\"update_id\":\(id)")))
+            update.update_id = id
+            s.updates.append(update)
             return id
         }
     }
@@ -126,7 +125,7 @@ public final class FakeTelegram: Sendable {
             let bot = try context.parameters.require("bot")
             let method = try context.parameters.require("method")
             let body = try await request.body.collect(upTo: 1 << 20)
-            let json = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
+            let parameters = (try? JSONDecoder().decode(Parameters.self, from: Data(buffer: body))) ?? Parameters()
             guard bot == "bot" + self.token else { return Self.error(401, "Unauthorized") }
             self.state.withLock { $0.calls[method, default: 0] += 1 }
             if let fault = self.state.withLock({ s -> Fault? in
@@ -146,35 +145,35 @@ public final class FakeTelegram: Sendable {
                                     body: .init(byteBuffer: ByteBuffer(string: "<html>502 Bad Gateway</html>")))
                 }
             }
-            return try await self.answer(method, json)
+            return try await self.answer(method, parameters)
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)))
         try await app.run()
     }
 
-    func answer(_ method: String, _ json: [String: Any]) async throws -> Response {
+    func answer(_ method: String, _ parameters: Parameters) async throws -> Response {
         switch method {
         case "getMe":
-            return Self.ok(["id": botID, "is_bot": true, "first_name": "Test Bot", "username": username])
+            return Self.ok(User(id: botID, is_bot: true, first_name: "Test Bot", username: username))
         case "deleteWebhook":
             state.withLock { $0.webhookDeletes += 1 }
             return Self.ok(true)
         case "getUpdates":
-            return try await getUpdates(json)
+            return try await getUpdates(parameters)
         case "sendMessage":
-            guard let chat = (json["chat_id"] as? NSNumber)?.int64Value, let text = json["text"] as? String, !text.isEmpty else {
+            guard let chat = parameters.chat_id, let text = parameters.text, !text.isEmpty else {
                 return Self.error(400, "Bad Request: message text is empty")
             }
             guard text.count <= 4096 else { return Self.error(400, "Bad Request: message is too long") }
-            let thread = (json["message_thread_id"] as? NSNumber)?.int64Value
+            let thread = parameters.message_thread_id
             let id = state.withLock { s in
                 defer { s.nextMessageID += 1 }
                 s.sent.append(Sent(chatID: chat, text: text, threadID: thread, messageID: s.nextMessageID))
                 return s.nextMessageID
             }
-            return Self.ok(["message_id": id, "chat": ["id": chat], "date": Int(Date().timeIntervalSince1970), "text": text])
+            return Self.ok(SentMessage(message_id: id, chat: Chat(id: chat), date: Self.now, text: text))
         case "sendChatAction":
-            guard let chat = (json["chat_id"] as? NSNumber)?.int64Value else { return Self.error(400, "Bad Request: chat_id") }
+            guard let chat = parameters.chat_id else { return Self.error(400, "Bad Request: chat_id") }
             state.withLock { $0.actions.append(chat) }
             return Self.ok(true)
         default:
@@ -182,16 +181,16 @@ public final class FakeTelegram: Sendable {
         }
     }
 
-    func getUpdates(_ json: [String: Any]) async throws -> Response {
-        let offset = (json["offset"] as? NSNumber)?.int64Value ?? 0
-        let limit = max(1, min(100, (json["limit"] as? NSNumber)?.intValue ?? 100))
-        let timeout = max(0, min(50, (json["timeout"] as? NSNumber)?.intValue ?? 0))
+    func getUpdates(_ parameters: Parameters) async throws -> Response {
+        let offset = parameters.offset ?? 0
+        let limit = max(1, min(100, parameters.limit ?? 100))
+        let timeout = max(0, min(50, parameters.timeout ?? 0))
         let busy = state.withLock { s -> Bool in
             s.pollCount += 1
             if s.polling > 0 { s.conflicts += 1; return true }
             s.polling += 1
             s.confirmed = max(s.confirmed, offset)
-            s.updates.removeAll { $0.id < offset }
+            s.updates.removeAll { $0.update_id < offset }
             return false
         }
         if busy {
@@ -200,29 +199,13 @@ public final class FakeTelegram: Sendable {
         defer { state.withLock { $0.polling -= 1 } }
         let deadline = ContinuousClock.now + .seconds(timeout)
         while true {
-            let batch = state.withLock { s -> [(Int64, String)] in
-                let b = Array(s.updates.filter { $0.id >= offset }.prefix(limit)).map { ($0.id, $0.json) }
-                for (id, _) in b { s.delivered[id, default: 0] += 1 }
+            let batch = state.withLock { s -> [Update] in
+                let b = Array(s.updates.filter { $0.update_id >= offset }.prefix(limit))
+                for update in b { s.delivered[update.update_id, default: 0] += 1 }
                 return b
             }
-            if !batch.isEmpty || ContinuousClock.now >= deadline {
-                let body = "{\"ok\":true,\"result\":[" + batch.map(\.1).joined(separator: ",") + "]}"
-                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
-            }
+            if !batch.isEmpty || ContinuousClock.now >= deadline { return Self.ok(batch) }
             try await Task.sleep(for: .milliseconds(50))
         }
-    }
-
-    static func ok(_ result: Any) -> Response {
-        let data = try! JSONSerialization.data(withJSONObject: ["ok": true, "result": result], options: [.fragmentsAllowed])
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    static func error(_ code: Int, _ description: String, retryAfter: Int? = nil) -> Response {
-        var body: [String: Any] = ["ok": false, "error_code": code, "description": description]
-        if let retryAfter { body["parameters"] = ["retry_after": retryAfter] }
-        let data = try! JSONSerialization.data(withJSONObject: body)
-        return Response(status: .init(code: code), headers: [.contentType: "application/json"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -30,21 +30,20 @@ public final class FakeWhatsApp: Sendable {
         router.get("v21.0/:phone") { request, context -> Response in
             guard request.headers[.authorization] == "Bearer " + self.accessToken else { return Self.unauthorized() }
             let phone = try context.parameters.require("phone")
-            guard phone == self.phoneNumberID else { return Self.json(404, #"{"error":{"message":"Unsupported get request"}}"#) }
-            return Self.json(200, #"{"id":"\#(phone)","display_phone_number":"+1 555 0100","verified_name":"Test Business"}"#)
+            guard phone == self.phoneNumberID else { return Self.error(404, "Unsupported get request") }
+            return Self.json(200, PhoneNumber(id: phone, display_phone_number: "+1 555 0100", verified_name: "Test Business"))
         }
         router.post("v21.0/:phone/messages") { request, context -> Response in
             guard request.headers[.authorization] == "Bearer " + self.accessToken else { return Self.unauthorized() }
             let body = try await request.body.collect(upTo: 1 << 20)
-            guard let json = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any],
-                  json["messaging_product"] as? String == "whatsapp", let to = json["to"] as? String,
-                  let text = (json["text"] as? [String: Any])?["body"] as? String else {
-                return Self.json(400, #"{"error":{"message":"Invalid parameter"}}"#)
+            guard let send = try? JSONDecoder().decode(SendRequest.self, from: Data(buffer: body)),
+                  send.messaging_product == "whatsapp" else {
+                return Self.error(400, "Invalid parameter")
             }
-            guard text.count <= 4096 else { return Self.json(400, #"{"error":{"message":"Message too long"}}"#) }
+            guard send.text.body.count <= 4096 else { return Self.error(400, "Message too long") }
             let id = "wamid.\(UUID().uuidString.prefix(12))"
-            self.sentMessages.withLock { $0.append(Sent(to: to, text: text)) }
-            return Self.json(200, #"{"messaging_product":"whatsapp","contacts":[{"input":"\#(to)","wa_id":"\#(to)"}],"messages":[{"id":"\#(id)"}]}"#)
+            self.sentMessages.withLock { $0.append(Sent(to: send.to, text: send.text.body)) }
+            return Self.json(200, SendAnswer(contacts: [.init(input: send.to, wa_id: send.to)], messages: [.init(id: id)]))
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)))
         try await app.run()
@@ -52,24 +51,16 @@ public final class FakeWhatsApp: Sendable {
 
     /// A webhook body delivering one text message from `from` to this number.
     public func delivery(from: String, name: String = "Bob", messageID: String, text: String) -> Data {
-        let body: [String: Any] = [
-            "object": "whatsapp_business_account",
-            "entry": [["id": "WABA", "changes": [["field": "messages", "value": [
-                "messaging_product": "whatsapp",
-                "metadata": ["display_phone_number": "15550100", "phone_number_id": phoneNumberID],
-                "contacts": [["profile": ["name": name], "wa_id": from]],
-                "messages": [["from": from, "id": messageID, "timestamp": "\(Int(Date().timeIntervalSince1970))",
-                              "type": "text", "text": ["body": text]]],
-            ]]]]],
-        ]
-        return try! JSONSerialization.data(withJSONObject: body)
+        let value = Notification.Value(
+            metadata: .init(display_phone_number: "15550100", phone_number_id: phoneNumberID),
+            contacts: [.init(profile: .init(name: name), wa_id: from)],
+            messages: [.init(from: from, id: messageID, timestamp: "\(Int(Date().timeIntervalSince1970))",
+                             type: "text", text: .init(body: text))])
+        let body = Notification(entry: [.init(id: "WABA", changes: [.init(field: "messages", value: value)])])
+        return try! JSONEncoder().encode(body)
     }
 
     static func unauthorized() -> Response {
-        json(401, #"{"error":{"message":"Invalid OAuth access token.","type":"OAuthException","code":190}}"#)
-    }
-
-    static func json(_ status: Int, _ text: String) -> Response {
-        Response(status: .init(code: status), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+        error(401, "Invalid OAuth access token.", type: "OAuthException", code: 190)
     }
 }

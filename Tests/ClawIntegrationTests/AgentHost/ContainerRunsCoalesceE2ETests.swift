@@ -31,13 +31,21 @@ struct ContainerRunsCoalesceE2ETests {
                 "schedule": ["type": "interval", "value": 1000],
             ], expect: 201)
             let id = try #require(s["id"] as? String)
-            var maxOpen = 0, maxQueued = 0
-            let until = ContinuousClock.now + .seconds(12)
-            while ContinuousClock.now < until {
+            // Sampled for at least 12 s and until one run has finished (container start-up on a
+            // loaded machine can take most of that window).
+            var maxOpen = 0, maxQueued = 0, finished = false
+            let start = ContinuousClock.now
+            while !finished || ContinuousClock.now - start < .seconds(12) {
+                if ContinuousClock.now - start > .seconds(90) {
+                    Issue.record("no run of the schedule finished within 90 s")
+                    break
+                }
                 maxOpen = max(maxOpen, try await Self.openRuns(d, group: "slow", schedule: id))
                 maxQueued = max(maxQueued, try await Self.queued(d, group: "slow", schedule: id).count)
+                finished = try await d.list("/schedules/\(id)/logs").contains { $0["status"] as? String == "success" }
                 try await Task.sleep(for: .milliseconds(200))
             }
+            let elapsed = Int((ContinuousClock.now - start).components.seconds)
             _ = try await d.object("PUT", "/schedules/\(id)", ["enabled": false])
             #expect(maxQueued <= 1, "\(maxQueued) queued runs of one schedule")
             #expect(maxOpen == 1, "\(maxOpen) open runs of one schedule")
@@ -46,7 +54,7 @@ struct ContainerRunsCoalesceE2ETests {
             #expect(statuses.contains("success"), "\(statuses)")
             #expect(statuses.filter { $0 == "skipped" }.count >= 5, "\(statuses)")
             let runs = try await d.list("/run-history?group=slow&limit=500").filter { $0["scheduleId"] as? String == id }
-            #expect(runs.count <= 3, "\(runs.count) runs in 12 s of 5 s runs")
+            #expect(runs.count <= elapsed / 5 + 2, "\(runs.count) runs in \(elapsed) s of 5 s runs")
         }
     }
 
