@@ -7,6 +7,8 @@ public final class Store: Sendable {
     public let path: String
     public let pool: DatabasePool
     let keyCache = APIKeyCache()
+    /// Rings after each commit that appended events (see `EventBell`).
+    public let eventBell = EventBell()
 
     /// Opens (creating if needed, mode 0600 whatever the umask) and migrates the database at
     /// `path`. A database written by a newer clawd (unknown migrations) is refused, untouched.
@@ -40,6 +42,7 @@ public final class Store: Sendable {
             }
             try migrator.migrate(pool)
             pool.add(transactionObserver: APIKeyCache.Invalidator(keyCache), extent: .databaseLifetime)
+            pool.add(transactionObserver: EventBell.Observer(eventBell), extent: .databaseLifetime)
         } catch let error as ClawError {
             throw error
         } catch {

@@ -160,6 +160,24 @@ struct EventStreamTests {
         }
     }
 
+    @Test("an event that is no instance change (a credit) reaches an open stream at once; another org's does not")
+    func nonInstanceEventsAreLive() async throws {
+        let h = try Harness(heartbeat: .seconds(30))
+        let org = try await h.org()
+        let other = try await h.org()
+        try await withEvents(h) { _, open in
+            let before = try await h.store.events(orgID: org.id, after: 0).last?.id ?? 0
+            var sse = try await open("/v1/events?since=\(before)", ["Authorization": "Bearer \(org.key)"])
+            try await sse.client.awaitComments(1)
+            _ = try await h.store.credit(orgID: other.id, amount: Cents(500), description: "other org")
+            _ = try await h.store.credit(orgID: org.id, amount: Cents(700), description: "top-up")
+            let frame = try #require(try await sse.client.next())
+            #expect(frame.event == "billing.credited", "\(frame)")
+            let stored = try await h.store.events(orgID: org.id, after: before)
+            #expect(frame.id == stored.last?.id)
+        }
+    }
+
     @Test("without a key the stream is refused with 401 in the envelope")
     func unauthenticated() async throws {
         let h = try Harness()

@@ -5,15 +5,16 @@ import Foundation
 import Hummingbird
 import ServiceLifecycle
 
-/// The body of `GET /v1/events`: replays stored events after a cursor, then follows the change
-/// feed. Every notification only says "look again": the events themselves are always read from
-/// the table by id, so order and completeness come from the database, not from memory.
+/// The body of `GET /v1/events`: replays stored events after a cursor, then follows the store's
+/// event bell (a ring after every commit that appended events, of any kind). A ring only says
+/// "look again": the events themselves are always read from the table by id, so order and
+/// completeness come from the database, not from memory.
 struct EventStream: Sendable {
     let store: Store
     /// One org's events, or every org's (the host admin).
     let orgID: String?
     let after: Int64
-    let changes: AsyncStream<CommittedChange>
+    let appended: AsyncStream<Void>
     var heartbeat: Duration = .seconds(15)
     var pageSize = 500
     /// false: only the stored history after the cursor, then the stream ends (`?follow=false`).
@@ -28,14 +29,10 @@ struct EventStream: Sendable {
         try await flush(&writer, &cursor)
         if !follow { return try await writer.finish(nil) }
         let (signals, signal) = AsyncStream.makeStream(of: Signal.self, bufferingPolicy: .bufferingNewest(8))
-        let orgID = self.orgID, changes = self.changes, heartbeat = self.heartbeat
+        let appended = self.appended, heartbeat = self.heartbeat
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await change in changes where orgID == nil || change.instance.orgID == orgID {
-                    signal.yield(.change)
-                }
-                // The feed dropped us (too slow), or we are being cancelled: end the stream; the
-                // client reconnects with Last-Event-ID and catches up from the table.
+                for await _ in appended { signal.yield(.change) }
                 signal.yield(.dropped)
             }
             group.addTask {
@@ -98,7 +95,7 @@ extension RouterBuilding {
             let after = try Self.eventCursor(request)
             let follow = try Self.queryBool(request.uri.queryParameters.get("follow"), name: "follow") ?? true
             // Subscribe before the replay reads the table, so nothing committed in between is missed.
-            let stream = EventStream(store: env.store, orgID: context.orgID, after: after, changes: env.feed.subscribe(),
+            let stream = EventStream(store: env.store, orgID: context.orgID, after: after, appended: env.store.eventBell.subscribe(),
                                      heartbeat: env.eventHeartbeat, follow: follow)
             return Response(status: .ok,
                             headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache",
