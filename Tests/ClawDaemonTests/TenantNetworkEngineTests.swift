@@ -128,6 +128,20 @@ struct TenantNetworkEngineTests {
         }
     }
 
+    @Test("rules flushed behind clawd's back are back after the next reconcile")
+    func refenceOnReconcile() async throws {
+        try await Self.with(grace: 3600) { h in
+            let a = try await h.org("refence")
+            _ = try await h.running(a, "refence-1")
+            let tag = FirewallRules.tag(install: h.installID, network: RuntimeNames.orgNetwork(a))
+            let before = try #require(h.firewall.rules[tag])
+            try await h.firewall.remove(tag: tag)
+            #expect(h.firewall.rules[tag] == nil)
+            _ = try await h.engine.reconcile(probe: false)
+            #expect(h.firewall.rules[tag] == before)
+        }
+    }
+
     @Test("a network the engine cannot fence fails the create step; no container joins an unfenced network")
     func fenceFails() async throws {
         try await Self.with(grace: 300) { h in

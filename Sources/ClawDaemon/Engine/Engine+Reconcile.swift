@@ -25,6 +25,8 @@ extension Engine {
     /// install's label; wake every instance whose runtime differs from its intent or that has an
     /// open operation; remove orphans past the grace. `probe`: also probe running instances.
     public func reconcile(probe: Bool) async throws -> ReconcileReport {
+        // Firewall rules flushed by another tool come back within one resync.
+        await networks?.restore(logLevel: .debug)
         let containers = try await runtime.listContainers(labels: installLabels)
         let volumes = try await runtime.listVolumes(labels: installLabels)
         // Rows are read after listing: a container listed above was created after its row committed.

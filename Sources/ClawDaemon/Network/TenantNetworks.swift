@@ -91,11 +91,18 @@ public actor TenantNetworks {
 
     func tag(_ network: String) -> String { FirewallRules.tag(install: installID, network: network) }
 
-    /// At startup: fences every network of this install again (the host's rules may have been
-    /// flushed while clawd was down) and drops the rules of networks that are gone.
-    func restore() async {
+    /// At startup and on every reconcile: fences every network of this install again (the
+    /// host's rules may have been flushed while clawd was down, or by another tool since) and
+    /// drops the rules of networks that are gone. Rules already in place cost one `-C` check each.
+    func restore(logLevel: Logger.Level = .info) async {
         do {
-            let networks = try await runtime.listNetworks(labels: installLabels)
+            var networks = try await runtime.listNetworks(labels: installLabels)
+            // The agent network is shared by the installs of a host and carries the labels of the
+            // one that created it: once this install fenced it, it stays this install's to fence.
+            if fenced[RuntimeNames.agentsNetwork] != nil, !networks.contains(where: { $0.name == RuntimeNames.agentsNetwork }),
+               let agents = try await runtime.inspectNetwork(name: RuntimeNames.agentsNetwork) {
+                networks.append(agents)
+            }
             fenced = [:]
             for network in networks {
                 let role: FirewallRules.Role = network.name == RuntimeNames.agentsNetwork
@@ -105,10 +112,11 @@ public actor TenantNetworks {
                                          rules: FirewallRules.rules(subnet: subnet, role: role, tag: tag(network.name)))
                 fenced[network.name] = subnet.subnet
             }
+            // A network fenced meanwhile (this actor is re-entered at each await) keeps its rules.
             try await firewall.prune(prefix: FirewallRules.tagPrefix(install: installID),
-                                     keep: Set(networks.map { tag($0.name) }))
+                                     keep: Set(networks.map { tag($0.name) }).union(fenced.keys.map(tag)))
             lastError = nil
-            logger.info("network isolation restored", metadata: ["networks": "\(networks.count)"])
+            logger.log(level: logLevel, "network isolation restored", metadata: ["networks": "\(networks.count)"])
         } catch {
             lastError = "\(error)"
             logger.error("cannot restore network isolation", metadata: ["error": "\(error)"])
