@@ -31,4 +31,12 @@ struct BackoffTests {
     func writeRetry(failure: Int, millis: Int) {
         #expect(Backoff.writeRetryDelay(failure: failure) == .milliseconds(millis))
     }
+
+    @Test("platform reconnects: 1 s, 2 s, 4 s … capped at 30 s")
+    func reconnect() {
+        #expect((1...7).map { Backoff.reconnectDelay(failure: $0) }
+                == [.seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(16), .seconds(30), .seconds(30)])
+        #expect(Backoff.reconnectDelay(failure: 0) == .seconds(1))
+        #expect(Backoff.reconnectDelay(failure: 1000) == .seconds(30))
+    }
 }

@@ -23,6 +23,17 @@ public enum Backoff {
         return min(.milliseconds(100 << exponent), maxWriteRetryDelay)
     }
 
+    /// The longest wait before a platform connection is tried again.
+    public static let maxReconnectDelay: Duration = .seconds(30)
+
+    /// Wait before reconnecting after failure number `failure` (1-based) of a platform
+    /// connection (a chat channel's poll or socket): 1 s doubling, capped at 30 s.
+    public static func reconnectDelay(failure: Int) -> Duration {
+        let exponent = max(0, failure - 1)
+        guard exponent < 5 else { return maxReconnectDelay }  // 2^5 s > 30 s
+        return min(.seconds(1 << exponent), maxReconnectDelay)
+    }
+
     /// Wait after failed provisioning attempt `attempt` (1-based): 2 s, 4 s; nil once attempts are used
     /// up, meaning the failure is final.
     public static func provisioningDelay(afterAttempt attempt: Int) -> Duration? {

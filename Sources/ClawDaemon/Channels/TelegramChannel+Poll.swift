@@ -16,7 +16,7 @@ extension TelegramChannel {
             return
         }
         let username = channel.identity["username"] ?? ""
-        var backoff = 1
+        var failures = 0
         var webhookDeleted = false
         var offset = channel.pollOffset
         while !Task.isCancelled {
@@ -29,7 +29,7 @@ extension TelegramChannel {
                 let updates = try await call(token, "getUpdates", poll, as: [TelegramAPI.Update].self,
                                              timeout: .seconds(pollTimeoutSeconds + 15))
                 await inbox.status(channel, .connected, lastError: nil)
-                backoff = 1
+                failures = 0
                 for update in updates where update.update_id >= offset {
                     let next = update.update_id + 1
                     if let message = update.message, let inbound = Self.inbound(message, botID: channel.account, username: username) {
@@ -48,10 +48,10 @@ extension TelegramChannel {
                 if Task.isCancelled { return }
                 Counter(label: "clawd_channel_reconnects_total", dimensions: [("platform", "telegram")]).increment()
                 await inbox.status(channel, .connecting, lastError: "\(error)")
-                var wait = backoff
-                if let failure = error as? TelegramAPI.Failure, let retry = failure.retryAfter { wait = max(1, retry) }
-                backoff = min(backoff * 2, 30)
-                try? await Task.sleep(for: .seconds(wait))
+                failures += 1
+                var wait = Backoff.reconnectDelay(failure: failures)
+                if let failure = error as? TelegramAPI.Failure, let retry = failure.retryAfter { wait = .seconds(max(1, retry)) }
+                try? await Task.sleep(for: wait)
             }
         }
     }
