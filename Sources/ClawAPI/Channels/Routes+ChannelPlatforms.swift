@@ -54,7 +54,10 @@ extension RouterBuilding {
             let b = try await ContainerBody.read(ChannelWire.WhatsAppRequest.self, request, context)
             return (ChannelCredentials(phoneNumberId: b.phoneNumberId, accessToken: b.accessToken, appSecret: b.appSecret,
                                        verifyToken: b.verifyToken), "accessToken")
-        case .telegram, .discord, .slack:
+        case .slack:
+            let b = try await ContainerBody.read(ChannelWire.SlackRequest.self, request, context)
+            return (ChannelCredentials(botToken: b.botToken, appToken: b.appToken), "botToken")
+        case .telegram, .discord:
             let b = try await ContainerBody.read(ChannelWire.BotTokenRequest.self, request, context)
             return (ChannelCredentials(botToken: b.botToken), "botToken")
         }

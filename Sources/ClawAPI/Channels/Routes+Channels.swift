@@ -6,7 +6,7 @@ import Hummingbird
 
 extension RouterBuilding {
     /// `/api/v1/channels/*`: every route acts for one org (another org's chat is a 404 like a
-    /// missing one); Slack and Discord answer 501 until their connectors exist. The WhatsApp
+    /// missing one); Discord answers 501 until its connector exists. The WhatsApp
     /// webhook needs no key: its signature authenticates it.
     static func addChannelRoutes(_ router: Router<APIContext>, env: APIEnvironment) {
         let g = router.group("/api/v1/channels")

@@ -44,7 +44,7 @@ final class ChannelService: Service, ChannelBackend, ChannelInbox, Sendable {
     /// The connectors of this build, talking to the configured platform URLs.
     static func connectors(_ settings: ChannelSettings) -> [any Channel] {
         [TelegramChannel(base: settings.telegramAPIBase, pollTimeoutSeconds: settings.telegramPollTimeoutSeconds),
-         WhatsAppChannel(base: settings.whatsAppAPIBase)]
+         WhatsAppChannel(base: settings.whatsAppAPIBase), SlackChannel(base: settings.slackAPIBase)]
     }
 
     func wake() { wakeInput.yield() }
