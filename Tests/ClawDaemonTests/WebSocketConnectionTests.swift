@@ -72,7 +72,7 @@ struct WebSocketConnectionTests {
         }
     }
 
-    @Test("abort cancels the connection; the server sees it gone")
+    @Test("abort closes without waiting; the server sees the connection gone")
     func abort() async throws {
         try await Self.withServer { server in
             let ws = try await WebSocketConnection.open(server.url)

@@ -100,6 +100,8 @@ extension SlackChannel {
                 try? await connection.send(String(decoding: PlatformHTTP.json(SlackAPI.Ack(envelope_id: envelopeID)), as: UTF8.self))
             }
         }
+        // A cancelled task stops reading without the connection having ended: the caller closes it.
+        if Task.isCancelled { return .ended(WebSocketConnection.Ending(code: nil, reason: nil, failure: "cancelled")) }
         return .ended(await connection.closed())
     }
 

@@ -75,8 +75,12 @@ final class WebSocketConnection: Sendable {
         return await task.value
     }
 
-    /// Drops the connection without a close handshake.
-    func abort() { task.cancel() }
+    /// Starts the close handshake (1001, going away) and returns at once; `messages` ends when
+    /// the peer answered or the close timeout passed.
+    func abort() {
+        let writer = self.writer
+        Task { try? await writer.close(.goingAway, reason: nil) }
+    }
 
     /// Waits until the connection ended.
     func closed() async -> Ending { await task.value }
