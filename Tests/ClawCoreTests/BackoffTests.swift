@@ -39,4 +39,21 @@ struct BackoffTests {
         #expect(Backoff.reconnectDelay(failure: 0) == .seconds(1))
         #expect(Backoff.reconnectDelay(failure: 1000) == .seconds(30))
     }
+
+    @Test("reconnect jitter keeps the lower half and scales the upper half", arguments: [
+        (1, 0.0, 500), (1, 0.5, 750), (3, 0.0, 2000), (3, 0.25, 2500), (6, 0.0, 15000), (6, 0.999, 29985),
+        (9, 2.0, 30000), (9, -1.0, 15000),
+    ])
+    func reconnectJitter(failure: Int, jitter: Double, millis: Int) {
+        #expect(Backoff.reconnectDelay(failure: failure, jitter: jitter) == .milliseconds(millis))
+    }
+
+    @Test("random jitter stays within half the ceiling and the ceiling")
+    func reconnectRandom() {
+        for failure in 1...8 {
+            let ceiling = Backoff.reconnectDelay(failure: failure)
+            let wait = Backoff.jitteredReconnectDelay(failure: failure)
+            #expect(wait >= ceiling / 2 && wait <= ceiling)
+        }
+    }
 }

@@ -154,6 +154,32 @@ struct ChannelStoreTests {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test("connection health: attempts count up while connecting, reset when connected; each change is a channel.status event")
+    func health() async throws {
+        let f = try await Self.make()
+        let record = try await f.channels.connect(orgID: f.org, platform: .telegram, credentials: .init(botToken: "1:HEALTH"),
+                                                  account: "1", identity: [:])
+        let ids = { () async throws -> Int64 in try await f.channels.store.events(orgID: f.org, after: 0).last?.id ?? 0 }
+        let before = try await ids()
+        try await f.channels.setStatus(channelID: record.id, .connected, lastError: nil)
+        for error in ["connection lost", "refused", "refused"] {
+            try await f.channels.setStatus(channelID: record.id, .connecting, lastError: error)
+        }
+        var shown = try #require(try await f.channels.channel(id: record.id))
+        #expect(shown.status == .connecting && shown.attempts == 3 && shown.lastError == "refused")
+        try await f.channels.setStatus(channelID: record.id, .connected, lastError: nil)
+        shown = try #require(try await f.channels.channel(id: record.id))
+        #expect(shown.attempts == 0 && shown.lastError == nil)
+        try await f.channels.setStatus(channelID: record.id, .error, lastError: "401 Unauthorized")
+        let events = try await f.channels.store.events(orgID: f.org, after: before)
+        let data = { (e: StoredEvent) in (try? JSONDecoder().decode([String: String].self, from: Data(e.dataJSON.utf8))) ?? [:] }
+        let changes = events.filter { $0.type == "channel.status" }.map(data)
+        #expect(changes.map { $0["status"] ?? "" } == ["connected", "connecting", "connected", "error"], "one event per change of status")
+        #expect(changes[1]["attempts"] == "1" && changes[1]["error"] == "connection lost" && changes[1]["from"] == "connected")
+        #expect(events.filter { $0.type == "channel.error" }.count == 1)
+        #expect(try await f.channels.store.events(orgID: f.other, after: before).isEmpty)
+    }
+
     @Test("IPC messages files go to chats of the group only")
     func ipcMessages() async throws {
         let f = try await Self.make()

@@ -36,7 +36,7 @@ extension ChannelWire.Channel {
             return
         }
         self.init(name: platform.rawValue, connected: record.status == .connected, status: record.status.rawValue,
-                  lastError: record.lastError, since: record.since.iso8601, identity: record.identity,
+                  lastError: record.lastError, since: record.since.iso8601, attempts: record.attempts, identity: record.identity,
                   configured: record.configured)
     }
 }

@@ -41,6 +41,7 @@ enum ChannelArgs {
         f.add("channel", c.name)
         f.add("status", c.status)
         f.add("since", c.since.map(Format.time) ?? "-")
+        if c.status == "connecting" { f.add("attempts", "\(c.attempts)") }
         f.add("last error", Format.text(c.lastError))
         for (k, v) in c.identity.sorted(by: { $0.key < $1.key }) { f.add(k, Format.text(v)) }
         for (k, v) in c.configured.sorted(by: { $0.key < $1.key }) { f.add(k, v) }

@@ -5,7 +5,10 @@ import Foundation
 
 /// The secrets of `connect` and `validate`, each from a file (or `-` for stdin).
 struct ChannelSecretOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Telegram: the file holding the bot token.", valueName: "file")) var tokenFile: String?
+    @Option(help: ArgumentHelp("Telegram, Slack (xoxb-…), Discord: the file holding the bot token.", valueName: "file"))
+    var tokenFile: String?
+    @Option(help: ArgumentHelp("Slack: the file holding the app-level token (xapp-…, Socket Mode).", valueName: "file"))
+    var appTokenFile: String?
     @Option(help: ArgumentHelp("WhatsApp: the phone number id.", valueName: "id")) var phoneNumberId: String?
     @Option(help: ArgumentHelp("WhatsApp: the file holding the access token.", valueName: "file")) var accessTokenFile: String?
     @Option(help: ArgumentHelp("WhatsApp: the file holding the app secret.", valueName: "file")) var appSecretFile: String?
@@ -19,6 +22,11 @@ struct ChannelSecretOptions: ParsableArguments {
             }
             let stdin = [accessTokenFile, appSecretFile, verifyTokenFile].filter { $0 == "-" }.count
             guard stdin <= 1 else { throw ValidationError("only one secret can come from stdin (-)") }
+        case "slack":
+            guard tokenFile != nil, appTokenFile != nil else {
+                throw ValidationError("slack needs --token-file (bot token, xoxb-…) and --app-token-file (xapp-…)")
+            }
+            guard tokenFile != "-" || appTokenFile != "-" else { throw ValidationError("only one secret can come from stdin (-)") }
         default:
             guard tokenFile != nil else { throw ValidationError("\(platform) needs --token-file FILE (or - for stdin)") }
         }
@@ -34,6 +42,10 @@ struct ChannelSecretOptions: ParsableArguments {
                 phoneNumberId: phoneNumberId ?? "", accessToken: try read(accessTokenFile, "access token"),
                 appSecret: try read(appSecretFile, "app secret"), verifyToken: try read(verifyTokenFile, "verify token")))
         }
+        if platform == "slack" {
+            return try Wire.encode(ChannelWire.SlackRequest(botToken: try read(tokenFile, "bot token"),
+                                                            appToken: try read(appTokenFile, "app token")))
+        }
         return try Wire.encode(ChannelWire.BotTokenRequest(botToken: try read(tokenFile, "bot token")))
     }
 }
@@ -44,10 +56,12 @@ extension ClawctlCommand.ChannelCommand {
             commandName: "connect", abstract: "Connect the org's bot (checked with the platform first).",
             discussion: """
                 clawctl channel connect telegram --org ORG --token-file ~/bot.token
+                clawctl channel connect slack --org ORG --token-file bot.token --app-token-file app.token
+                clawctl channel connect discord --org ORG --token-file - < bot.token
                 clawctl channel connect whatsapp --org ORG --phone-number-id 1098… --access-token-file a \
                 --app-secret-file s --verify-token-file v
                 """)
-        @Argument(help: ArgumentHelp("telegram or whatsapp.", valueName: "name")) var name: String
+        @Argument(help: ArgumentHelp("telegram, whatsapp, slack or discord.", valueName: "name")) var name: String
         @OptionGroup var secrets: ChannelSecretOptions
         @OptionGroup var orgOption: ContainerOrgOption
         @OptionGroup var global: GlobalOptions
@@ -68,7 +82,7 @@ extension ClawctlCommand.ChannelCommand {
     struct ChannelValidate: ClawctlSubcommand {
         static let configuration = CommandConfiguration(
             commandName: "validate", abstract: "Check credentials with the platform; stores nothing (exit 2 when refused).")
-        @Argument(help: ArgumentHelp("telegram or whatsapp.", valueName: "name")) var name: String
+        @Argument(help: ArgumentHelp("telegram, whatsapp, slack or discord.", valueName: "name")) var name: String
         @OptionGroup var secrets: ChannelSecretOptions
         @OptionGroup var orgOption: ContainerOrgOption
         @OptionGroup var global: GlobalOptions

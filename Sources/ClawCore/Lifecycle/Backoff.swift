@@ -27,11 +27,18 @@ public enum Backoff {
     public static let maxReconnectDelay: Duration = .seconds(30)
 
     /// Wait before reconnecting after failure number `failure` (1-based) of a platform
-    /// connection (a chat channel's poll or socket): 1 s doubling, capped at 30 s.
-    public static func reconnectDelay(failure: Int) -> Duration {
+    /// connection (a chat channel's poll or socket): 1 s doubling, capped at 30 s, of which
+    /// the upper half is scaled by `jitter` (0..<1, random in production), so bots that lost
+    /// the platform together do not come back in lockstep. `jitter` 1 is the ceiling.
+    public static func reconnectDelay(failure: Int, jitter: Double = 1) -> Duration {
         let exponent = max(0, failure - 1)
-        guard exponent < 5 else { return maxReconnectDelay }  // 2^5 s > 30 s
-        return min(.seconds(1 << exponent), maxReconnectDelay)
+        let ceiling = exponent < 5 ? min(.seconds(1 << exponent), maxReconnectDelay) : maxReconnectDelay  // 2^5 s > 30 s
+        return ceiling / 2 + ceiling / 2 * min(1, max(0, jitter))
+    }
+
+    /// `reconnectDelay` with a random jitter.
+    public static func jitteredReconnectDelay(failure: Int) -> Duration {
+        reconnectDelay(failure: failure, jitter: Double.random(in: 0..<1))
     }
 
     /// Wait after failed provisioning attempt `attempt` (1-based): 2 s, 4 s; nil once attempts are used

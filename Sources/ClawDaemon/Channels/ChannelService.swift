@@ -92,19 +92,24 @@ final class ChannelService: Service, ChannelBackend, ChannelInbox, Sendable {
         for task in typingTasks.withLock({ t in defer { t.removeAll() }; return Array(t.values) }) { task.cancel() }
     }
 
-    /// Starts (or restarts) the connection of `channel`.
+    /// Starts (or restarts) the connection of `channel`. A connection it replaces is cancelled
+    /// and has ended (its socket closed) before the new one opens, so one bot never has two
+    /// live connections from this host.
     func start(_ channel: ChannelRecord) {
         guard let connector = connectors[channel.platform] else { return }
         guard let credentials = store.credentials(channelID: channel.id) else {
             Task { await self.status(channel, .error, lastError: "the stored credentials are missing; connect again") }
             return
         }
-        let task = Task { await connector.connect(channel, credentials, inbox: self) }
-        let old = connections.withLock { c in
-            defer { c[channel.id] = task }
-            return c[channel.id]
+        connections.withLock { c in
+            let old = c[channel.id]
+            old?.cancel()
+            c[channel.id] = Task {
+                await old?.value
+                if Task.isCancelled { return }
+                await connector.connect(channel, credentials, inbox: self)
+            }
         }
-        old?.cancel()
     }
 
     func stop(channelID: String) async {

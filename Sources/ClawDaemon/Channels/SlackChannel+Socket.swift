@@ -9,21 +9,22 @@ extension SlackChannel {
     enum Served: Sendable {
         /// Slack sent `disconnect` with this reason; the connection is still open.
         case disconnect(String)
-        /// The connection ended (dropped, closed by Slack, or the task was cancelled).
-        case ended(WebSocketConnection.Ending)
+        /// The connection ended (dropped, closed by Slack, or the task was cancelled); `greeted`
+        /// when Slack had said `hello` on it.
+        case ended(WebSocketConnection.Ending, greeted: Bool)
     }
 
     /// Runs Socket Mode until cancelled. On `disconnect` (`refresh_requested`, `warning`) the
     /// next connection is opened before the old one is closed, so no event window is lost and
     /// at most one connection stays live; `link_disabled` and refused tokens set `error` and
-    /// stop. A dropped connection reconnects after a backoff (1 s doubling to 30 s, Slack's
-    /// `Retry-After` when given).
+    /// stop. A dropped connection reconnects after a jittered backoff (`Backoff.reconnectDelay`,
+    /// counted from the last `hello`; Slack's `Retry-After` when given).
     func connect(_ channel: ChannelRecord, _ credentials: ChannelCredentials, inbox: any ChannelInbox) async {
         guard let appToken = credentials.appToken, credentials.botToken != nil else {
             await inbox.status(channel, .error, lastError: "the app token or the bot token is missing")
             return
         }
-        var backoff = 1
+        var failures = 0
         var ready: WebSocketConnection?
         while !Task.isCancelled {
             do {
@@ -43,14 +44,14 @@ extension SlackChannel {
                         throw error
                     }
                     await Self.shut(connection)
-                    backoff = 1
-                case .ended(let ending):
+                    failures = 0
+                case .ended(let ending, let greeted):
                     await Self.shut(connection)
                     if Task.isCancelled { return }
                     Counter(label: "clawd_channel_reconnects_total", dimensions: [("platform", "slack")]).increment()
+                    failures = greeted ? 1 : failures + 1
                     await inbox.status(channel, .connecting, lastError: "connection lost" + (ending.failure.map { ": \($0)" } ?? ""))
-                    try await Task.sleep(for: .seconds(backoff))
-                    backoff = min(backoff * 2, 30)
+                    try await Task.sleep(for: Backoff.jitteredReconnectDelay(failure: failures))
                 }
             } catch is CancellationError {
                 break
@@ -60,10 +61,10 @@ extension SlackChannel {
             } catch {
                 if Task.isCancelled { break }
                 await inbox.status(channel, .connecting, lastError: "\(error)")
-                var wait = backoff
-                if let failure = error as? SlackAPI.Failure, let retry = failure.retryAfter { wait = max(1, retry) }
-                backoff = min(backoff * 2, 30)
-                try? await Task.sleep(for: .seconds(wait))
+                failures += 1
+                var wait = Backoff.jitteredReconnectDelay(failure: failures)
+                if let failure = error as? SlackAPI.Failure, let retry = failure.retryAfter { wait = .seconds(max(1, retry)) }
+                try? await Task.sleep(for: wait)
             }
         }
         if let ready { await Self.shut(ready) }
@@ -80,10 +81,12 @@ extension SlackChannel {
     /// acknowledged again); an envelope whose commit failed stays unacknowledged for Slack to
     /// deliver again.
     func serve(_ connection: WebSocketConnection, _ channel: ChannelRecord, inbox: any ChannelInbox) async -> Served {
+        var greeted = false
         for await text in connection.messages {
             guard let frame = try? JSONDecoder().decode(SlackAPI.Frame.self, from: Data(text.utf8)) else { continue }
             switch frame.type {
             case "hello":
+                greeted = true
                 await inbox.status(channel, .connected, lastError: nil)
             case "disconnect":
                 return .disconnect(frame.reason ?? "")
@@ -101,8 +104,10 @@ extension SlackChannel {
             }
         }
         // A cancelled task stops reading without the connection having ended: the caller closes it.
-        if Task.isCancelled { return .ended(WebSocketConnection.Ending(code: nil, reason: nil, failure: "cancelled")) }
-        return .ended(await connection.closed())
+        if Task.isCancelled {
+            return .ended(WebSocketConnection.Ending(code: nil, reason: nil, failure: "cancelled"), greeted: greeted)
+        }
+        return .ended(await connection.closed(), greeted: greeted)
     }
 
     /// Closes `connection` with a handshake even when the calling task is cancelled.

@@ -7,7 +7,7 @@ import Metrics
 extension TelegramChannel {
     /// `deleteWebhook`, then long polls until cancelled. A 401 (bad token) or 409 (another
     /// poller of the same token) sets the status to `error` and stops: hammering would not
-    /// help. Other failures reconnect after a backoff (1 s doubling to 30 s; a 429's
+    /// help. Other failures reconnect after a jittered backoff (up to 1 s doubling to 30 s; a 429's
     /// `retry_after` when given). Each update is committed with the offset past it before the
     /// next `getUpdates` confirms it to Telegram.
     func connect(_ channel: ChannelRecord, _ credentials: ChannelCredentials, inbox: any ChannelInbox) async {
@@ -49,7 +49,7 @@ extension TelegramChannel {
                 Counter(label: "clawd_channel_reconnects_total", dimensions: [("platform", "telegram")]).increment()
                 await inbox.status(channel, .connecting, lastError: "\(error)")
                 failures += 1
-                var wait = Backoff.reconnectDelay(failure: failures)
+                var wait = Backoff.jitteredReconnectDelay(failure: failures)
                 if let failure = error as? TelegramAPI.Failure, let retry = failure.retryAfter { wait = .seconds(max(1, retry)) }
                 try? await Task.sleep(for: wait)
             }

@@ -47,6 +47,8 @@ public struct ChannelRecord: Sendable, Equatable {
     public var status: ChannelStatus
     public var lastError: String?
     public var since: Timestamp
+    /// Connection attempts since the last `connected` (counted on each change to `connecting`).
+    public var attempts: Int = 0
     /// Telegram: the next `getUpdates` offset (advanced in the transaction that stores the update).
     public var pollOffset: Int64
 }
@@ -144,7 +146,8 @@ extension ChannelStore {
         ChannelRecord(id: r["id"], orgID: r["org_id"], platform: ChannelPlatform(rawValue: r["platform"]) ?? .telegram,
                       account: r["account"], configured: decodeMap(r["configured_json"]),
                       identity: decodeMap(r["identity_json"]), status: ChannelStatus(rawValue: r["status"]) ?? .error,
-                      lastError: r["last_error"], since: r.channelTS("since")!, pollOffset: r["poll_offset"])
+                      lastError: r["last_error"], since: r.channelTS("since")!, attempts: r["attempts"],
+                      pollOffset: r["poll_offset"])
     }
 
     static func message(_ r: Row) -> ChannelMessage {

@@ -102,16 +102,29 @@ public final class ChannelStore: Sendable {
         }
     }
 
-    /// A new status; a change to `error` is also the event `channel.error` (with the reason, never a secret).
+    /// A new status. Every change of status is the event `channel.status` (with the attempt
+    /// count and the reason, never a secret); a change to `error` is also `channel.error`. Each
+    /// report of `connecting` counts one more attempt; `connected` sets the count back to 0.
     public func setStatus(channelID: String, _ status: ChannelStatus, lastError: String?,
                           now: Timestamp = .now()) async throws(ClawError) {
         try await store.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM channels WHERE id = ?", arguments: [channelID]) else { return }
             let old = Self.channel(row)
-            guard old.status != status || old.lastError != lastError else { return }
+            let attempts = switch status {
+            case .connecting: old.attempts + 1
+            case .connected: 0
+            default: old.attempts
+            }
+            guard old.status != status || old.lastError != lastError || old.attempts != attempts else { return }
             let since = old.status == status ? old.since : now
-            try db.execute(sql: "UPDATE channels SET status = ?, last_error = ?, since = ? WHERE id = ?",
-                           arguments: [status.rawValue, lastError, since.millis, channelID])
+            try db.execute(sql: "UPDATE channels SET status = ?, last_error = ?, since = ?, attempts = ? WHERE id = ?",
+                           arguments: [status.rawValue, lastError, since.millis, attempts, channelID])
+            if old.status != status {
+                var data = ["channel": old.platform.rawValue, "status": status.rawValue, "from": old.status.rawValue,
+                            "attempts": "\(attempts)"]
+                if let lastError { data["error"] = lastError }
+                try Store.appendEvent(db, orgID: old.orgID, type: "channel.status", instanceID: nil, data: data, at: now)
+            }
             if status == .error, old.status != .error {
                 try Store.appendEvent(db, orgID: old.orgID, type: "channel.error", instanceID: nil,
                                       data: ["channel": old.platform.rawValue, "error": lastError ?? ""], at: now)

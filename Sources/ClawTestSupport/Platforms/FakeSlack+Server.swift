@@ -44,7 +44,10 @@ extension FakeSlack {
                         for try await message in inbound.messages(maxSize: 1 << 20) {
                             guard case .text(let text) = message,
                                   let ack = try? JSONDecoder().decode(Ack.self, from: Data(text.utf8)), let envelopeID = ack.envelope_id else { continue }
-                            self.state.withLock { $0.pending[envelopeID]?.acked = true }
+                            self.state.withLock { s in
+                                s.acksReceived += 1
+                                if !s.losingAcks { s.pending[envelopeID]?.acked = true }
+                            }
                         }
                     }
                     _ = try await group.next()

@@ -48,6 +48,8 @@ public final class FakeSlack: Sendable {
         var sent: [Sent] = []
         var rateLimits: [Int] = []
         var calls: [String: Int] = [:]
+        var losingAcks = false
+        var acksReceived = 0
     }
 
     public let botToken: String
@@ -119,6 +121,12 @@ public final class FakeSlack: Sendable {
         let links = state.withLock { $0.links }
         for link in links { link.out.yield(.drop) }
     }
+
+    /// While on, acknowledgements arrive but are lost (as when the client dies right after
+    /// sending one): their envelopes stay unacknowledged and go out again on the next connection.
+    public func loseAcks(_ on: Bool) { state.withLock { $0.losingAcks = on } }
+    /// Acknowledgements that reached the fake (lost ones included).
+    public var acksReceived: Int { state.withLock { $0.acksReceived } }
 
     /// The next `chat.postMessage` calls answer 429 with these `Retry-After` seconds.
     public func rateLimit(_ seconds: [Int]) { state.withLock { $0.rateLimits += seconds } }

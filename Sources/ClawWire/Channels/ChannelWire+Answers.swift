@@ -9,16 +9,19 @@ extension ChannelWire {
         public var status: String
         @ExplicitNull public var lastError: String?
         @ExplicitNull public var since: String?
+        /// Connection attempts since the channel was last connected (while `connecting`).
+        public var attempts: Int
         public var identity: [String: String]
         public var configured: [String: String]
 
-        public init(name: String, connected: Bool, status: String, lastError: String?, since: String?,
+        public init(name: String, connected: Bool, status: String, lastError: String?, since: String?, attempts: Int = 0,
                     identity: [String: String], configured: [String: String]) {
             self.name = name
             self.connected = connected
             self.status = status
             self.lastError = lastError
             self.since = since
+            self.attempts = attempts
             self.identity = identity
             self.configured = configured
         }

@@ -23,8 +23,10 @@ import Testing
     @Test func neverCutsAGraphemeCluster() {
         let family = "👨‍👩‍👧‍👦"
         let text = String(repeating: family, count: 9)
-        let parts = MessageSplitter.split(text, limit: 4)
+        let parts = MessageSplitter.split(text, limit: 4 * family.utf16.count)
         #expect(parts.map(\.count) == [4, 4, 1])
+        // A cluster longer than the limit is a part of its own, never cut.
+        #expect(MessageSplitter.split(family + family, limit: 3) == [family, family])
         #expect(parts.joined() == text)
         #expect(parts.allSatisfy { $0.allSatisfy { String($0) == family } })
     }

@@ -38,7 +38,7 @@ struct ChannelFaultE2ETests {
             _ = await h.d.daemon.waitExit(timeout: .seconds(10))
             tg.clearFaults()
             h.d = try await RunsDaemon.start(dir: h.d.dir, install: h.d.install, org: h.d.org,
-                                             env: ChannelHarness.env(tg, h.whatsapp))
+                                             env: ChannelHarness.env(tg, h.whatsapp, h.slack))
             let after = try await h.replies(-500, atLeast: 2)
             #expect(after.count == 2 && after[1].contains("two"))
             // The restarted poll confirms from the stored offset: nothing is handed out again.

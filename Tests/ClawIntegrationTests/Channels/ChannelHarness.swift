@@ -11,14 +11,16 @@ struct ChannelHarness {
     var d: RunsDaemon
     let telegram: FakeTelegram
     let whatsapp: FakeWhatsApp
+    let slack: FakeSlack
 
     static var agentImage: String {
         ProcessInfo.processInfo.environment["CLAWD_TEST_AGENT_IMAGE"] ?? "clawd-agent-runner:latest"
     }
 
-    static func env(_ telegram: FakeTelegram, _ whatsapp: FakeWhatsApp) -> [String: String] {
+    static func env(_ telegram: FakeTelegram, _ whatsapp: FakeWhatsApp, _ slack: FakeSlack) -> [String: String] {
         ["CLAWD_AGENT_IMAGE": agentImage, "CLAWD_TELEGRAM_API_BASE": telegram.baseURL,
-         "CLAWD_WHATSAPP_API_BASE": whatsapp.baseURL, "CLAWD_TELEGRAM_POLL_TIMEOUT_SECONDS": "2",
+         "CLAWD_WHATSAPP_API_BASE": whatsapp.baseURL, "CLAWD_SLACK_API_BASE": slack.apiBase,
+         "CLAWD_TELEGRAM_POLL_TIMEOUT_SECONDS": "2",
          "CLAWD_CONTAINER_RUN_TIMEOUT_SECONDS": "20"]
     }
 
@@ -26,15 +28,16 @@ struct ChannelHarness {
     static func with(_ body: (inout ChannelHarness) async throws -> Void) async throws {
         let telegram = try FakeTelegram()
         let whatsapp = try FakeWhatsApp()
-        let servers = [Task { try await telegram.run() }, Task { try await whatsapp.run() }]
+        let slack = try FakeSlack()
+        let servers = [Task { try await telegram.run() }, Task { try await whatsapp.run() }, Task { try await slack.run() }]
         defer { for s in servers { s.cancel() } }
-        for base in [telegram.baseURL, whatsapp.baseURL] {
+        for base in [telegram.baseURL, whatsapp.baseURL, slack.apiBase] {
             try await eventually("fake platform listening", timeout: .seconds(20)) {
                 (try? await HTTPClient.shared.execute(HTTPClientRequest(url: base + "/none"), timeout: .seconds(2))) != nil ? true : nil
             }
         }
-        try await RunsDaemon.with(env: env(telegram, whatsapp)) { d in
-            var h = ChannelHarness(d: d, telegram: telegram, whatsapp: whatsapp)
+        try await RunsDaemon.with(env: env(telegram, whatsapp, slack)) { d in
+            var h = ChannelHarness(d: d, telegram: telegram, whatsapp: whatsapp, slack: slack)
             try await body(&h)
             d = h.d
         }
@@ -66,6 +69,14 @@ struct ChannelHarness {
         _ = try await object("POST", "/telegram/connect", ["botToken": telegram.token])
         try await eventually("telegram connected", timeout: .seconds(30)) {
             try await object("GET", "/telegram")["status"] as? String == "connected" ? true : nil
+        }
+    }
+
+    /// Connects the fake Slack app and waits until Socket Mode said `hello`.
+    func connectSlack() async throws {
+        _ = try await object("POST", "/slack/connect", ["botToken": slack.botToken, "appToken": slack.appToken])
+        try await eventually("slack connected", timeout: .seconds(30)) {
+            try await object("GET", "/slack")["status"] as? String == "connected" ? true : nil
         }
     }
 
