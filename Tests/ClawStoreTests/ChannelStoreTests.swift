@@ -154,6 +154,36 @@ struct ChannelStoreTests {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test("a chat run clawd died during is queued again once with the same messages; a run that sent something is not")
+    func interruptedRunQueuedAgain() async throws {
+        let f = try await Self.make()
+        let c = f.channels
+        _ = try await c.ingest(orgID: f.org, Self.message("tg:-100", "1", "context first"), triggerPattern: Self.pattern)
+        guard case .queued(let run) = try await c.ingest(orgID: f.org, Self.message("tg:-100", "2", "hey @bot", mention: true),
+                                                        triggerPattern: Self.pattern) else { Issue.record("not queued"); return }
+        #expect(try await c.runs.markRunning(id: run.runID, containerName: "x"))
+        #expect(try await c.runs.failInterruptedRuns().map(\.id) == [run.runID])
+        let retry = try #require(try await c.retryInterrupted(runID: run.runID))
+        let first = try #require(try await c.runs.run(id: run.runID, orgID: nil))
+        let again = try #require(try await c.runs.run(id: retry, orgID: nil))
+        #expect(again.prompt == first.prompt && again.status == .queued && again.group == "team")
+        #expect(f.changes.runs.last?.runID == retry, "the queue hears of it")
+        #expect(try await c.retryInterrupted(runID: run.runID) == nil, "queued again once")
+        // The retry dies too: not queued a third time.
+        #expect(try await c.runs.markRunning(id: retry, containerName: "y"))
+        _ = try await c.runs.failInterruptedRuns()
+        #expect(try await c.retryInterrupted(runID: retry) == nil)
+
+        // A run whose reply was already recorded is not run again.
+        guard case .queued(let answered) = try await c.ingest(orgID: f.org, Self.message("tg:-100", "3", "@Andy more"),
+                                                             triggerPattern: Self.pattern) else { Issue.record("not queued"); return }
+        #expect(try await c.runs.markRunning(id: answered.runID, containerName: "z"))
+        _ = try await c.recordRunBlock(runID: answered.runID, index: 0, text: "an answer")
+        _ = try await c.runs.failInterruptedRuns()
+        #expect(try await c.retryInterrupted(runID: answered.runID) == nil)
+        #expect(try await c.retryInterrupted(runID: "run_unknown") == nil)
+    }
+
     @Test("connection health: attempts count up while connecting, reset when connected; each change is a channel.status event")
     func health() async throws {
         let f = try await Self.make()

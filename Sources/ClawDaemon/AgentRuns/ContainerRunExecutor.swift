@@ -67,10 +67,12 @@ public final class ContainerRunExecutor: Service, RunQueueView, Sendable {
 
     // MARK: boot
 
-    /// Before serving: runs that were running when clawd died are failed, every agent container
+    /// Before serving: runs that were running when clawd died are failed (a chat's run is queued
+    /// again by the channels, so its message is still answered), every agent container
     /// of this install is removed (none can be ours any more), queued runs re-enter the queue.
     public func recover() async throws {
         let interrupted = try await runs.failInterruptedRuns()
+        for run in interrupted { channelFeed?.interrupted(runID: run.id) }
         if let runtime {
             // A broken runtime must not keep clawd from serving (health says degraded); the
             // leftovers are removed at the next boot that can list them.

@@ -1,12 +1,14 @@
 import ClawCore
 
 /// What the run executor tells the channels, in order: each output block as the agent prints
-/// it, a run's end, an IPC scan of a group (its `messages/` files). Given to the executor at
+/// it, a run's end, a run clawd's previous process left in flight, an IPC scan of a group (its
+/// `messages/` files). Given to the executor at
 /// construction; yielding never blocks the run.
 final class ChannelRunFeed: Sendable {
     enum Event: Sendable, Equatable {
         case block(runID: String, index: Int, text: String)
         case ended(runID: String, failed: Bool)
+        case interrupted(runID: String)
         case ipcScanned(group: String)
     }
 
@@ -18,5 +20,6 @@ final class ChannelRunFeed: Sendable {
 
     func block(runID: String, index: Int, text: String) { input.yield(.block(runID: runID, index: index, text: text)) }
     func ended(runID: String, failed: Bool) { input.yield(.ended(runID: runID, failed: failed)) }
+    func interrupted(runID: String) { input.yield(.interrupted(runID: runID)) }
     func ipcScanned(group: String) { input.yield(.ipcScanned(group: group)) }
 }

@@ -132,6 +132,14 @@ final class ChannelService: Service, ChannelBackend, ChannelInbox, Sendable {
         case .ended(let runID, let failed):
             stopTyping(runID: runID)
             try? await store.runEnded(runID: runID, failed: failed)
+        case .interrupted(let runID):
+            do {
+                if let retry = try await store.retryInterrupted(runID: runID) {
+                    logger.notice("chat run queued again after a restart", metadata: ["run": "\(runID)", "retry": "\(retry)"])
+                }
+            } catch {
+                logger.error("cannot queue an interrupted chat run again", metadata: ["run": "\(runID)", "error": "\(error)"])
+            }
         case .ipcScanned(let group):
             let taken = await store.takeIPCMessages(group: group)
             if taken.queued > 0 { wake() }

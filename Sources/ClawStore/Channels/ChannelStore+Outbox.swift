@@ -60,6 +60,41 @@ extension ChannelStore {
         }
     }
 
+    /// A chat's run that clawd's previous process left in flight (and the boot failed) before
+    /// anything of it was sent: the group's cursor goes back and the same messages are queued
+    /// as a new run, in one transaction, so the chat still gets its answer. Answers the new
+    /// run's id; nil when the run was no chat's, had sent something, the cursor moved on since,
+    /// or it was itself such a retry (then only the cursor goes back, as for any failed run).
+    public func retryInterrupted(runID: String, now: Timestamp = .now()) async throws(ClawError) -> String? {
+        let queued = try await store.write { db -> QueuedRun? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM channel_runs WHERE run_id = ?", arguments: [runID]),
+                  row["sent"] as Int == 0,
+                  try Row.fetchOne(db, sql: "SELECT 1 FROM channel_runs WHERE retry_of = ?", arguments: [runID]) == nil
+            else { return nil }
+            let groupName: String = row["group_name"]
+            let cursorAfter: Int64 = row["cursor_after"]
+            if (row["retry_of"] as String?) != nil {
+                // Failed like any run: the next trigger sees these messages again.
+                try db.execute(sql: "UPDATE channel_cursors SET seq = ? WHERE group_name = ? AND seq = ?",
+                               arguments: [row["cursor_before"] as Int64, groupName, cursorAfter])
+                return nil
+            }
+            guard try Int64.fetchOne(db, sql: "SELECT seq FROM channel_cursors WHERE group_name = ?", arguments: [groupName]) == cursorAfter,
+                  let group = try Row.fetchOne(db, sql: "SELECT * FROM container_groups WHERE name = ?", arguments: [groupName])
+                    .map(ContainerRunStore.group) else { return nil }
+            try db.execute(sql: "UPDATE channel_cursors SET seq = ? WHERE group_name = ?",
+                           arguments: [row["cursor_before"] as Int64, groupName])
+            guard case .queued(let run) = try Self.trigger(db, group: group, jid: row["chat_jid"], threadID: row["thread_id"],
+                                                           seq: cursorAfter, timeoutSecs: self.runs.defaultTimeoutSecs, now: now)
+            else { return nil }
+            try db.execute(sql: "UPDATE channel_runs SET retry_of = ? WHERE run_id = ?", arguments: [runID, run.runID])
+            return run
+        }
+        guard let queued else { return nil }
+        runs.publish([.runQueued(queued)])
+        return queued.runID
+    }
+
     /// Pending rows due by `now`, oldest first; a chat whose oldest pending row is not due yet
     /// holds back its later rows (messages to one chat keep their order).
     public func dueOutbound(now: Timestamp = .now(), limit: Int = 100) async throws(ClawError) -> [ChannelMessage] {
