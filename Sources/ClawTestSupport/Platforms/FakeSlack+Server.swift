@@ -68,6 +68,7 @@ extension FakeSlack {
             guard token == appToken else {
                 return Self.reply(Failure(error: token == botToken ? "not_allowed_token_type" : "invalid_auth"))
             }
+            if state.withLock({ $0.refusingConnections }) { return Self.reply(Failure(error: "internal_error")) }
             let ticket = UUID().uuidString
             state.withLock { _ = $0.tickets.insert(ticket) }
             return Self.reply(ConnectionsOpen(url: "ws://127.0.0.1:\(port)/link/?ticket=\(ticket)"))

@@ -49,6 +49,7 @@ public final class FakeSlack: Sendable {
         var rateLimits: [Int] = []
         var calls: [String: Int] = [:]
         var losingAcks = false
+        var refusingConnections = false
         var acksReceived = 0
     }
 
@@ -121,6 +122,9 @@ public final class FakeSlack: Sendable {
         let links = state.withLock { $0.links }
         for link in links { link.out.yield(.drop) }
     }
+
+    /// While on, `apps.connections.open` answers Slack's `internal_error` (an outage: worth retrying).
+    public func refuseConnections(_ on: Bool) { state.withLock { $0.refusingConnections = on } }
 
     /// While on, acknowledgements arrive but are lost (as when the client dies right after
     /// sending one): their envelopes stay unacknowledged and go out again on the next connection.

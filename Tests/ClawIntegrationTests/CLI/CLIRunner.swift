@@ -85,10 +85,15 @@ struct Clawctl {
         try await run(args, timeout: timeout)
     }
 
-    func run(_ args: [String], timeout: Duration = .seconds(180)) async throws -> Result {
+    /// `stdin`: what clawctl reads on its standard input (nothing when nil).
+    func run(_ args: [String], stdin: String? = nil, timeout: Duration = .seconds(180)) async throws -> Result {
         let dir = try TestPaths.makeTempDir("ctl")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let p = try makeProcess(args, out: dir + "/out", err: dir + "/err")
+        if let stdin {
+            try stdin.write(toFile: dir + "/in", atomically: true, encoding: .utf8)
+            p.standardInput = FileHandle(forReadingAtPath: dir + "/in")
+        }
         try p.run()
         let deadline = ContinuousClock.now + timeout
         while p.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }

@@ -51,6 +51,22 @@ struct ChannelCLIE2ETests {
                 let r = try await ctl.run(["channel"] + args)
                 #expect(r.code == 2, "\(args): \(r)")
             }
+            // Slack: the bot token from a file, the app token from stdin; slack without an app token is a usage error.
+            let slack = h.slack
+            let slackBot = h.d.dir + "/slack-bot.token"
+            try slack.botToken.write(toFile: slackBot, atomically: true, encoding: .utf8)
+            #expect(try await ctl.run("channel", "connect", "slack", "--token-file", slackBot, "--org", org).code == 2)
+            let slackConnected = try await ctl.run(["channel", "connect", "slack", "--token-file", slackBot, "--app-token-file", "-",
+                                                    "--org", org], stdin: slack.appToken + "\n")
+            #expect(slackConnected.code == 0 && slackConnected.stdout.contains("…" + slack.appToken.suffix(4)), "\(slackConnected)")
+            #expect(!slackConnected.stdout.contains(slack.appToken) && !slackConnected.stdout.contains(slack.botToken))
+            try await eventually("slack connected") {
+                try await ctl.run("channel", "show", "slack", "--org", org).stdout.contains("connected") ? true : nil
+            }
+            #expect(slack.live == 1)
+            #expect(try await ctl.run("channel", "disconnect", "slack", "--org", org).code == 0)
+            try await eventually("slack socket closed") { slack.live == 0 ? true : nil }
+
             #expect(try await ctl.run("channel", "disconnect", "telegram", "--org", org).code == 0)
             #expect(try await ctl.run("channel", "disconnect", "telegram", "--org", org).code == 3)
         }

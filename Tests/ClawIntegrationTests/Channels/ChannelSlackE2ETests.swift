@@ -75,6 +75,22 @@ struct ChannelSlackE2ETests {
             try await eventually("connected again") { try await h.object("GET", "/slack")["status"] as? String == "connected" ? true : nil }
             #expect(slack.maxLive <= 2)
 
+            // Slack is down for a while: the channel shows `connecting` with its attempts and
+            // the last error, and comes back by itself.
+            slack.refuseConnections(true)
+            slack.dropConnections()
+            let down = try await eventually("retrying", timeout: .seconds(30)) {
+                let c = try await h.object("GET", "/slack")
+                return c["status"] as? String == "connecting" && (c["attempts"] as? Int ?? 0) >= 2 ? c : nil
+            }
+            #expect((down["lastError"] as? String)?.contains("internal_error") == true, "\(down)")
+            slack.refuseConnections(false)
+            try await eventually("back", timeout: .seconds(30)) {
+                let c = try await h.object("GET", "/slack")
+                return c["status"] as? String == "connected" && c["attempts"] as? Int == 0 ? true : nil
+            }
+            #expect(slack.live == 1)
+
             // No secret anywhere but its own 0600 file.
             await h.d.stop()
             for token in [slack.botToken, slack.appToken] {
