@@ -22,8 +22,10 @@ public struct ChannelCredentials: Codable, Sendable, Equatable {
         self.verifyToken = verifyToken
     }
 
-    /// The one secret a connection is known by on the host (one poller per bot token).
-    public var primarySecret: String { botToken ?? accessToken ?? "" }
+    /// The one secret a connection is known by on the host: what the platform delivers events
+    /// to (Slack's Socket Mode spreads events over every connection of an app token, so two
+    /// connections would each miss some; Telegram allows one poller per bot token).
+    public var primarySecret: String { appToken ?? botToken ?? accessToken ?? "" }
 
     /// `field → "…last4"` for every field set: what answers show instead of the secrets.
     public var configured: [String: String] {
