@@ -14,15 +14,15 @@ struct DialectRequestTests {
         }
     }
 
-    @Test("create: unknown fields, wrong types and a non-string map are refused naming the field", arguments: [
+    @Test("create: unknown fields, wrong types and a non-object imConfig are refused naming the field", arguments: [
         (#"{"subdomain":"okbot","status":"RUNNING"}"#, "status", "'status' is not a known field"),
         (#"{"subdomain":"okbot","Subdomain":"x"}"#, "Subdomain", "'Subdomain' is not a known field"),
         (#"{"subdomain":5}"#, "subdomain", "'subdomain' must be a string"),
         (#"{"subdomain":null}"#, "subdomain", "'subdomain' is required"),
         (#"{"subdomain":"okbot","tier":2}"#, "tier", "'tier' must be a string"),
-        (#"{"subdomain":"okbot","imConfig":{"token":1}}"#, "imConfig", "'imConfig' must be an object of string values"),
-        (#"{"subdomain":"okbot","imConfig":["a"]}"#, "imConfig", "'imConfig' must be an object of string values"),
-        (#"{"subdomain":"okbot","imConfig":"x"}"#, "imConfig", "'imConfig' must be an object of string values"),
+        (#"{"subdomain":"okbot","image":7}"#, "image", "'image' must be a string"),
+        (#"{"subdomain":"okbot","imConfig":["a"]}"#, "imConfig", "'imConfig' must be a JSON object"),
+        (#"{"subdomain":"okbot","imConfig":"x"}"#, "imConfig", "'imConfig' must be a JSON object"),
     ])
     func create(json: String, field: String, message: String) throws {
         let error = try #require(problem(CreateInstanceRequest.self, json))
