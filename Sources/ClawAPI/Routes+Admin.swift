@@ -56,8 +56,9 @@ extension RouterBuilding {
             let body = try await JSONBody.decode(CreateKeyRequest.self, request, context: context)
             let name = try FieldRules.text(body.name, "name", maxLength: 64)
             let prefix = try FieldRules.text(body.prefix, "prefix", maxLength: 16) ?? "claw"
-            guard !prefix.isEmpty, prefix.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) }) else {
-                throw ClawError(.invalidArgument, "'prefix' must be 1-16 chars of [a-z0-9]", param: "prefix")
+            guard KeyPrefix.isValid(prefix) else {
+                throw ClawError(.invalidArgument, "'prefix' must be 1-16 chars of [a-z0-9_], starting with a letter or digit",
+                                param: "prefix")
             }
             var expires: Timestamp?
             if let text = try FieldRules.text(body.expiresAt, "expiresAt", maxLength: 40) {

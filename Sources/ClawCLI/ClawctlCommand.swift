@@ -24,7 +24,8 @@ public struct ClawctlCommand: AsyncParsableCommand {
               clawctl container status          agent runs: runtime, queue, credential proxy
               clawctl container run --group G --wait "PROMPT"
 
-            Every command takes --json (the API's JSON answer, unchanged) and --socket. Tables are \
+            Every command takes --json (the API's JSON answer, unchanged) and --socket, before or after \
+            the subcommand's name (clawctl --json status, clawctl status --json). Tables are \
             coloured only on a terminal and never with NO_COLOR set.
 
             Exit codes:
@@ -50,7 +51,8 @@ extension ClawctlCommand {
     /// Usage errors exit 2 (ArgumentParser's own code is 64) with one line on stderr.
     public static func runMain(_ arguments: [String]? = nil) async {
         do {
-            var command = try parseAsRoot(arguments)
+            let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+            var command = try parseAsRoot(GlobalOptions.movedToEnd(given))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -50,8 +50,12 @@ public struct ContainerInfo: Sendable, Equatable {
     public var ports: [PortPublish]
     public var createdAt: Date
     public var exitCode: Int?
+    /// The container's IP address on each network it is attached to, by network name (empty
+    /// while it is not running).
+    public var addresses: [String: String]
     public init(id: String, name: String, image: String, state: ContainerState,
-                labels: [String: String], ports: [PortPublish], createdAt: Date, exitCode: Int?) {
+                labels: [String: String], ports: [PortPublish], createdAt: Date, exitCode: Int?,
+                addresses: [String: String] = [:]) {
         self.id = id
         self.name = name
         self.image = image
@@ -60,6 +64,13 @@ public struct ContainerInfo: Sendable, Equatable {
         self.ports = ports
         self.createdAt = createdAt
         self.exitCode = exitCode
+        self.addresses = addresses
+    }
+
+    /// The address clients of the runtime network reach it at: the one of its network (the first
+    /// by name when it has several), nil when it has none.
+    public var address: String? {
+        addresses.filter { !$0.value.isEmpty }.min { $0.key < $1.key }?.value
     }
 }
 

@@ -17,8 +17,13 @@ enum InspectJSON {
             var HostIp: String?
             var HostPort: String?
         }
+        struct Attachment: Decodable {
+            var IPAddress: String?
+        }
         struct Network: Decodable {
             var Ports: [String: [Binding]?]?
+            var IPAddress: String?
+            var Networks: [String: Attachment]?
         }
         var Id: String
         var Name: String?
@@ -50,11 +55,13 @@ enum InspectJSON {
             }
         }
         ports.sort { ($0.containerPort, $0.hostPort ?? 0) < ($1.containerPort, $1.hostPort ?? 0) }
+        var addresses = (item.NetworkSettings?.Networks ?? [:]).compactMapValues { $0.IPAddress }.filter { !$0.value.isEmpty }
+        if addresses.isEmpty, let ip = item.NetworkSettings?.IPAddress, !ip.isEmpty { addresses["default"] = ip }
         return ContainerInfo(
             id: item.Id, name: name, image: item.ImageName ?? item.Config?.Image ?? "", state: state,
             labels: item.Config?.Labels ?? [:], ports: ports,
             createdAt: item.Created.flatMap(RuntimeTime.parse) ?? Date(timeIntervalSince1970: 0),
-            exitCode: ContainerStateMapping.hasExited(state) ? item.State?.ExitCode : nil)
+            exitCode: ContainerStateMapping.hasExited(state) ? item.State?.ExitCode : nil, addresses: addresses)
     }
 
     static func image(_ output: String) throws -> ImageInfo? {

@@ -19,10 +19,11 @@ extension Store {
                      revokedAt: (row["revoked_at"] as Int64?).map { Timestamp(millis: $0) })
     }
 
-    /// A key is `<prefix>_` + 32 random bytes in hex; only its SHA-256 is stored.
+    /// A key is `<prefix>_` + 32 random bytes in hex (a prefix that ends in `_`, e.g. `oc_live_`,
+    /// is not given a second one); only its SHA-256 is stored.
     public func createKey(orgID: String, name: String?, prefix: String = "claw", expiresAt: Timestamp? = nil,
                           now: Timestamp = .now()) async throws(ClawError) -> NewAPIKey {
-        let secret = prefix + "_" + Identifier.hex(Identifier.randomBytes(32))
+        let secret = prefix + (prefix.hasSuffix("_") ? "" : "_") + Identifier.hex(Identifier.randomBytes(32))
         let record = APIKeyRecord(id: Identifier.make(prefix: "key_", length: 16), orgID: orgID, name: name,
                                   prefix: prefix, last4: String(secret.suffix(4)), createdAt: now,
                                   expiresAt: expiresAt, revokedAt: nil)

@@ -13,6 +13,18 @@ extension KeyedDecodingContainer {
         return .value(map)
     }
 
+    /// A JSON object of any values, absent or null told apart; any other shape is refused as a
+    /// whole, naming the field (`'imConfig' must be a JSON object`).
+    public func decodeJSONObject(forKey key: Key) throws -> Presence<[String: JSONValue]> {
+        guard contains(key) else { return .absent }
+        if try decodeNil(forKey: key) { return .null }
+        guard let object = try decode(JSONValue.self, forKey: key).object else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [key], debugDescription: "not an object",
+                                                   underlyingError: WireFieldError("must be a JSON object")))
+        }
+        return .value(object)
+    }
+
     func notStringMap(_ key: Key) -> DecodingError {
         .dataCorrupted(.init(codingPath: codingPath + [key], debugDescription: "not an object of strings",
                              underlyingError: WireFieldError("must be an object of string values")))

@@ -145,7 +145,7 @@ struct ClawInstanceRouteTests {
             #expect(r["hasIMConfig"] as? Bool == true)
             #expect(!r.text.contains("secret-123"))
             #expect(!r.text.contains("imConfig\""))
-            await #expect(try h.store.imConfig(instanceID: id) == ["telegramToken": "secret-123"])
+            await #expect(try h.store.imConfig(instanceID: id) == IMConfig(json: #"{"telegramToken":"secret-123"}"#))
             let listed = try await api.call(.get, "/v1/claw/instances", as: org)
             #expect(!listed.text.contains("secret-123"))
             let cleared = try await api.call(.patch, "/v1/claw/instances/\(id)", as: org,

@@ -56,7 +56,7 @@ struct HostersInstanceRouteTests {
     /// Creates through the Claw dialect (the same instances) and answers the integer id.
     func make(_ h: Harness, _ org: TestOrg, _ subdomain: String, tier: Tier = .balanced) async throws -> (String, Int64) {
         let (instance, _) = try await h.service.create(orgID: org.id, subdomain: subdomain, defaultModel: "gpt-4o", tier: tier,
-                                                  imConfig: ["telegramBotToken": "123:abc"])
+                                                  imConfig: IMConfig(json: #"{"telegram":{"botToken":"123:abc"}}"#))
         return (instance.id, try await #require(try h.store.instanceNumbers(ids: [instance.id])[instance.id]))
     }
 
@@ -68,6 +68,7 @@ struct HostersInstanceRouteTests {
         let plainID = try await h.service.create(orgID: org.id, subdomain: "plainbot", defaultModel: nil, tier: .budget, imConfig: nil).0.id
         let n2 = try await #require(try h.store.instanceNumbers(ids: [plainID])[plainID])
         try await h.markRunning(id)
+        try await h.store.setRuntimeAddress(instanceID: id, address: "10.88.0.7")
         try await h.test { api in
             let detail = try await api.call(.get, "/api/v1/instances/\(n)", as: org)
             #expect(detail.status == 200)
@@ -78,7 +79,7 @@ struct HostersInstanceRouteTests {
             #expect(detail.data["status"] as? String == "running")
             #expect(detail.data["tier"] as? String == "pro")
             #expect(detail.data["billing_mode"] as? String == "monthly")
-            #expect(detail.data["ip_address"] as? String == "127.0.0.1")
+            #expect(detail.data["ip_address"] as? String == "10.88.0.7")
             #expect(detail.data["llm_configured"] as? Bool == true)
             #expect(detail.data["telegram_configured"] as? Bool == true)
             // 3500 cents per 30 days = 116.67 per day, rounded up.
@@ -167,6 +168,7 @@ struct HostersInstanceRouteTests {
         let org = try await h.org()
         let (id, n) = try await make(h, org, "gone")
         try await h.markRunning(id)
+        try await h.store.setRuntimeAddress(instanceID: id, address: "10.88.0.7")
         try await h.test { api in
             let r = try await api.call(.delete, "/api/v1/instances/\(n)", as: org)
             #expect(r.status == 200)
@@ -221,6 +223,7 @@ struct HostersInstanceRouteTests {
         let a = try await h.org(), b = try await h.org()
         let (id, n) = try await make(h, a, "mine")
         try await h.markRunning(id)
+        try await h.store.setRuntimeAddress(instanceID: id, address: "10.88.0.7")
         try await h.test { api in
             #expect(try await api.call(.get, "/api/v1/instances/\(n)", as: a).status == 200)
             for path in ["/api/v1/instances/\(n)", "/api/v1/instances/999999", "/api/v1/instances/\(id)", "/api/v1/instances/0"] {

@@ -14,15 +14,15 @@ struct DialectRequestTests {
         }
     }
 
-    @Test("create: unknown fields, wrong types and a non-string map are refused naming the field", arguments: [
+    @Test("create: unknown fields, wrong types and a non-object imConfig are refused naming the field", arguments: [
         (#"{"subdomain":"okbot","status":"RUNNING"}"#, "status", "'status' is not a known field"),
         (#"{"subdomain":"okbot","Subdomain":"x"}"#, "Subdomain", "'Subdomain' is not a known field"),
         (#"{"subdomain":5}"#, "subdomain", "'subdomain' must be a string"),
         (#"{"subdomain":null}"#, "subdomain", "'subdomain' is required"),
         (#"{"subdomain":"okbot","tier":2}"#, "tier", "'tier' must be a string"),
-        (#"{"subdomain":"okbot","imConfig":{"token":1}}"#, "imConfig", "'imConfig' must be an object of string values"),
-        (#"{"subdomain":"okbot","imConfig":["a"]}"#, "imConfig", "'imConfig' must be an object of string values"),
-        (#"{"subdomain":"okbot","imConfig":"x"}"#, "imConfig", "'imConfig' must be an object of string values"),
+        (#"{"subdomain":"okbot","image":7}"#, "image", "'image' must be a string"),
+        (#"{"subdomain":"okbot","imConfig":["a"]}"#, "imConfig", "'imConfig' must be a JSON object"),
+        (#"{"subdomain":"okbot","imConfig":"x"}"#, "imConfig", "'imConfig' must be a JSON object"),
     ])
     func create(json: String, field: String, message: String) throws {
         let error = try #require(problem(CreateInstanceRequest.self, json))
@@ -65,6 +65,10 @@ struct DialectRequestTests {
     func requestRoundTrip() throws {
         let create = CreateInstanceRequest(subdomain: "bot", defaultModel: "m", tier: "pro", imConfig: ["k": "v"])
         #expect(try Wire.decodeBody(CreateInstanceRequest.self, from: Wire.encode(create)) == create)
+        let nested = CreateInstanceRequest(subdomain: "bot", imConfig: ["telegram": ["botToken": "1:x", "chats": [1, 2]]],
+                                           image: "localhost/bot:2")
+        #expect(try Wire.decodeBody(CreateInstanceRequest.self, from: Wire.encode(nested)) == nested)
+        #expect(problem(CreateInstanceRequest.self, #"{"subdomain":"bot","imConfig":[1]}"#)?.message == "'imConfig' must be a JSON object")
         let patch = PatchInstanceRequest(defaultModel: .null, imConfig: .value(["k": "v"]))
         #expect(String(decoding: try Wire.encode(patch), as: UTF8.self) == #"{"defaultModel":null,"imConfig":{"k":"v"}}"#)
         #expect(try Wire.decodeBody(PatchInstanceRequest.self, from: Wire.encode(patch)) == patch)
@@ -113,11 +117,20 @@ struct DialectAnswerTests {
         #expect(try Wire.decode(HostersSummaryDTO.self, from: Wire.encode(summary)) == summary)
     }
 
-    @Test("admin answers leave absent optionals out; operations and events keep their nulls")
+    @Test("admin answers write absent optionals as null, and read them back; operations and events keep their nulls")
     func adminAndNative() throws {
         let org = OrgDTO(id: "org_1", name: "acme", email: nil, balanceCents: 0, createdAt: "t")
         #expect(String(decoding: try Wire.encode(org), as: UTF8.self)
-                == #"{"balanceCents":0,"createdAt":"t","id":"org_1","name":"acme"}"#)
+                == #"{"balanceCents":0,"createdAt":"t","email":null,"id":"org_1","name":"acme"}"#)
+        #expect(try Wire.decode(OrgDTO.self, from: Data(#"{"balanceCents":0,"createdAt":"t","id":"org_1","name":"acme"}"#.utf8)) == org)
+        let key = KeyDTO(id: "key_1", name: nil, prefix: "oc_live_", last4: "abcd", createdAt: "t", expiresAt: nil,
+                         revokedAt: nil, key: nil)
+        #expect(String(decoding: try Wire.encode(key), as: UTF8.self) == #"{"createdAt":"t","expiresAt":null,"id":"key_1","#
+                + #""key":null,"last4":"abcd","name":null,"prefix":"oc_live_","revokedAt":null}"#)
+        let purchase = AdminPurchaseDTO(id: 1, orgId: "org_1", packageId: "small", claws: 10, priceCents: 100, status: "pending",
+                                        ledgerId: nil, createdAt: "t", decidedAt: nil, balanceCents: nil)
+        let purchaseJSON = try Wire.decode(JSONValue.self, from: Wire.encode(purchase))
+        #expect(purchaseJSON["ledgerId"] == .null && purchaseJSON["decidedAt"] == .null && purchaseJSON["balanceCents"] == .null)
         let op = OperationDTO(id: "op", kind: "create", instanceId: nil, status: "pending", error: nil, createdAt: "t",
                               updatedAt: "t")
         #expect(String(decoding: try Wire.encode(op), as: UTF8.self).contains(#""error":null,"id":"op","instanceId":null"#))
@@ -125,7 +138,7 @@ struct DialectAnswerTests {
         #expect(event.instanceId == nil && event.data["k"]?[0]?.int == 1)
         let status = AdminStatus(version: "1", uptimeSeconds: 2, runtime: ["ok": "true"], database: [:],
                                  instancesByStatus: ["RUNNING": 1], timersArmed: 0)
-        #expect(try Wire.decode(JSONValue.self, from: Wire.encode(status))["nextDeadline"] == nil)
+        #expect(try Wire.decode(JSONValue.self, from: Wire.encode(status))["nextDeadline"] == .null)
         #expect(try Wire.decode(AdminStatus.self, from: Wire.encode(status)) == status)
     }
 }

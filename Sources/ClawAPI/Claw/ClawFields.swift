@@ -28,26 +28,28 @@ enum ClawFields {
         return tier
     }
 
-    /// Keys 1-64 chars of `[A-Za-z0-9_.-]` not starting with `-`, values without control characters.
-    static func imConfig(_ map: [String: String]?) throws -> [String: String]? {
-        guard let map else { return nil }
-        try FieldRules.stringMap(map, "imConfig")
-        for (key, value) in map {
-            guard isConfigKey(key) else {
-                throw ClawError(.invalidArgument, "imConfig keys must be 1-64 characters of A-Z, a-z, 0-9, '_', '.', '-', "
-                                + "not starting with '-'", param: "imConfig")
-            }
-            guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                throw ClawError(.invalidArgument, "imConfig value of '\(key)' contains control characters", param: "imConfig")
-            }
-        }
-        return map
-    }
-
     static func isConfigKey(_ key: String) -> Bool {
         guard (1...64).contains(key.unicodeScalars.count), !key.hasPrefix("-") else { return false }
         return key.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0)
         }
+    }
+}
+
+extension ClawFields {
+    /// The instance's own image: only the host admin (the Unix socket) chooses it; an org key
+    /// that sends one is refused (403) and nothing is created. A reference of
+    /// `[A-Za-z0-9._/:@-]`, at most 255, starting with a letter or digit.
+    static func image(_ value: String?, isAdmin: Bool) throws -> String? {
+        guard let value else { return nil }
+        guard isAdmin else {
+            throw ClawError(.forbidden, "'image' may only be chosen by the host admin (clawctl on the Unix socket)",
+                            param: "image")
+        }
+        guard Validation.isImageReference(value), !value.contains("//"), !value.hasSuffix("/"), !value.hasSuffix(":") else {
+            throw ClawError(.invalidArgument, "'image' must be an image reference of 1-255 characters of "
+                            + "A-Z, a-z, 0-9, '.', '_', '/', ':', '@', '-', starting with a letter or digit", param: "image")
+        }
+        return value
     }
 }

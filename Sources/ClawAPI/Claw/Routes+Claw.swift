@@ -26,12 +26,14 @@ extension RouterBuilding {
             let model = try ClawFields.defaultModel(body.defaultModel)
             let tier = try ClawFields.tier(body.tier)
             let imConfig = try ClawFields.imConfig(body.imConfig)
+            let image = try ClawFields.image(body.image, isAdmin: context.isAdmin)
             return try await idem.perform(store, answer: { instance, op in
                 StoredAnswer(.created, ClawChargeDTO(instance, env: env, withURL: true, operationID: op?.id),
                              headers: op?.locationHeaders ?? [:])
             }, action: { hook throws(ClawError) in
                 _ = try await env.instances.create(orgID: orgID, subdomain: subdomain, defaultModel: model, tier: tier,
-                                             imConfig: imConfig, idempotencyKey: idem.key, inTransaction: hook)
+                                             imConfig: imConfig, image: image, idempotencyKey: idem.key,
+                                             inTransaction: hook)
             })
         }
 
@@ -45,7 +47,7 @@ extension RouterBuilding {
                 throw ClawError(.invalidArgument, "send defaultModel and/or imConfig to update")
             }
             let model: String?? = try body.defaultModel.patch.map { try ClawFields.defaultModel($0) }
-            let imConfig: [String: String]?? = try body.imConfig.patch.map { try ClawFields.imConfig($0) }
+            let imConfig: IMConfig?? = try body.imConfig.patch.map { try ClawFields.imConfig($0) }
             let (instance, op) = try await env.instances.patch(instanceID: Self.instanceID(context), orgID: context.orgID,
                                                          defaultModel: model, imConfig: imConfig)
             return Self.instanceAnswer(.ok, instance, op, env: env).response

@@ -26,32 +26,22 @@ struct HostersInstanceFacts: Sendable {
 }
 
 extension HostersInstanceDTO {
-    /// The address where clawd publishes the instance (`127.0.0.1:<host port>`), once it has run.
-    static let publishedAddress = "127.0.0.1"
-
-    /// A list item; with `telegramConfigured` (whether the stored IM config has a Telegram
-    /// section) the detail.
-    init(record: HostersInstanceRecord, facts: HostersInstanceFacts, telegramConfigured: Bool? = nil) {
+    /// A list item; with `imConfig` (what the stored IM config holds) the detail.
+    init(record: HostersInstanceRecord, facts: HostersInstanceFacts, imConfig: IMConfigFacts? = nil) {
         let i = record.instance
         let status = HostersStatus(record)
-        let reachable = record.provisionedAt != nil && i.hostPort != nil && [.running, .stopped, .paused].contains(status)
         self.init(id: record.number, name: i.subdomain, status: status.rawValue, tier: i.tier.rawValue,
-                  billingMode: HostersBilling.billingMode, ipAddress: reachable ? Self.publishedAddress : nil,
+                  billingMode: HostersBilling.billingMode, ipAddress: status == .running ? record.runtimeAddress : nil,
                   healthStatus: i.healthStatus.rawValue, createdAt: i.createdAt.iso8601,
                   provisionedAt: record.provisionedAt?.iso8601)
-        guard let telegramConfigured else { return }
+        guard let imConfig else { return }
         canStart = status.canStart
         canStop = status.canStop
         canRestart = status.canRestart
         subdomainURL = facts.subdomainURL(i)
         dailyClawCost = facts.dailyCost(i.tier)
-        llmConfigured = i.defaultModel != nil
-        self.telegramConfigured = telegramConfigured
-    }
-
-    /// A Telegram section: any key of the IM config that names Telegram (`telegram`, `telegramBotToken`, …).
-    static func hasTelegram(_ imConfig: [String: String]?) -> Bool {
-        imConfig?.keys.contains { $0.lowercased().contains("telegram") } ?? false
+        llmConfigured = i.defaultModel != nil || imConfig.hasLLM
+        telegramConfigured = imConfig.hasTelegram
     }
 }
 

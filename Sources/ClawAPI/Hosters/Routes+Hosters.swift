@@ -26,8 +26,8 @@ extension RouterBuilding {
 
         api.get("/instances/:id") { _, context in
             let record = try await Hosters.instance(context, store: store)
-            let telegram = await HostersInstanceDTO.hasTelegram(try store.imConfig(instanceID: record.instance.id))
-            return Hosters.data(HostersInstanceDTO(record: record, facts: HostersInstanceFacts(env: env), telegramConfigured: telegram))
+            let imConfig = IMConfigFacts(try await store.imConfig(instanceID: record.instance.id))
+            return Hosters.data(HostersInstanceDTO(record: record, facts: HostersInstanceFacts(env: env), imConfig: imConfig))
         }
 
         let actions: [(String, LifecycleCommand, @Sendable (HostersStatus) -> Bool)] = [

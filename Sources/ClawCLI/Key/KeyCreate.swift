@@ -8,7 +8,7 @@ extension ClawctlCommand.KeyCommand {
             commandName: "create", abstract: "Create an API key; the secret is printed once and never again.")
         @Argument(help: "The org's id.") var orgID: String
         @Option(help: "A name to recognise the key by.") var name: String?
-        @Option(help: "Key prefix, 1-16 chars of [a-z0-9] (default claw).") var prefix: String?
+        @Option(help: "Key prefix, 1-16 chars of [a-z0-9_] starting with a letter or digit, e.g. oc_live_ (default claw).") var prefix: String?
         @Option(help: ArgumentHelp("Expiry, ISO-8601 with a zone, e.g. 2026-12-31T00:00:00Z.", valueName: "iso8601"))
         var expires: String?
         @OptionGroup var global: GlobalOptions

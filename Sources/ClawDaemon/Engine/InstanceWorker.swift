@@ -124,6 +124,7 @@ struct InstanceWorker {
     /// Returns false when the row changed meanwhile and another pass is needed.
     func converged(_ instance: Instance, _ observation: Observation) async -> Bool {
         engine.supervisor.converged(id)
+        await recordAddress(observation)
         if await openOperations() {
             // false: the row changed meanwhile (or the write failed and waits for its retry).
             let write = PendingWrite.finishOperations(ifUnchanged: instance, succeeded: true, error: nil)

@@ -16,10 +16,8 @@ struct SecretsDelivery: Sendable {
     let installID: String
 
     /// Without an IM config the file holds `{}`, so a removed config does not linger in the volume.
-    func write(imConfig: [String: String]?, instance: Instance) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = try encoder.encode(imConfig ?? [:])
+    func write(imConfig: IMConfig?, instance: Instance) async throws {
+        let json = Data((imConfig ?? .empty).json.utf8)
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("clawd-secrets-\(UUID().uuidString.lowercased())").path
         try fm.createDirectory(atPath: work, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])

@@ -34,14 +34,14 @@ public final class InstanceService: Sendable {
     }
 
     /// Creates a paid `PENDING` instance: charge, row, port, events, operation in one transaction.
-    public func create(orgID: String, subdomain: String, defaultModel: String?, tier: Tier, imConfig: [String: String]?,
+    public func create(orgID: String, subdomain: String, defaultModel: String?, tier: Tier, imConfig: IMConfig?,
                        image: String? = nil, now: Timestamp = .now(), idempotencyKey: String? = nil,
                        inTransaction: InTransaction? = nil) async throws(ClawError) -> (Instance, OperationRecord) {
         let id = Identifier.make(prefix: "c", length: 24)
         let created = try Lifecycle.create(id: id, orgID: orgID, subdomain: subdomain, defaultModel: defaultModel,
                                            hasIMConfig: imConfig != nil, tier: tier, image: image ?? config.image,
                                            now: now, policy: config.policy)
-        let imJSON = try imConfig.map(Self.json)
+        let imJSON = imConfig?.json
         let config = self.config
         // The port is probed (bind) before the transaction and re-checked inside it: a create
         // that took it meanwhile sends this one round again with the next free port.
@@ -87,13 +87,13 @@ public final class InstanceService: Sendable {
     }
 
     /// PATCH: `defaultModel` and/or `imConfig` (`.some(nil)` removes it).
-    public func patch(instanceID: String, orgID: String?, defaultModel: String??, imConfig: [String: String]??,
+    public func patch(instanceID: String, orgID: String?, defaultModel: String??, imConfig: IMConfig??,
                       now: Timestamp = .now(), inTransaction: InTransaction? = nil) async throws(ClawError) -> (Instance, OperationRecord?) {
         let imJSON: String??
         switch imConfig {
         case .none: imJSON = .none
         case .some(.none): imJSON = .some(nil)
-        case .some(.some(let map)): imJSON = .some(try Self.json(map))
+        case .some(.some(let config)): imJSON = .some(config.json)
         }
         return try await mutate(instanceID: instanceID, orgID: orgID, now: now, inTransaction: inTransaction) { instance, db throws(ClawError) in
             let model = defaultModel ?? instance.defaultModel
@@ -173,13 +173,5 @@ public final class InstanceService: Sendable {
 
     func publish(_ change: CommittedChange) {
         for subscriber in subscribers { subscriber.committed(change) }
-    }
-
-    static func json(_ map: [String: String]) throws(ClawError) -> String {
-        do {
-            return String(decoding: try JSONEncoder().encode(map), as: UTF8.self)
-        } catch {
-            throw ClawError(.invalidArgument, "imConfig cannot be stored", param: "imConfig")
-        }
     }
 }

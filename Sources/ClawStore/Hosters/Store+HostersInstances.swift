@@ -11,6 +11,8 @@ public struct HostersInstanceRecord: Sendable {
     public var provisionedAt: Timestamp?
     /// `DELETED` while the operation that removes it is still open: shown as `deleting`.
     public var deleting: Bool
+    /// The container's address on its runtime network, while the engine sees it running.
+    public var runtimeAddress: String? = nil
 }
 
 extension Store {
@@ -32,7 +34,8 @@ extension Store {
         let open: Bool = row["hosters_open_op"]
         return HostersInstanceRecord(number: row["hosters_num"], instance: instance,
                                      provisionedAt: (row["hosters_provisioned_at"] as Int64?).map { Timestamp(millis: $0) },
-                                     deleting: instance.status == .deleted && open)
+                                     deleting: instance.status == .deleted && open,
+                                     runtimeAddress: row["runtime_address"])
     }
 
     /// The instance with integer id `number`, when it is visible to this dialect and (unless

@@ -105,11 +105,10 @@ extension Store {
     }
 
     /// The stored IM config (a secret: never returned by the API).
-    public func imConfig(instanceID: String) async throws(ClawError) -> [String: String]? {
+    public func imConfig(instanceID: String) async throws(ClawError) -> IMConfig? {
         try await read { db in
-            guard let json = try String.fetchOne(db, sql: "SELECT im_config_json FROM instances WHERE id = ?", arguments: [instanceID]),
-                  let data = json.data(using: .utf8) else { return nil }
-            return try JSONDecoder().decode([String: String].self, from: data)
+            try String.fetchOne(db, sql: "SELECT im_config_json FROM instances WHERE id = ?", arguments: [instanceID])
+                .map(IMConfig.init(json:))
         }
     }
 

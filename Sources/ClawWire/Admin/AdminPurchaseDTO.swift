@@ -1,5 +1,5 @@
-/// A purchase on the admin socket (camelCase like the rest of `/admin`); `balanceCents` only in
-/// the answer of approve.
+/// A purchase on the admin socket (camelCase like the rest of `/admin`); `balanceCents` is set only
+/// in the answer of approve (`null` elsewhere).
 public struct AdminPurchaseDTO: Codable, Sendable, Equatable {
     public var id: Int64
     public var orgId: String
@@ -8,10 +8,10 @@ public struct AdminPurchaseDTO: Codable, Sendable, Equatable {
     public var priceCents: Int64
     /// `pending`, `approved` or `rejected`.
     public var status: String
-    public var ledgerId: Int64?
+    @ExplicitNull public var ledgerId: Int64?
     public var createdAt: String
-    public var decidedAt: String?
-    public var balanceCents: Int64?
+    @ExplicitNull public var decidedAt: String?
+    @ExplicitNull public var balanceCents: Int64?
 
     public init(id: Int64, orgId: String, packageId: String, claws: Int64, priceCents: Int64, status: String,
                 ledgerId: Int64?, createdAt: String, decidedAt: String?, balanceCents: Int64?) {

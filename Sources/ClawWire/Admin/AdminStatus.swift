@@ -9,8 +9,8 @@ public struct AdminStatus: Codable, Sendable, Equatable {
     public var database: [String: String]
     public var instancesByStatus: [String: Int]
     public var timersArmed: Int
-    /// The earliest armed deadline: `{"at", "kind", "instanceId"}`, left out when none is armed.
-    public var nextDeadline: [String: String]?
+    /// The earliest armed deadline: `{"at", "kind", "instanceId"}`, `null` when none is armed.
+    @ExplicitNull public var nextDeadline: [String: String]?
 
     public init(version: String, uptimeSeconds: Int64, runtime: [String: String], database: [String: String],
                 instancesByStatus: [String: Int], timersArmed: Int, nextDeadline: [String: String]? = nil) {

@@ -1,13 +1,14 @@
-/// An API key on the admin socket; `key` (the secret) only in the answer that created it.
+/// An API key on the admin socket; `key` (the secret) only in the answer that created it
+/// (`null` elsewhere). Absent optional fields are written as `null`, as in every admin answer.
 public struct KeyDTO: Codable, Sendable, Equatable {
     public var id: String
-    public var name: String?
+    @ExplicitNull public var name: String?
     public var prefix: String
     public var last4: String
     public var createdAt: String
-    public var expiresAt: String?
-    public var revokedAt: String?
-    public var key: String?
+    @ExplicitNull public var expiresAt: String?
+    @ExplicitNull public var revokedAt: String?
+    @ExplicitNull public var key: String?
 
     public init(id: String, name: String?, prefix: String, last4: String, createdAt: String, expiresAt: String?,
                 revokedAt: String?, key: String?) {
@@ -31,7 +32,7 @@ public struct KeyListDTO: Codable, Sendable, Equatable {
 /// `POST /admin/orgs/<org>/keys`: every field optional.
 public struct CreateKeyRequest: Codable, Sendable, Equatable {
     public var name: String?
-    /// 1-16 chars of `[a-z0-9]`; `claw` when absent.
+    /// 1-16 chars of `[a-z0-9_]` starting with a letter or digit (`oc_live_`); `claw` when absent.
     public var prefix: String?
     /// ISO-8601 with a zone.
     public var expiresAt: String?

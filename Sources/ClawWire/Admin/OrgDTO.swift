@@ -1,8 +1,8 @@
-/// An org on the admin socket; `email` is left out when it has none.
+/// An org on the admin socket; `email` is `null` when it has none.
 public struct OrgDTO: Codable, Sendable, Equatable {
     public var id: String
     public var name: String
-    public var email: String?
+    @ExplicitNull public var email: String?
     public var balanceCents: Int64
     public var createdAt: String
 

@@ -39,7 +39,7 @@ extension E2E {
                 ("tier number", #"{"subdomain": "\#(ok)", "tier": 1}"#),
                 ("imConfig string", #"{"subdomain": "\#(ok)", "imConfig": "token"}"#),
                 ("imConfig array", #"{"subdomain": "\#(ok)", "imConfig": ["a"]}"#),
-                ("imConfig number value", #"{"subdomain": "\#(ok)", "imConfig": {"k": 1}}"#),
+                ("imConfig nested value control", #"{"subdomain": "\#(ok)", "imConfig": {"k": {"n": "a\u0001b"}}}"#),
                 ("imConfig key leading -", #"{"subdomain": "\#(ok)", "imConfig": {"-k": "v"}}"#),
                 ("imConfig key charset", #"{"subdomain": "\#(ok)", "imConfig": {"a key": "v"}}"#),
                 ("imConfig value control", #"{"subdomain": "\#(ok)", "imConfig": {"k": "a\u0001b"}}"#),
@@ -64,7 +64,7 @@ extension E2E {
             ("imConfig string", #"{"imConfig": "token"}"#),
             ("imConfig number", #"{"imConfig": 7}"#),
             ("imConfig array", #"{"imConfig": [{"k": "v"}]}"#),
-            ("imConfig number value", #"{"imConfig": {"k": 1}}"#),
+            ("imConfig nested too deep", #"{"imConfig": {"a": [[[[[[[["x"]]]]]]]]}}"#),
             ("imConfig key leading -", #"{"imConfig": {"-k": "v"}}"#),
             ("imConfig key too long", #"{"imConfig": {"\#(String(repeating: "k", count: 65))": "v"}}"#),
             ("imConfig value control", #"{"imConfig": {"k": "a\u0000b"}}"#),
@@ -103,6 +103,11 @@ extension E2E {
                     let r = try await claw.send("POST", "/v1/claw/instances", Data(body.utf8))
                     Self.checkRefusal(r, "create \(label)", expected: [400, 422])
                 }
+                // The image is the host admin's choice: an org key that sends one is refused.
+                let image = try await claw.send("POST", "/v1/claw/instances",
+                                                Data(#"{"subdomain": "\#(ok)", "image": "localhost/clawd-demo:latest"}"#.utf8))
+                #expect(image.status == 403 && E2E.envelope(image)?.type == "permission_error", "\(image.text)")
+                #expect(image.text.contains("image"), "\(image.text)")
                 let tooBig = try await claw.send("POST", "/v1/claw/instances", Self.huge(#""subdomain": "\#(ok)""#))
                 Self.checkRefusal(tooBig, "create over max_body_bytes", expected: [413])
 

@@ -34,7 +34,7 @@ extension E2E {
 
                 // PATCH: model and IM config; the secret goes to a 0600 file in the volume, never to inspect.
                 let secret = "tg-secret-\(UUID().uuidString)"
-                let patch = PatchInstanceRequest(defaultModel: .value("gpt-5.2"), imConfig: .value(["telegramToken": secret]))
+                let patch = PatchInstanceRequest(defaultModel: .value("gpt-5.2"), imConfig: .value(["telegramToken": .string(secret)]))
                 let patched = try await claw.send("PATCH", "/v1/claw/instances/\(id)", try Wire.encode(patch))
                 #expect(patched.status == 200, "\(patched.text)")
                 let p = try patched.decode(ClawInstanceDTO.self)

@@ -26,6 +26,12 @@ extension E2E {
         static func data(_ r: ClawClient.Reply) -> [String: Any] { ((try? r.json())?["data"] as? [String: Any]) ?? [:] }
         static func code(_ r: ClawClient.Reply) -> String? { ((try? r.json())?["error"] as? [String: Any])?["code"] as? String }
 
+        /// The container's address on its network, as podman reports it ("" when it has none).
+        static func containerAddress(_ install: E2EInstall, _ id: String) async throws -> String {
+            (try? await install.podman(["inspect", "--format", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}",
+                                        E2EInstall.containerName(id)]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        }
+
         static func containerState(_ install: E2EInstall, _ id: String) async throws -> String {
             (try? await install.podman(["inspect", "--format", "{{.State.Status}}", E2EInstall.containerName(id)]))?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? "absent"
@@ -41,7 +47,7 @@ extension E2E {
                 let api = Client(claw: claw), other = Client(claw: install.claw(b))
                 let name = "hb\(E2E.suffix())"
                 let created = try await claw.create(name, extra: ["tier": "pro", "defaultModel": "gpt-5.2",
-                                                                  "imConfig": ["telegramBotToken": "1:x"]])
+                                                                  "imConfig": ["telegram": ["botToken": "1:x", "allowed": [7, 8]]]])
                 #expect(created.status == 201, "\(created.text)")
                 let stringID = try #require(try created.json()["id"] as? String)
                 try await claw.waitStatus(stringID, "RUNNING")
@@ -61,7 +67,15 @@ extension E2E {
                                                              "daily_claw_cost", "llm_configured", "telegram_configured"]))
                 #expect(d["can_start"] as? Bool == false && d["can_stop"] as? Bool == true && d["can_restart"] as? Bool == true)
                 #expect(d["tier"] as? String == "pro" && d["daily_claw_cost"] as? Int == 117 && d["billing_mode"] as? String == "monthly")
-                #expect(d["ip_address"] as? String == "127.0.0.1" && d["provisioned_at"] is String)
+                // ip_address: the container's address on its runtime network, as the engine observed it.
+                let address = try await Self.containerAddress(install, stringID)
+                #expect(!address.isEmpty && address != "127.0.0.1", "podman reports no address")
+                #expect(d["ip_address"] as? String == address && d["provisioned_at"] is String, "\(d)")
+                // The nested IM config is the secrets file's content, and never part of an answer.
+                let secrets = try String(contentsOfFile: try await install.volumeMountpoint(stringID) + "/secrets/im-config.json",
+                                         encoding: .utf8)
+                #expect(secrets == #"{"telegram":{"allowed":[7,8],"botToken":"1:x"}}"#)
+                #expect(!(try await api.send("GET", "/instances/\(id)")).text.contains("1:x"))
                 #expect(d["llm_configured"] as? Bool == true && d["telegram_configured"] as? Bool == true)
                 let url = try await claw.instance(stringID).url
                 #expect("http://" + (d["subdomain_url"] as? String ?? "") == url)
@@ -87,6 +101,9 @@ extension E2E {
                 _ = try await eventually("the container stops") { try await Self.containerState(install, stringID) != "running" ? true : nil }
                 d = try await api.data("/instances/\(id)")
                 #expect(d["can_start"] as? Bool == true && d["can_stop"] as? Bool == false && d["can_restart"] as? Bool == false)
+                _ = try await eventually("a stopped instance has no address") {
+                    try await api.data("/instances/\(id)")["ip_address"] is NSNull ? true : nil
+                }
                 for verb in ["stop", "restart"] {
                     #expect(try await api.send("POST", "/instances/\(id)/\(verb)").status == 422)
                 }
@@ -95,6 +112,11 @@ extension E2E {
                 #expect(started.status == 200 && Self.data(started)["status"] as? String == "running", "\(started.text)")
                 try await claw.waitStatus(stringID, "RUNNING")
                 _ = try await eventually("the container runs again") { try await Self.containerState(install, stringID) == "running" ? true : nil }
+                _ = try await eventually("the running container's address is back") {
+                    let now = try await Self.containerAddress(install, stringID)
+                    let shown = try await api.data("/instances/\(id)")["ip_address"] as? String
+                    return !now.isEmpty && shown == now ? true : nil
+                }
                 let generation = try await install.generation(stringID) ?? 0
                 let restarted = try await api.send("POST", "/instances/\(id)/restart")
                 #expect(restarted.status == 200, "\(restarted.text)")

@@ -108,8 +108,9 @@ final class EngineHarness: Sendable {
     // MARK: helpers
 
     func create(_ subdomain: String, imConfig: [String: String]? = nil, image: String? = nil) async throws -> Instance {
-        try await instances.create(orgID: orgID, subdomain: subdomain, defaultModel: "gpt-test", tier: .budget,
-                             imConfig: imConfig, image: image).0
+        let config = try imConfig.map { IMConfig(json: String(decoding: try JSONEncoder().encode($0), as: UTF8.self)) }
+        return try await instances.create(orgID: orgID, subdomain: subdomain, defaultModel: "gpt-test", tier: .budget,
+                                          imConfig: config, image: image).0
     }
 
     func instance(_ id: String) async throws -> Instance {

@@ -62,6 +62,15 @@ struct RuntimeContainerTests {
             let page = try #require(await H.get(port, "/"))
             #expect(page.status == 200)
             #expect(page.body.contains(fixture.runID))
+
+            // Its address on the runtime network, as the engine's own inspect reports it; none once stopped.
+            let address = try #require(info.address, "no network address in \(info.addresses)")
+            let octets = address.split(separator: ".").compactMap { UInt8($0) }
+            #expect(octets.count == 4 && octets.first != 127, "\(address)")
+            let shown = try await fixture.cli.output(["inspect", "--format", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", name])
+            #expect(shown.trimmingCharacters(in: .whitespacesAndNewlines) == address)
+            try await fixture.runtime.stopContainer(name, timeoutSeconds: 2)
+            #expect(try await fixture.runtime.inspectContainer(name)?.address == nil)
         }
     }
 
