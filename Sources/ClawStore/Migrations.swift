@@ -16,6 +16,7 @@ enum Migrations {
         m.registerMigration("0011-instance-disk-usage", migrate: v11InstanceDiskUsage)
         m.registerMigration("0012-channels", migrate: v12Channels)
         m.registerMigration("0013-channel-health", migrate: v13ChannelHealth)
+        m.registerMigration("0014-console-sessions", migrate: v14ConsoleSessions)
         return m
     }
 
