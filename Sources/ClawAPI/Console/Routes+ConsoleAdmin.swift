@@ -72,6 +72,9 @@ extension RouterBuilding {
         facts += status.runtime.sorted { $0.key < $1.key }.map { Fact(name: "runtime \($0.key)", value: $0.value) }
         facts += status.instancesByStatus.sorted { $0.key < $1.key }.map { Fact(name: "instances \($0.key)", value: "\($0.value)") }
         if let next = status.nextDeadline { facts.append(Fact(name: "next deadline", value: "\(next["kind"] ?? "") at \(next["at"] ?? "")")) }
+        if let queue = env.containerRuns?.queue.counts() {
+            facts.append(Fact(name: "agent run queue", value: "\(queue.active) active of \(queue.maxConcurrent), \(queue.waiting) groups waiting"))
+        }
         let health = await env.health()
         facts += health.checks.sorted { $0.key < $1.key }.map { Fact(name: "check \($0.key)", value: ($0.value.ok ? "ok: " : "failing: ") + $0.value.detail) }
         let orgs = try await env.store.listOrgs()
