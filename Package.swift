@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd",
@@ -56,6 +57,7 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Mustache", package: "swift-mustache"),
         ], swiftSettings: swift6),
         .target(name: "ClawDaemon", dependencies: [
             "ClawCore", "ClawStore", "ClawServices", "ClawRuntime", "ClawSystemd", "ClawAPI",

@@ -45,6 +45,9 @@ public struct APIEnvironment: Sendable {
     public var containerOperatorOrgs: Set<String> = []
     /// Channels (`/api/v1/channels/*`): connections, chats, messages; nil answers 503.
     public var channels: (any ChannelBackend)?
+    /// Where browsers reach the TCP listener (`http://127.0.0.1:55765`): the base of the console's
+    /// one-time admin login links.
+    public var consoleBaseURL = "http://127.0.0.1:55765"
     /// Rendered `GET /v1/claw/instances` bodies, reused while the org's instances are unchanged.
     public var instanceListCache = InstanceListCache()
 

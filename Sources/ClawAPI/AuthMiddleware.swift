@@ -29,7 +29,8 @@ struct AuthMiddleware: RouterMiddleware {
             }
         case .tcp:
             // /admin does not exist on TCP: let routing answer 404, exactly as for a missing route.
-            if !Self.publicPaths.contains(request.uri.path), !request.uri.path.hasPrefix("/admin") {
+            // The console authenticates by its own session cookie.
+            if !Self.publicPaths.contains(request.uri.path), !request.uri.path.hasPrefix("/admin"), !Self.isConsole(request.uri.path) {
                 guard let secret = Self.presentedKey(request) else {
                     throw ClawError(.unauthenticated, "missing API key: send Authorization: Bearer <key>")
                 }
@@ -42,6 +43,8 @@ struct AuthMiddleware: RouterMiddleware {
         }
         return try await next(request, context)
     }
+
+    static func isConsole(_ path: String) -> Bool { path == "/console" || path.hasPrefix("/console/") }
 
     static func presentedKey(_ request: Request) -> String? {
         if let auth = request.headers[.authorization] {

@@ -28,6 +28,15 @@ extension RouterBuilding {
         if listener == .adminSocket {
             addAdminRoutes(router, env: env)
             addAdminPurchaseRoutes(router, env: env)
+            addAdminConsoleLinkRoute(router, env: env)
+        } else {
+            let renderer = ConsoleRenderer()
+            addConsoleSessionRoutes(router, env: env, renderer: renderer)
+            addConsoleInstanceRoutes(router, env: env, renderer: renderer)
+            addConsoleAccountRoutes(router, env: env, renderer: renderer)
+            addConsoleAdminRoutes(router, env: env, renderer: renderer)
+            addConsoleBackupRoutes(router, env: env, renderer: renderer)
+            addConsoleAgentRoutes(router, env: env, renderer: renderer)
         }
         return router
     }

@@ -40,7 +40,7 @@ public struct ClawctlCommand: AsyncParsableCommand {
         subcommands: [
             Status.self, Doctor.self, Reconcile.self,
             OrgCommand.self, KeyCommand.self, InstanceCommand.self,
-            Events.self, Ledger.self, PurchaseCommand.self, ContainerCommand.self, ChannelCommand.self,
+            Events.self, Ledger.self, PurchaseCommand.self, ContainerCommand.self, ChannelCommand.self, ConsoleLink.self,
         ])
 
     public init() {}

@@ -17,6 +17,7 @@ enum Migrations {
         m.registerMigration("0012-channels", migrate: v12Channels)
         m.registerMigration("0013-channel-health", migrate: v13ChannelHealth)
         m.registerMigration("0014-instance-runtime-address", migrate: v14InstanceRuntimeAddress)
+        m.registerMigration("0015-console-sessions", migrate: v15ConsoleSessions)
         return m
     }
 

@@ -19,6 +19,8 @@ struct EventStream: Sendable {
     var pageSize = 500
     /// false: only the stored history after the cursor, then the stream ends (`?follow=false`).
     var follow = true
+    /// false: frames without `event:` lines, so a browser's `onmessage` sees every one (the console).
+    var named = true
 
     private enum Signal: Sendable { case change, heartbeat, dropped }
 
@@ -64,7 +66,7 @@ struct EventStream: Sendable {
             let page = try await store.events(orgID: orgID, after: cursor, limit: pageSize)
             guard let last = page.last else { return }
             var buffer = ByteBuffer()
-            for event in page { buffer.writeString(Self.frame(event)) }
+            for event in page { buffer.writeString(Self.frame(event, named: named)) }
             try await writer.write(buffer)
             cursor = last.id
             if page.count < pageSize { return }
@@ -72,7 +74,7 @@ struct EventStream: Sendable {
     }
 
     /// `id: <n>\nevent: <type>\ndata: {"id","type","at","instanceId","data"}\n\n`
-    static func frame(_ e: StoredEvent) -> String {
+    static func frame(_ e: StoredEvent, named: Bool = true) -> String {
         func quoted(_ s: String?) -> String {
             guard let s, let data = try? JSONResponse.encoder.encode(s) else { return "null" }
             return String(decoding: data, as: UTF8.self)
@@ -82,7 +84,7 @@ struct EventStream: Sendable {
         let json = "{\"id\":\(e.id),\"type\":\(quoted(e.type)),\"at\":\(quoted(e.at.iso8601)),"
             + "\"instanceId\":\(quoted(e.instanceID)),\"data\":\(data)}"
         let type = e.type.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-        return "id: \(e.id)\nevent: \(type)\ndata: \(json)\n\n"
+        return "id: \(e.id)\n" + (named ? "event: \(type)\n" : "") + "data: \(json)\n\n"
     }
 }
 

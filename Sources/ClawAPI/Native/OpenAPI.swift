@@ -43,6 +43,8 @@ public enum OpenAPI {
         r("GET", "/api/v1/billing/packages", "ClawHosters: the configured Claw packages"),
         r("POST", "/api/v1/billing/buy_claws", "ClawHosters: request a package (pending until the admin approves)", success: "201"),
         r("GET", "/admin/purchases", "buy_claws requests (?status=pending|approved|rejected|all)", socketOnly: true),
+        r("POST", "/admin/console/link", "A one-time link opening a host-admin web console session (5 minutes)",
+          success: "201", socketOnly: true),
         r("POST", "/admin/purchases/{id}/approve", "Approve a purchase: credit its Claws", socketOnly: true),
         r("POST", "/admin/purchases/{id}/reject", "Reject a purchase", socketOnly: true),
         r("GET", "/api/v1/backups", "ClawHosters: the org's backups, newest first (?page=, ?per_page= <= 100)",

@@ -45,6 +45,7 @@ extension Daemon.Parts {
         env.containerOperatorOrgs = Set(settings.containerOperatorOrgs)
         env.containerRuns = core.containerRuns?.api
         env.channels = core.channels
+        env.consoleBaseURL = settings.consoleBaseURL
         return env
     }
 }

@@ -65,6 +65,14 @@ public struct Settings: Sendable, Equatable {
 
     /// `host:port` as configured.
     public var listen: String { "\(listenHost):\(listenPort)" }
+    /// `console_url`: where browsers reach the listener (behind a proxy, its URL); empty: the listen address.
+    public var consoleURL = ""
+    /// The base of the console's links.
+    public var consoleBaseURL: String {
+        if !consoleURL.isEmpty { return consoleURL }
+        let host = listenHost.contains(":") ? "[\(listenHost)]" : listenHost
+        return "http://\(host):\(listenPort)"
+    }
     /// The container API's agent-run queue and schedules (`container_*` keys).
     public var containerRuns = ContainerRunSettings()
     /// Instance volume measurements and per-tier disk limits (`disk_*` keys).

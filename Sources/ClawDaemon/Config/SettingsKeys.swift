@@ -6,6 +6,9 @@ extension SettingsKey {
     /// Every key clawd understands. `etc/clawd.yaml` documents each one; a test keeps them in step.
     static let all: [SettingsKey] = [
         .init(name: "listen") { s, v throws(SettingsProblem) in (s.listenHost, s.listenPort) = try SettingsParse.listen(v) },
+        .init(name: "console_url") { s, v throws(SettingsProblem) in
+            s.consoleURL = v.isEmpty ? "" : try SettingsParse.baseURL(v)
+        },
         .init(name: "socket") { s, v throws(SettingsProblem) in
             let p = try SettingsParse.path(v)
             guard p.utf8.count < 108 else { throw SettingsProblem("socket path is longer than 107 bytes") }
