@@ -106,6 +106,16 @@ struct Idempotency: Sendable {
     }
 
     private struct Race: Error {}
+
+    /// The record of this request's answer, for a store method that writes it in the
+    /// transaction of its effect; nil without a key.
+    func write<Value>(_ answer: @escaping @Sendable (Value) -> StoredAnswer) -> IdempotentWrite<Value>? {
+        guard let key else { return nil }
+        return IdempotentWrite(orgID: scope, key: key, requestHash: hash) { value in
+            let reply = answer(value)
+            return (reply.status, reply.body, reply.headers)
+        }
+    }
 }
 
 extension OperationRecord {

@@ -34,7 +34,9 @@ struct ContainerRoutes: Sendable {
 
     func buildImage(_ request: Request, _ context: APIContext) async throws -> Response {
         let body = try await ContainerBody.read(ContainerWire.ImageBuildRequest.self, request, context)
-        return JSONResponse.make(.accepted, try await api().startImageBuild(tag: body.imageTag))
+        let build = try await api().startImageBuild(tag: body.imageTag)
+        // The build is followed at its own resource (`?wait=true` blocks until it ends).
+        return JSONResponse.make(.accepted, build, headers: [.location: "/api/v1/container/image/builds/\(build.buildId)"])
     }
 
     func getBuild(_ request: Request, _ context: APIContext) async throws -> Response {
