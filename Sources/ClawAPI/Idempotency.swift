@@ -46,6 +46,18 @@ struct Idempotency: Sendable {
     let scope: String
     let hash: String
 
+    private init(key: String?, scope: String, hash: String) {
+        self.key = key
+        self.scope = scope
+        self.hash = hash
+    }
+
+    /// The request's key as `IdempotencyMiddleware` read it (it already answered any replay),
+    /// or none.
+    static func of(_ context: APIContext) -> Idempotency {
+        context.idempotency ?? Idempotency(key: nil, scope: context.orgID ?? "admin", hash: "")
+    }
+
     init(request: Request, context: APIContext, body: ByteBuffer) throws {
         scope = context.orgID ?? "admin"
         hash = Store.requestHash(method: request.method.rawValue, path: request.uri.path, body: Array(body.readableBytesView))

@@ -89,7 +89,7 @@ public enum OpenAPI {
         r("GET", "/api/v1/container/analytics", "Container API: per-day runs, outcomes, p50/p95 durations by group (?days=)",
           integerQuery: ["days"]),
         r("GET", "/api/v1/container/runtime", "Container API: detected runtime, version, host gateway, extra run args"),
-        r("POST", "/api/v1/container/image/build", "Container API: build the agent image (202; output kept; Location: the build, ?wait=true)", success: "202"),
+        r("POST", "/api/v1/container/image/build", "Container API: build the agent image (202; output kept; the build is an operation: operationId + Location)", success: "202"),
         r("GET", "/api/v1/container/image/builds/{buildId}", "Container API: one image build (?wait=true blocks)"),
         r("GET", "/api/v1/container/image/status", "Container API: does the agent image exist (?imageTag=)"),
         r("POST", "/api/v1/container/mount/validate", "Container API: check one mount against the allowlist"),

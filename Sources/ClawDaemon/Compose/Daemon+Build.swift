@@ -39,7 +39,7 @@ extension Daemon {
         let networks = runtime.flatMap { settings.tenantNetworks(runtime: $0, installID: installID) }
         await networks?.restore()
         let hub = try ContainerHub(settings: settings, runtime: runtime, runtimeError: detectionError, installID: installID,
-                                   networks: networks)
+                                   networks: networks, store: store)
         var options = DaemonCore.Options(
             instances: settings.instanceServiceConfig, backupDirectory: try backupDirectory(settings),
             backupDefaults: settings.backup.defaults,
