@@ -65,7 +65,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         var collected: ByteBuffer { buffer.withLock { $0 } }
 
         func write(_ piece: ByteBuffer) async throws {
-            buffer.withLock { $0.writeImmutableBuffer(piece) }
+            _ = buffer.withLock { $0.writeImmutableBuffer(piece) }
         }
 
         func finish(_ trailingHeaders: HTTPFields?) async throws {}

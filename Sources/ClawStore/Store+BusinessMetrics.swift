@@ -8,6 +8,11 @@ public struct BusinessMetrics: Sendable, Equatable {
     public struct Sample: Sendable, Equatable {
         public var labels: [String]
         public var value: Int64
+
+        public init(labels: [String], value: Int64) {
+            self.labels = labels
+            self.value = value
+        }
     }
 
     /// Instances by status.
@@ -24,6 +29,8 @@ public struct BusinessMetrics: Sendable, Equatable {
     public var operationsOpen: [Sample] = []
     /// Channel messages by platform and direction (`in`, `out`).
     public var channelMessages: [Sample] = []
+
+    public init() {}
 }
 
 extension Store {

@@ -11,8 +11,9 @@ struct RunAndLedgerEventTests {
     @Test("a run's created, started and finished events arrive live; another org's run does not")
     func runEvents() async throws {
         let (base, runs, _) = try ContainerRunRouteTests.harness()
-        var h = base
-        h.env.eventHeartbeat = .seconds(30)
+        var quiet = base
+        quiet.env.eventHeartbeat = .seconds(30)
+        let h = quiet
         let org = try await h.org(), other = try await h.org()
         try await EventStreamTests().withEvents(h) { api, open in
             for (o, name) in [(org, "mine"), (other, "theirs")] {
@@ -38,8 +39,7 @@ struct RunAndLedgerEventTests {
 
     @Test("charge, purchase request and approval reach the stream at once")
     func ledgerEvents() async throws {
-        var h = try Harness()
-        h.env.eventHeartbeat = .seconds(30)
+        let h = try Harness(heartbeat: .seconds(30))
         let org = try await h.org()
         try await EventStreamTests().withEvents(h) { api, open in
             let before = try await h.store.events(orgID: org.id, after: 0).last?.id ?? 0

@@ -79,7 +79,8 @@ struct ContainerE2ETests {
             #expect(done["success"] as? Bool == true, "\(done["output"] ?? "")")
             // The build is an operation too, finished with it.
             let op = try await d.daemon.admin.request("GET", "/v1/operations/\(id)/wait?timeout=30", json: nil, timeout: .seconds(40))
-            #expect(op.status == 200 && (try op.json()["status"] as? String) == "succeeded" && (try op.json()["kind"] as? String) == "image.build")
+            let opBody = try op.json()
+            #expect(op.status == 200 && opBody["status"] as? String == "succeeded" && opBody["kind"] as? String == "image.build")
             #expect((done["output"] as? String)?.isEmpty == false)
             let after = try await d.json("GET", "/image/status?imageTag=\(tag)")
             #expect(after["exists"] as? Bool == true)
