@@ -101,7 +101,7 @@ struct IdempotencyEveryPostTests {
         await #expect(try h.store.idempotentResponse(orgID: "admin", key: "credit-1") != nil)
     }
 
-    @Test("a retried container run queues one run; a public webhook POST is not scoped to any key")
+    @Test("a retried container run queues one run; a malformed key is a 400 in the container shape")
     func containerRunOnce() async throws {
         let (h, runs, _) = try ContainerRunRouteTests.harness()
         let org = try await h.org()
