@@ -67,7 +67,9 @@ extension RouterBuilding {
                 }
                 expires = t
             }
-            let key = try await store.createKey(orgID: org.id, name: name, prefix: prefix, expiresAt: expires)
+            // A retry answers the key without its secret: secrets are shown once and never stored.
+            let record = context.idempotency?.write { (k: APIKeyRecord) in StoredAnswer(.created, KeyDTO(k)) }
+            let key = try await store.createKey(orgID: org.id, name: name, prefix: prefix, expiresAt: expires, idempotent: record)
             return JSONResponse.make(.created, KeyDTO(key.record, secret: key.secret))
         }
         admin.get("/orgs/:org/keys") { _, context in

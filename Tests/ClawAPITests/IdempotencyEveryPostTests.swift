@@ -117,3 +117,23 @@ struct IdempotencyEveryPostTests {
         await #expect(try runs.runs(orgID: org.id, limit: 10).count == 1)
     }
 }
+
+extension IdempotencyEveryPostTests {
+    @Test("a retried admin key creation creates one key and never stores or replays its secret")
+    func keyCreationOnce() async throws {
+        let h = try Harness()
+        let org = try await h.org()
+        let keysBefore = try await h.store.listKeys(orgID: org.id).count
+        try await h.test(.adminSocket) { api in
+            let first = try await api.call(.post, "/admin/orgs/\(org.id)/keys", json: #"{"name":"ci"}"#, headers: [Self.key: "key-1"])
+            let retry = try await api.call(.post, "/admin/orgs/\(org.id)/keys", json: #"{"name":"ci"}"#, headers: [Self.key: "key-1"])
+            #expect(first.status == 201 && first["key"] is String)
+            #expect(retry.status == 201 && retry["id"] as? String == first["id"] as? String)
+            #expect((retry["key"] == nil || retry["key"] is NSNull) && retry.header("Idempotent-Replayed") == "true")
+            let secret = try #require(first["key"] as? String)
+            let stored = try #require(try await h.store.idempotentResponse(orgID: "admin", key: "key-1"))
+            #expect(!stored.body.contains(secret))
+        }
+        await #expect(try h.store.listKeys(orgID: org.id).count == keysBefore + 1)
+    }
+}
