@@ -35,7 +35,8 @@ struct StoredAnswer: Sendable {
 
 /// `Idempotency-Key` on a POST (docs/spec/native.md): the same key from the same org within 24 h gets the
 /// stored first answer and nothing is performed again; the same key with another request is a
-/// 409. The answer is stored in the very transaction of the effect, so a retry sees both or neither.
+/// conflict. `IdempotencyMiddleware` reads it for every POST; routes whose effect is one
+/// transaction store the answer in it (`perform`, `write`), so a retry sees both or neither.
 /// Only successes are stored: a refused request changed nothing, so retrying it decides afresh.
 struct Idempotency: Sendable {
     static let header = HeaderName("Idempotency-Key")!

@@ -22,4 +22,15 @@ extension Store {
                 """, arguments: [succeeded ? "succeeded" : "failed", succeeded ? nil : error, now.millis, id])
         }
     }
+
+    /// Boot: operations of `kind` a dead daemon left open can never finish; they fail with `error`.
+    @discardableResult
+    public func failOpenOperations(kind: String, error: String, now: Timestamp = .now()) async throws(ClawError) -> Int {
+        try await write { db in
+            try db.execute(sql: """
+                UPDATE operations SET status = 'failed', error = ?, updated_at = ? WHERE kind = ? AND status IN ('pending', 'running')
+                """, arguments: [error, now.millis, kind])
+            return db.changesCount
+        }
+    }
 }

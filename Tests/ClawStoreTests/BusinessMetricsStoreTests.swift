@@ -1,5 +1,6 @@
 import ClawCore
 @testable import ClawStore
+import ClawTestSupport
 import Foundation
 import Testing
 
@@ -24,5 +25,24 @@ struct BusinessMetricsStoreTests {
         #expect(try await store.businessMetrics().channelMessages == [
             .init(labels: ["telegram", "in"], value: 2), .init(labels: ["telegram", "out"], value: 1),
         ])
+    }
+}
+
+@Suite("Operations of no instance: started, finished, failed at boot")
+struct StandaloneOperationTests {
+    @Test("an image build's operation runs, finishes once, and one left open fails at boot")
+    func lifecycle() async throws {
+        let store = try Store(path: try TestPaths.makeTempDir("ops") + "/clawd.sqlite")
+        let org = try await store.createOrg(name: "o", email: nil)
+        try await store.startOperation(id: "b1", orgID: org.id, kind: "image.build")
+        try await store.startOperation(id: "b2", orgID: "", kind: "image.build")
+        #expect(try await store.operation(id: "b1", orgID: org.id)?.status == "running")
+        #expect(try await store.operation(id: "b2", orgID: org.id) == nil)
+        try await store.finishOperation(id: "b1", succeeded: false, error: "broken Containerfile")
+        try await store.finishOperation(id: "b1", succeeded: true, error: nil)
+        let b1 = try #require(try await store.operation(id: "b1", orgID: nil))
+        #expect(b1.status == "failed" && b1.error == "broken Containerfile")
+        #expect(try await store.failOpenOperations(kind: "image.build", error: "interrupted") == 1)
+        #expect(try await store.operation(id: "b2", orgID: nil)?.status == "failed")
     }
 }
