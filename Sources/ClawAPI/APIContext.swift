@@ -12,6 +12,9 @@ public struct APIContext: RequestContext {
     public var apiKeyID: String?
     /// Set by the router: the largest body a route collects.
     public var bodyLimit = 1 << 20
+    /// The request's `Idempotency-Key`, for routes that record their answer in the transaction
+    /// of their effect (set by `IdempotencyMiddleware`).
+    var idempotency: Idempotency?
 
     public init(source: Source) { coreContext = .init(source: source) }
 

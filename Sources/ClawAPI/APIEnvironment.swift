@@ -50,6 +50,8 @@ public struct APIEnvironment: Sendable {
     public var consoleBaseURL = "http://127.0.0.1:55765"
     /// Rendered `GET /v1/claw/instances` bodies, reused while the org's instances are unchanged.
     public var instanceListCache = InstanceListCache()
+    /// Serializes requests that carry the same `Idempotency-Key` of one org, across both listeners.
+    public var idempotencyLocks = KeyedLocks()
 
     public init(store: Store, registry: PrometheusCollectorRegistry, version: String,
                 maxBodyBytes: Int, instances: InstanceService, feed: ChangeFeed, urlTemplate: String,

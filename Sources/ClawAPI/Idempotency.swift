@@ -35,7 +35,8 @@ struct StoredAnswer: Sendable {
 
 /// `Idempotency-Key` on a POST (docs/spec/native.md): the same key from the same org within 24 h gets the
 /// stored first answer and nothing is performed again; the same key with another request is a
-/// 409. The answer is stored in the very transaction of the effect, so a retry sees both or neither.
+/// conflict. `IdempotencyMiddleware` reads it for every POST; routes whose effect is one
+/// transaction store the answer in it (`perform`, `write`), so a retry sees both or neither.
 /// Only successes are stored: a refused request changed nothing, so retrying it decides afresh.
 struct Idempotency: Sendable {
     static let header = HeaderName("Idempotency-Key")!
@@ -45,6 +46,18 @@ struct Idempotency: Sendable {
     /// The org whose keys these are; requests of the host admin without an org share one scope.
     let scope: String
     let hash: String
+
+    private init(key: String?, scope: String, hash: String) {
+        self.key = key
+        self.scope = scope
+        self.hash = hash
+    }
+
+    /// The request's key as `IdempotencyMiddleware` read it (it already answered any replay),
+    /// or none.
+    static func of(_ context: APIContext) -> Idempotency {
+        context.idempotency ?? Idempotency(key: nil, scope: context.orgID ?? "admin", hash: "")
+    }
 
     init(request: Request, context: APIContext, body: ByteBuffer) throws {
         scope = context.orgID ?? "admin"
@@ -106,6 +119,16 @@ struct Idempotency: Sendable {
     }
 
     private struct Race: Error {}
+
+    /// The record of this request's answer, for a store method that writes it in the
+    /// transaction of its effect; nil without a key.
+    func write<Value>(_ answer: @escaping @Sendable (Value) -> StoredAnswer) -> IdempotentWrite<Value>? {
+        guard let key else { return nil }
+        return IdempotentWrite(orgID: scope, key: key, requestHash: hash) { value in
+            let reply = answer(value)
+            return (reply.status, reply.body, reply.headers)
+        }
+    }
 }
 
 extension OperationRecord {

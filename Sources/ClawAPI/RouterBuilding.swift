@@ -12,6 +12,7 @@ extension RouterBuilding {
         router.add(middleware: RateLimitMiddleware(limiter: env.rateLimiter, audit: env.containerRuns?.runs))
         router.add(middleware: AuditMiddleware(runs: env.containerRuns?.runs, stage: .mutations))
         router.add(middleware: HostersMethodMiddleware())
+        router.add(middleware: IdempotencyMiddleware(store: env.store, locks: env.idempotencyLocks))
         addHealthRoutes(router, env: env)
         addOpenAPIRoute(router)
         addClawRoutes(router, env: env)

@@ -48,8 +48,9 @@ extension RouterBuilding {
             let body = try await JSONBody.decode(CreditOrgRequest.self, request, context: context)
             let amount = try FieldRules.integer(body.amountCents, "amountCents", range: 1...1_000_000_000) ?? 0
             let description = try FieldRules.text(body.description, "description", maxLength: 200) ?? "credit"
+            let record = context.idempotency?.write { (org: Org) in StoredAnswer(.ok, OrgDTO(org)) }
             return await JSONResponse.make(.ok, OrgDTO(try store.credit(orgID: org.id, amount: Cents(Int64(amount)),
-                                                                  description: description)))
+                                                                  description: description, idempotent: record)))
         }
         admin.post("/orgs/:org/keys") { request, context in
             let org = try await Self.org(store, context)
@@ -67,7 +68,9 @@ extension RouterBuilding {
                 }
                 expires = t
             }
-            let key = try await store.createKey(orgID: org.id, name: name, prefix: prefix, expiresAt: expires)
+            // A retry answers the key without its secret: secrets are shown once and never stored.
+            let record = context.idempotency?.write { (k: APIKeyRecord) in StoredAnswer(.created, KeyDTO(k)) }
+            let key = try await store.createKey(orgID: org.id, name: name, prefix: prefix, expiresAt: expires, idempotent: record)
             return JSONResponse.make(.created, KeyDTO(key.record, secret: key.secret))
         }
         admin.get("/orgs/:org/keys") { _, context in

@@ -1,4 +1,5 @@
 import ClawCore
+import ClawStore
 import ClawWire
 import Hummingbird
 
@@ -15,6 +16,8 @@ extension RouterBuilding {
         router.get("/metrics") { _, _ in
             var buffer: [UInt8] = []
             env.registry.emit(into: &buffer)
+            // Business series are counted from the database at each scrape; a failing read leaves them out.
+            if let business = try? await env.store.businessMetrics() { buffer += Array(business.prometheusText.utf8) }
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
         }

@@ -21,8 +21,10 @@ extension Store {
 
     /// A key is `<prefix>_` + 32 random bytes in hex (a prefix that ends in `_`, e.g. `oc_live_`,
     /// is not given a second one); only its SHA-256 is stored.
+    /// With `idempotent`, the request's answer is recorded in the same transaction; it is built
+    /// from the record alone, so the secret is never stored.
     public func createKey(orgID: String, name: String?, prefix: String = "claw", expiresAt: Timestamp? = nil,
-                          now: Timestamp = .now()) async throws(ClawError) -> NewAPIKey {
+                          now: Timestamp = .now(), idempotent: IdempotentWrite<APIKeyRecord>? = nil) async throws(ClawError) -> NewAPIKey {
         let secret = prefix + (prefix.hasSuffix("_") ? "" : "_") + Identifier.hex(Identifier.randomBytes(32))
         let record = APIKeyRecord(id: Identifier.make(prefix: "key_", length: 16), orgID: orgID, name: name,
                                   prefix: prefix, last4: String(secret.suffix(4)), createdAt: now,
@@ -38,6 +40,7 @@ extension Store {
                 """, arguments: [record.id, orgID, name, prefix, record.last4, hash, now.millis, expiresAt?.millis])
             try Self.appendEvent(db, orgID: orgID, type: "security.key_created", instanceID: nil,
                                  data: ["keyId": record.id, "last4": record.last4], at: now)
+            try idempotent?.record(db, record, now: now)
         }
         return NewAPIKey(record: record, secret: secret)
     }

@@ -31,8 +31,9 @@ extension Store {
     }
 
     /// Adds `amount` to the org's balance: one ledger row, the balance and an event, in one transaction.
-    public func credit(orgID: String, amount: Cents, description: String,
-                       now: Timestamp = .now()) async throws(ClawError) -> Org {
+    /// With `idempotent`, the request's answer is recorded in the same transaction.
+    public func credit(orgID: String, amount: Cents, description: String, now: Timestamp = .now(),
+                       idempotent: IdempotentWrite<Org>? = nil) async throws(ClawError) -> Org {
         guard amount.value > 0 else {
             throw ClawError(.invalidArgument, "amount must be a positive number of cents", param: "amountCents")
         }
@@ -51,6 +52,7 @@ extension Store {
                 """, arguments: [orgID, amount.value, org.balance.value, description, now.millis])
             try Self.appendEvent(db, orgID: orgID, type: "billing.credited", instanceID: nil,
                                  data: ["amountCents": "\(amount.value)", "balanceCents": "\(org.balance.value)"], at: now)
+            try idempotent?.record(db, org, now: now)
             return org
         }
     }

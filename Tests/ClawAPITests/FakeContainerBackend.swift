@@ -23,7 +23,7 @@ final class FakeContainerBackend: ContainerBackend {
     func runtimeStatus() async -> ContainerWire.RuntimeStatus {
         .init(available: false, backend: nil, version: nil, networking: .init(), message: "fake")
     }
-    func startImageBuild(tag: String?) async throws -> ContainerWire.ImageBuild { throw ClawError(.unavailable, "fake") }
+    func startImageBuild(tag: String?, orgID: String?) async throws -> ContainerWire.ImageBuild { throw ClawError(.unavailable, "fake") }
     func imageBuild(id: String, wait: Bool) async throws -> ContainerWire.ImageBuild? { nil }
     func imageStatus(tag: String?) async throws -> ContainerWire.ImageStatus {
         .init(exists: false, imageTag: tag ?? "fake", message: "fake")

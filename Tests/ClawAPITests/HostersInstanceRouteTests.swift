@@ -19,7 +19,7 @@ enum HostersShape {
     ]
     static let action: [(String, Kind)] = [
         ("id", .int), ("name", .string), ("status", .string), ("tier", .string),
-        ("can_start", .bool), ("can_stop", .bool), ("can_restart", .bool),
+        ("can_start", .bool), ("can_stop", .bool), ("can_restart", .bool), ("operation_id", .string),
     ]
 
     static func isBool(_ v: Any?) -> Bool { (v as? NSNumber).map { String(cString: $0.objCType) == "c" } ?? false }

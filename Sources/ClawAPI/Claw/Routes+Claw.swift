@@ -19,8 +19,7 @@ extension RouterBuilding {
         instances.post { request, context in
             let orgID = try context.requireOrg()
             let raw = try await JSONBody.collect(request, context: context)
-            let idem = try Idempotency(request: request, context: context, body: raw)
-            if let replay = try await idem.replay(store) { return replay }
+            let idem = Idempotency.of(context)
             let body = try JSONBody.decode(CreateInstanceRequest.self, from: raw)
             let subdomain = try ClawFields.subdomain(body.subdomain)
             let model = try ClawFields.defaultModel(body.defaultModel)
@@ -65,8 +64,7 @@ extension RouterBuilding {
         instances.post(":id/renew") { request, context in
             let orgID = try context.requireOrg()
             let raw = try await JSONBody.collect(request, context: context)
-            let idem = try Idempotency(request: request, context: context, body: raw)
-            if let replay = try await idem.replay(store) { return replay }
+            let idem = Idempotency.of(context)
             let body = try JSONBody.decode(RenewInstanceRequest.self, from: raw)
             // Absent or null: renew the current tier; a tier: switch to it and pay its price.
             let tier = try body.tier.map { try ClawFields.tier($0) }
@@ -95,8 +93,7 @@ extension RouterBuilding {
     static func command(_ command: LifecycleCommand, _ status: HTTPResponse.Status, _ request: Request,
                         _ context: APIContext, env: APIEnvironment) async throws -> Response {
         let raw = try await JSONBody.collect(request, context: context)
-        let idem = try Idempotency(request: request, context: context, body: raw)
-        if let replay = try await idem.replay(env.store) { return replay }
+        let idem = Idempotency.of(context)
         _ = try JSONBody.decode(EmptyRequest.self, from: raw)
         let id = instanceID(context)
         let orgID = context.orgID

@@ -9,7 +9,7 @@ public protocol ContainerBackend: Sendable {
     func runtimeStatus() async -> ContainerWire.RuntimeStatus
 
     /// Starts a build of the agent image (the configured tag when nil).
-    func startImageBuild(tag: String?) async throws -> ContainerWire.ImageBuild
+    func startImageBuild(tag: String?, orgID: String?) async throws -> ContainerWire.ImageBuild
     /// One build, nil when unknown; `wait` blocks until it finished.
     func imageBuild(id: String, wait: Bool) async throws -> ContainerWire.ImageBuild?
     func imageStatus(tag: String?) async throws -> ContainerWire.ImageStatus

@@ -34,7 +34,10 @@ struct ContainerRoutes: Sendable {
 
     func buildImage(_ request: Request, _ context: APIContext) async throws -> Response {
         let body = try await ContainerBody.read(ContainerWire.ImageBuildRequest.self, request, context)
-        return JSONResponse.make(.accepted, try await api().startImageBuild(tag: body.imageTag))
+        let build = try await api().startImageBuild(tag: body.imageTag, orgID: context.orgID)
+        // Followed as an operation, or (not recorded as one) at the build itself, `?wait=true`.
+        let location = build.operationId.map { "/v1/operations/\($0)" } ?? "/api/v1/container/image/builds/\(build.buildId)"
+        return JSONResponse.make(.accepted, build, headers: [.location: location])
     }
 
     func getBuild(_ request: Request, _ context: APIContext) async throws -> Response {

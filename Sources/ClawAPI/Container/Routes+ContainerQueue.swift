@@ -40,7 +40,8 @@ extension RouterBuilding {
             _ = try await Self.ownedGroup(body.group, api: api, context: context)
             let run = try await api.get().runs.enqueueRun(group: body.group, orgID: context.orgID, prompt: body.prompt,
                                                     kind: try body.runKind, timeoutSecs: body.timeoutSecs)
-            return JSONResponse.make(.accepted, ContainerWire.RunStarted(runId: run.id, status: run.status.rawValue))
+            return JSONResponse.make(.accepted, ContainerWire.RunStarted(runId: run.id, status: run.status.rawValue, operationId: run.id),
+                                     headers: [.location: "/v1/operations/\(run.id)"])
         }
 
         g.get("runs/:id") { _, context in

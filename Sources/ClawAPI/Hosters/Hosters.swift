@@ -1,4 +1,5 @@
 import ClawCore
+import ClawStore
 import ClawWire
 import Hummingbird
 
@@ -15,6 +16,12 @@ public enum Hosters {
     /// `{"data": [items], "pagination": {…}}` for one page.
     static func list<T: Codable & Sendable>(_ items: [T], page: HostersPage, totalCount: Int) -> Response {
         JSONResponse.make(.ok, HostersList(data: items, pagination: page.pagination(totalCount: totalCount)))
+    }
+
+    /// `Location` of the operation an action started (none without one).
+    static func location(_ op: OperationRecord?) -> HTTPFields {
+        guard let op else { return [:] }
+        return [.location: "/v1/operations/\(op.id)"]
     }
 
     /// 204 without a body.

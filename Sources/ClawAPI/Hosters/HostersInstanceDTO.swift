@@ -46,9 +46,9 @@ extension HostersInstanceDTO {
 }
 
 extension HostersActionDTO {
-    init(number: Int64, instance: Instance, deleting: Bool) {
+    init(number: Int64, instance: Instance, deleting: Bool, operationID: String? = nil) {
         let status = HostersStatus(instance, deleting: deleting)
         self.init(id: number, name: instance.subdomain, status: status.rawValue, tier: instance.tier.rawValue,
-                  canStart: status.canStart, canStop: status.canStop, canRestart: status.canRestart)
+                  canStart: status.canStart, canStop: status.canStop, canRestart: status.canRestart, operationId: operationID)
     }
 }

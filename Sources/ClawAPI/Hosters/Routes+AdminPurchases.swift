@@ -29,7 +29,10 @@ extension RouterBuilding {
         }
         purchases.post(":id/approve") { request, context in
             try await JSONBody.requireEmpty(request, context: context)
-            let (purchase, org) = try await store.approvePurchase(id: try Self.purchaseID(context))
+            let record = context.idempotency?.write { (done: (ClawPurchase, Org)) in
+                StoredAnswer(.ok, AdminPurchaseDTO(done.0, balance: done.1.balance))
+            }
+            let (purchase, org) = try await store.approvePurchase(id: try Self.purchaseID(context), idempotent: record)
             return JSONResponse.make(.ok, AdminPurchaseDTO(purchase, balance: org.balance))
         }
         purchases.post(":id/reject") { request, context in

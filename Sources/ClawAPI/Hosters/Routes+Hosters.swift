@@ -41,8 +41,9 @@ extension RouterBuilding {
                 guard allowed(status) else {
                     throw HostersError.unprocessable("Cannot \(verb) an instance that is \(status.rawValue)")
                 }
-                let (instance, _) = try await env.instances.request(command, instanceID: record.instance.id, orgID: context.orgID)
-                return Hosters.data(HostersActionDTO(number: record.number, instance: instance, deleting: false))
+                let (instance, op) = try await env.instances.request(command, instanceID: record.instance.id, orgID: context.orgID)
+                return Hosters.data(HostersActionDTO(number: record.number, instance: instance, deleting: false, operationID: op?.id),
+                                    headers: Hosters.location(op))
             }
         }
 
@@ -51,7 +52,8 @@ extension RouterBuilding {
             let record = try await Hosters.instance(context, store: store)
             guard !record.deleting else { throw HostersError.unprocessable("The instance is already being deleted") }
             let (instance, op) = try await env.instances.request(.delete, instanceID: record.instance.id, orgID: context.orgID)
-            return Hosters.data(HostersActionDTO(number: record.number, instance: instance, deleting: op != nil))
+            return Hosters.data(HostersActionDTO(number: record.number, instance: instance, deleting: op != nil,
+                                                 operationID: op?.id), headers: Hosters.location(op))
         }
     }
 }

@@ -46,7 +46,9 @@ extension RouterBuilding {
             try await JSONBody.requireEmpty(request, context: context)
             let record = try await Hosters.instance(context, store: store)
             let backup = try await service().requestBackup(instanceID: record.instance.id, orgID: context.orgID)
-            return Hosters.data(HostersBackupDTO(backup: backup), status: .created)
+            // The backup itself is what a client follows until it is completed or failed.
+            return Hosters.data(HostersBackupDTO(backup: backup), status: .created,
+                                headers: [.location: "/api/v1/backups/\(backup.id)"])
         }
 
         api.get("/addons") { request, context in

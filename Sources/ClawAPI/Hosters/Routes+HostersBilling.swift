@@ -45,7 +45,11 @@ extension RouterBuilding {
             guard let package = env.clawPackages.first(where: { $0.id == id }) else {
                 throw HostersError.validation("package_id", "is not one of \(env.clawPackages.map(\.id).joined(separator: ", "))")
             }
-            return await Hosters.data(HostersPurchaseDTO(try store.requestPurchase(orgID: orgID, package: package)), status: .created)
+            let record = context.idempotency?.write { (p: ClawPurchase) in
+                StoredAnswer(.created, HostersData(data: HostersPurchaseDTO(p)))
+            }
+            return await Hosters.data(HostersPurchaseDTO(try store.requestPurchase(orgID: orgID, package: package,
+                                                                                   idempotent: record)), status: .created)
         }
     }
 }

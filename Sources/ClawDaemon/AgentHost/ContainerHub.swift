@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import ClawAPI
 import ClawCore
+import ClawStore
 import ClawWire
 import Foundation
 import Logging
@@ -21,7 +22,7 @@ final class ContainerHub: ContainerBackend {
     let logger = Logger(label: "clawd.container")
 
     init(settings: Settings, runtime: (any ContainerRuntime)?, runtimeError: String?, installID: String,
-         networks: TenantNetworks?) throws {
+         networks: TenantNetworks?, store: Store? = nil) throws {
         self.networks = networks
         self.runtime = runtime
         self.runtimeError = runtimeError
@@ -29,7 +30,7 @@ final class ContainerHub: ContainerBackend {
         allowlistPath = settings.mountAllowlistPath ?? ContainerHub.defaultAllowlistPath(configPath: settings.configPath)
         agentImage = settings.agentImage
         images = ImageBuilds(runtime: runtime, context: settings.agentImageContext, busybox: settings.agentImageBusybox,
-                             defaultTag: settings.agentImage)
+                             defaultTag: settings.agentImage, operations: store)
         ipc = IPCDirectories(root: settings.dataDir + "/ipc")
         var config = HTTPClient.Configuration()
         config.redirectConfiguration = .disallow
@@ -78,7 +79,9 @@ final class ContainerHub: ContainerBackend {
         }
     }
 
-    func startImageBuild(tag: String?) async throws -> ContainerWire.ImageBuild { try await images.start(tag: tag).wire }
+    func startImageBuild(tag: String?, orgID: String?) async throws -> ContainerWire.ImageBuild {
+        try await images.start(tag: tag, orgID: orgID).wire
+    }
 
     func imageBuild(id: String, wait: Bool) async throws -> ContainerWire.ImageBuild? { await images.get(id, wait: wait)?.wire }
 

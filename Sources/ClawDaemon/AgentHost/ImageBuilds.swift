@@ -1,4 +1,5 @@
 import ClawCore
+import ClawStore
 import ClawWire
 import Foundation
 import Logging
@@ -16,10 +17,12 @@ actor ImageBuilds {
         var startedAt: String
         var finishedAt: String?
         var task: Task<Void, Never>?
+        /// Set when the build is recorded as an operation (same id).
+        var operationID: String?
 
         var wire: ContainerWire.ImageBuild {
             .init(buildId: id, imageTag: imageTag, status: status, success: success, output: output, message: message,
-                  startedAt: startedAt, finishedAt: finishedAt)
+                  startedAt: startedAt, finishedAt: finishedAt, operationId: operationID)
         }
     }
 
@@ -27,22 +30,28 @@ actor ImageBuilds {
     let context: String
     let busybox: String
     let defaultTag: String
+    /// Where each build is recorded as an operation of kind `image.build` (nil: not recorded).
+    let operations: Store?
     private var builds: [String: Build] = [:]
     let logger = Logger(label: "clawd.container")
 
-    init(runtime: (any ContainerRuntime)?, context: String, busybox: String, defaultTag: String) {
+    init(runtime: (any ContainerRuntime)?, context: String, busybox: String, defaultTag: String, operations: Store? = nil) {
+        self.operations = operations
         self.runtime = runtime
         self.context = context
         self.busybox = busybox
         self.defaultTag = defaultTag
     }
 
-    func start(tag: String?) throws -> Build {
+    /// Starts a build for `orgID` ("" or nil: the host admin), recorded as an operation first.
+    func start(tag: String?, orgID: String?) async throws -> Build {
         guard let runtime else { throw ClawError(.unavailable, "no container runtime: cannot build images") }
         let tag = tag ?? defaultTag
         let id = Identifier.make(prefix: "b", length: 16)
+        try await operations?.startOperation(id: id, orgID: orgID ?? "", kind: Self.operationKind)
         builds[id] = Build(id: id, imageTag: tag, status: "running", success: nil, output: "",
-                           message: "building \(tag)", startedAt: Timestamp.now().iso8601)
+                           message: "building \(tag)", startedAt: Timestamp.now().iso8601,
+                           operationID: operations == nil ? nil : id)
         let context = self.context, busybox = self.busybox
         // Owned by this actor's table: `wait` joins it; a build ends on its own (runtime timeout).
         builds[id]?.task = Task {
@@ -54,12 +63,14 @@ actor ImageBuilds {
             } catch {
                 result = ImageBuildResult(success: false, output: "\(error)")
             }
-            self.finish(id, result)
+            await self.finish(id, result)
         }
         return builds[id]!
     }
 
-    private func finish(_ id: String, _ result: ImageBuildResult) {
+    static let operationKind = "image.build"
+
+    private func finish(_ id: String, _ result: ImageBuildResult) async {
         guard var b = builds[id] else { return }
         b.status = result.success ? "succeeded" : "failed"
         b.success = result.success
@@ -69,6 +80,11 @@ actor ImageBuilds {
         b.task = nil
         builds[id] = b
         logger.info("image build finished", metadata: ["image": "\(b.imageTag)", "success": "\(result.success)"])
+        do {
+            try await operations?.finishOperation(id: id, succeeded: result.success, error: result.success ? nil : b.message)
+        } catch {
+            logger.error("image build operation not finished", metadata: ["op": "\(id)", "error": "\(error)"])
+        }
     }
 
     func get(_ id: String, wait: Bool) async -> Build? {

@@ -39,7 +39,9 @@ extension Daemon {
         let networks = runtime.flatMap { settings.tenantNetworks(runtime: $0, installID: installID) }
         await networks?.restore()
         let hub = try ContainerHub(settings: settings, runtime: runtime, runtimeError: detectionError, installID: installID,
-                                   networks: networks)
+                                   networks: networks, store: store)
+        // Builds live in memory: one a dead daemon left running never ends.
+        try await store.failOpenOperations(kind: ImageBuilds.operationKind, error: "interrupted: clawd stopped during the build")
         var options = DaemonCore.Options(
             instances: settings.instanceServiceConfig, backupDirectory: try backupDirectory(settings),
             backupDefaults: settings.backup.defaults,

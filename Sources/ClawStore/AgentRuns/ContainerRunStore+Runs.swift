@@ -30,6 +30,7 @@ extension ContainerRunStore {
             VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
             """, arguments: [run.id, seq, group, orgID, kind.rawValue, prompt, timeoutSecs, scheduleID, contextMode,
                              now.millis])
+        try runCreated(db, run, now: now)
         return run
     }
 
@@ -72,15 +73,18 @@ extension ContainerRunStore {
                 UPDATE container_runs SET status = 'running', container_name = ?, started_at = ?, error = NULL
                 WHERE id = ? AND status = 'queued'
                 """, arguments: [containerName, now.millis, id])
-            return db.changesCount == 1
+            guard db.changesCount == 1 else { return false }
+            try Self.runMoved(db, id: id, to: .running, error: nil, now: now)
+            return true
         }
     }
 
     /// A failed message run waits for its retry: `queued` again with its attempt count.
-    public func markRetrying(id: String, attempt: Int, error: String) async throws(ClawError) {
+    public func markRetrying(id: String, attempt: Int, error: String, now: Timestamp = .now()) async throws(ClawError) {
         try await store.write { db in
             try db.execute(sql: "UPDATE container_runs SET status = 'queued', attempt = ?, error = ? WHERE id = ?",
                            arguments: [attempt, error, id])
+            try Self.runMoved(db, id: id, to: .queued, error: error, now: now)
         }
     }
 
@@ -99,6 +103,7 @@ extension ContainerRunStore {
             try db.execute(sql: """
                 UPDATE container_runs SET status = ?, output = ?, error = ?, finished_at = ?, duration_ms = ? WHERE id = ?
                 """, arguments: [status.rawValue, output, error, now.millis, duration, id])
+            try Self.runMoved(db, id: id, to: status, error: error, now: now)
             if let scheduleID = run.scheduleID {
                 let ok = status == .succeeded
                 let summary = String((ok ? output : error)?.prefix(2000) ?? "")

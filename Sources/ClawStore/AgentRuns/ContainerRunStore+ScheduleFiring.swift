@@ -51,6 +51,7 @@ extension ContainerRunStore {
         let ids = try String.fetchAll(db, sql: "SELECT id FROM container_runs WHERE schedule_id = ? AND status = 'queued'",
                                       arguments: [scheduleID])
         try db.execute(sql: "DELETE FROM container_runs WHERE schedule_id = ? AND status = 'queued'", arguments: [scheduleID])
+        try runsRemoved(db, ids: ids, now: .now())
         return ids
     }
 

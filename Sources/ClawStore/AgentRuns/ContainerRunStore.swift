@@ -138,6 +138,7 @@ public final class ContainerRunStore: Sendable {
                 UPDATE container_runs SET status = 'failed', error = 'the group was deleted', finished_at = ?
                 WHERE group_name = ? AND status = 'queued'
                 """, arguments: [now.millis, name])
+            for id in queued { try Self.runMoved(db, id: id, to: .failed, error: "the group was deleted", now: now) }
             let schedules = try String.fetchAll(db, sql: "SELECT id FROM container_schedules WHERE group_name = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM container_schedules WHERE group_name = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM container_groups WHERE name = ?", arguments: [name])

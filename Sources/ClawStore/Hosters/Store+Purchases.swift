@@ -27,7 +27,9 @@ extension Store {
     }
 
     /// Records a pending purchase of `package` for the org, with an event.
-    public func requestPurchase(orgID: String, package: ClawPackage, now: Timestamp = .now()) async throws(ClawError) -> ClawPurchase {
+    /// With `idempotent`, the request's answer is recorded in the same transaction.
+    public func requestPurchase(orgID: String, package: ClawPackage, now: Timestamp = .now(),
+                                idempotent: IdempotentWrite<ClawPurchase>? = nil) async throws(ClawError) -> ClawPurchase {
         try await write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM orgs WHERE id = ?", arguments: [orgID]) == true else {
                 throw ClawError(.notFound, "org \(orgID) not found")
@@ -39,7 +41,9 @@ extension Store {
             let id = db.lastInsertedRowID
             try Self.appendEvent(db, orgID: orgID, type: "billing.purchase_requested", instanceID: nil,
                                  data: ["purchaseId": "\(id)", "packageId": package.id, "claws": "\(package.claws)"], at: now)
-            return try Self.purchase(Row.fetchOne(db, sql: "SELECT * FROM purchases WHERE id = ?", arguments: [id])!)
+            let purchase = try Self.purchase(Row.fetchOne(db, sql: "SELECT * FROM purchases WHERE id = ?", arguments: [id])!)
+            try idempotent?.record(db, purchase, now: now)
+            return purchase
         }
     }
 
@@ -58,7 +62,9 @@ extension Store {
 
     /// Approves a pending purchase: the credit ledger row, the balance, the purchase and the
     /// events in ONE transaction, so a purchase is credited at most once. Not pending: conflict.
-    public func approvePurchase(id: Int64, now: Timestamp = .now()) async throws(ClawError) -> (ClawPurchase, Org) {
+    /// With `idempotent`, the request's answer is recorded in the same transaction.
+    public func approvePurchase(id: Int64, now: Timestamp = .now(),
+                                idempotent: IdempotentWrite<(ClawPurchase, Org)>? = nil) async throws(ClawError) -> (ClawPurchase, Org) {
         try await write { db in
             let purchase = try Self.pendingPurchase(db, id: id, verb: "approve")
             guard let orgRow = try Row.fetchOne(db, sql: "SELECT * FROM orgs WHERE id = ?", arguments: [purchase.orgID]) else {
@@ -79,10 +85,13 @@ extension Store {
             try Self.appendEvent(db, orgID: org.id, type: "billing.credited", instanceID: nil,
                                  data: ["amountCents": "\(purchase.claws)", "balanceCents": "\(org.balance.value)",
                                         "purchaseId": "\(id)"], at: now)
+            try Self.appendEvent(db, orgID: org.id, type: "billing.purchase_approved", instanceID: nil,
+                                 data: ["purchaseId": "\(id)", "claws": "\(purchase.claws)", "ledgerId": "\(ledgerID)"], at: now)
             var done = purchase
             done.status = .approved
             done.ledgerID = ledgerID
             done.decidedAt = now
+            try idempotent?.record(db, (done, org), now: now)
             return (done, org)
         }
     }

@@ -47,10 +47,13 @@ extension ContainerWire {
     public struct RunStarted: Codable, Sendable, Equatable {
         public var runId: String
         public var status: String
+        /// The run is its own operation: wait at `/v1/operations/{operationId}/wait` (the answer's `Location`).
+        public var operationId: String?
 
-        public init(runId: String, status: String) {
+        public init(runId: String, status: String, operationId: String? = nil) {
             self.runId = runId
             self.status = status
+            self.operationId = operationId
         }
     }
 

@@ -61,9 +61,12 @@ extension ContainerWire {
         public var message: String
         public var startedAt: String
         @ExplicitNull public var finishedAt: String?
+        /// The build's operation (same id): wait at `/v1/operations/{operationId}/wait`.
+        public var operationId: String?
 
         public init(buildId: String, imageTag: String, status: String, success: Bool?, output: String, message: String,
-                    startedAt: String, finishedAt: String?) {
+                    startedAt: String, finishedAt: String?, operationId: String? = nil) {
+            self.operationId = operationId
             self.buildId = buildId
             self.imageTag = imageTag
             self.status = status

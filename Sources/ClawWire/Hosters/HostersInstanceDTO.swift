@@ -50,8 +50,13 @@ public struct HostersActionDTO: Codable, Sendable, Equatable {
     public var canStart: Bool
     public var canStop: Bool
     public var canRestart: Bool
+    /// The operation the action started (wait at `/v1/operations/{operation_id}/wait`, also the
+    /// answer's `Location`); absent when the action needed none.
+    public var operationId: String?
 
-    public init(id: Int64, name: String, status: String, tier: String, canStart: Bool, canStop: Bool, canRestart: Bool) {
+    public init(id: Int64, name: String, status: String, tier: String, canStart: Bool, canStop: Bool, canRestart: Bool,
+                operationId: String? = nil) {
+        self.operationId = operationId
         self.id = id
         self.name = name
         self.status = status
@@ -63,5 +68,6 @@ public struct HostersActionDTO: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, status, tier, canStart = "can_start", canStop = "can_stop", canRestart = "can_restart"
+        case operationId = "operation_id"
     }
 }

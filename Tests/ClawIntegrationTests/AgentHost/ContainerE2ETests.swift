@@ -74,8 +74,13 @@ struct ContainerE2ETests {
             let started = try await d.json("POST", "/image/build", ["imageTag": tag], expect: 202)
             #expect(started["status"] as? String == "running")
             let id = try #require(started["buildId"] as? String)
+            #expect(started["operationId"] as? String == id)
             let done = try await d.json("GET", "/image/builds/\(id)?wait=true")
             #expect(done["success"] as? Bool == true, "\(done["output"] ?? "")")
+            // The build is an operation too, finished with it.
+            let op = try await d.daemon.admin.request("GET", "/v1/operations/\(id)/wait?timeout=30", json: nil, timeout: .seconds(40))
+            let opBody = try op.json()
+            #expect(op.status == 200 && opBody["status"] as? String == "succeeded" && opBody["kind"] as? String == "image.build")
             #expect((done["output"] as? String)?.isEmpty == false)
             let after = try await d.json("GET", "/image/status?imageTag=\(tag)")
             #expect(after["exists"] as? Bool == true)
