@@ -15,15 +15,22 @@ extension FakeSlack {
         let app = Application(router: router, server: .http1WebSocketUpgrade { request, channel, _ in
             guard request.path?.hasPrefix("/link") == true,
                   let ticket = request.path?.split(separator: "ticket=").last.map(String.init),
-                  self.state.withLock({ $0.tickets.remove(ticket) != nil }) else { return .dontUpgrade }
+                  self.state.withLock({ s in
+                      guard s.tickets.remove(ticket) != nil else { return false }
+                      // Live from the moment the upgrade is granted: the client hears 101 only after this.
+                      s.upgrading += 1
+                      s.maxLive = max(s.maxLive, s.links.count + s.upgrading)
+                      return true
+                  }) else { return .dontUpgrade }
             return .upgrade([:]) { inbound, outbound, _ in
                 let (frames, out) = AsyncStream.makeStream(of: Frame.self)
                 let id = self.state.withLock { s -> Int in
                     let id = s.nextLink
                     s.nextLink += 1
+                    s.upgrading -= 1
                     s.links.append(Link(id: id, out: out))
                     s.opened += 1
-                    s.maxLive = max(s.maxLive, s.links.count)
+                    s.maxLive = max(s.maxLive, s.links.count + s.upgrading)
                     out.yield(.text(Self.json(Hello(num_connections: s.links.count, connection_info: ConnectionInfo(app_id: self.appID)))))
                     return id
                 }

@@ -41,6 +41,8 @@ public final class FakeSlack: Sendable {
         var tickets: Set<String> = []
         var opened = 0
         var maxLive = 0
+        /// Upgrades granted whose connection has not started yet.
+        var upgrading = 0
         var nextLink = 1
         var nextTS = 1
         var order: [String] = []
