@@ -15,6 +15,7 @@ enum Migrations {
         m.registerMigration("0010-schedule-coalescing", migrate: v10ScheduleCoalescing)
         m.registerMigration("0011-instance-disk-usage", migrate: v11InstanceDiskUsage)
         m.registerMigration("0012-channels", migrate: v12Channels)
+        m.registerMigration("0013-discord-gateway-session", migrate: v13DiscordGatewaySession)
         return m
     }
 
