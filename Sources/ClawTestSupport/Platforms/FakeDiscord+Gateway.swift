@@ -52,7 +52,11 @@ extension FakeDiscord {
         switch head.op {
         case 1:
             let seq = (try? JSONDecoder().decode(Inbound<Int?>.self, from: data))?.d ?? nil
-            let ack = state.withLock { s in s.heartbeats.append(seq); return s.acking }
+            let ack = state.withLock { s -> Bool in
+                s.heartbeats.append(seq)
+                guard s.skipAcks == 0 else { s.skipAcks -= 1; return false }
+                return s.acking
+            }
             if ack { out.yield(.text(Self.json(Outgoing(op: 11, d: Int?.none)))) }
         case 2:
             guard let identify = try? JSONDecoder().decode(Inbound<Identify>.self, from: data).d else {

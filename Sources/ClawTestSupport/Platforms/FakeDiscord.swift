@@ -53,6 +53,7 @@ public final class FakeDiscord: Sendable {
         var resumeLinks = 0
         var heartbeats: [Int?] = []
         var acking = true
+        var skipAcks = 0
         var messageContentAllowed = true
         var heartbeatInterval: Int
         var sent: [Sent] = []
@@ -109,6 +110,9 @@ public final class FakeDiscord: Sendable {
 
     /// Whether heartbeats are acknowledged (op 11).
     public func acknowledgeHeartbeats(_ on: Bool) { state.withLock { $0.acking = on } }
+
+    /// The next `count` heartbeats go unacknowledged.
+    public func skipHeartbeatAcks(_ count: Int) { state.withLock { $0.skipAcks += count } }
 
     /// Whether the bot may use the MESSAGE_CONTENT privileged intent (refused: Identify closes 4014).
     public func allowMessageContent(_ on: Bool) { state.withLock { $0.messageContentAllowed = on } }
