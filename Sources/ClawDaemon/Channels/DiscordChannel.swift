@@ -41,7 +41,7 @@ struct DiscordChannel: Channel {
     static func failure(_ answer: PlatformHTTP.Answer) -> DiscordAPI.Failure {
         let error = try? JSONDecoder().decode(DiscordAPI.ErrorBody.self, from: answer.body)
         return DiscordAPI.Failure(status: answer.status, message: error?.message ?? "HTTP \(answer.status)", code: error?.code,
-                                  retryAfter: error?.retry_after ?? answer.retryAfter.map(Double.init),
+                                  retryAfter: error?.retry_after ?? answer.retryAfter.map { Double($0) },
                                   global: error?.global ?? false)
     }
 

@@ -1,3 +1,4 @@
+import ClawCore
 import Foundation
 import GRDB
 

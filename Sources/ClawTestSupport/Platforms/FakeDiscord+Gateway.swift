@@ -78,11 +78,11 @@ extension FakeDiscord {
     func identified(_ identify: Identify, link: Int, out: AsyncStream<Frame>.Continuation) {
         state.withLock { s in
             s.identifies.append(identify.intents)
-            guard identify.token == botToken else { return out.yield(.close(4004, "Authentication failed.")) }
-            guard s.messageContentAllowed || identify.intents & 32768 == 0 else { return out.yield(.close(4014, "Disallowed intent(s).")) }
+            guard identify.token == botToken else { out.yield(.close(4004, "Authentication failed.")); return }
+            guard s.messageContentAllowed || identify.intents & 32768 == 0 else { out.yield(.close(4014, "Disallowed intent(s).")); return }
             var session = Session(id: UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))
             session.seq = 1
-            let ready = Ready(user: bot, session_id: session.id, resume_gateway_url: resumeURL, application: Application(id: bot.id))
+            let ready = Ready(user: bot, session_id: session.id, resume_gateway_url: resumeURL, application: ReadyApplication(id: bot.id))
             s.sessions[session.id] = session
             s.current = session.id
             if let i = s.links.firstIndex(where: { $0.id == link }) { s.links[i].session = session.id }
@@ -96,9 +96,10 @@ extension FakeDiscord {
     func resumed(_ resume: Resume, link: Int, out: AsyncStream<Frame>.Continuation) {
         state.withLock { s in
             s.resumes.append(resume.seq)
-            guard resume.token == botToken else { return out.yield(.close(4004, "Authentication failed.")) }
+            guard resume.token == botToken else { out.yield(.close(4004, "Authentication failed.")); return }
             guard let session = s.sessions[resume.session_id], session.valid, resume.seq <= session.seq else {
-                return out.yield(.text(Self.json(Outgoing(op: 9, d: false))))
+                out.yield(.text(Self.json(Outgoing(op: 9, d: false))))
+                return
             }
             // The session moves to this connection; the one it was on stops receiving it.
             for i in s.links.indices where s.links[i].session == session.id { s.links[i].session = nil }

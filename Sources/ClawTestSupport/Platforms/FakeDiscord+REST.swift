@@ -39,12 +39,13 @@ extension FakeDiscord {
     func authorized(_ request: Request) -> Bool { request.headers[.authorization] == "Bot \(botToken)" }
 
     func createMessage(channelID: String, body: Data) -> Response {
-        if let (wait, global) = state.withLock({ s in s.rateLimits.isEmpty ? nil : s.rateLimits.removeFirst() }) {
+        if let limit = state.withLock({ s -> (Double, Bool)? in s.rateLimits.isEmpty ? nil : s.rateLimits.removeFirst() }) {
+            let (wait, global) = limit
             var response = Self.error(.tooManyRequests, ErrorBody(message: "You are being rate limited.", code: 0, retry_after: wait,
                                                                   global: global))
             response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
-            if global { response.headers[HTTPField.Name("X-RateLimit-Global")!] = "true" }
-            response.headers[HTTPField.Name("X-RateLimit-Scope")!] = global ? "global" : "user"
+            if global { response.headers[.init("X-RateLimit-Global")!] = "true" }
+            response.headers[.init("X-RateLimit-Scope")!] = global ? "global" : "user"
             return response
         }
         guard let create = try? JSONDecoder().decode(CreateMessage.self, from: body), let content = create.content, !content.isEmpty else {

@@ -91,7 +91,7 @@ extension FakeDiscord {
         var guilds: [UnavailableGuild] = []
         var session_id: String
         var resume_gateway_url: String
-        var application: Application
+        var application: ReadyApplication
     }
 
     struct UnavailableGuild: Encodable {
@@ -99,7 +99,7 @@ extension FakeDiscord {
         var unavailable = true
     }
 
-    struct Application: Encodable {
+    struct ReadyApplication: Encodable {
         var id: String
         var flags = 0
     }

@@ -100,7 +100,9 @@ struct ChannelDiscordE2ETests {
             // The database refuses writes: clawd receives the next message (its heartbeat carries
             // the number) but cannot commit it; it dies; the restart resumes before it.
             let committed = discord.lastSeq
-            let lock = try DatabaseQueue(path: h.d.databasePath)
+            var config = Configuration()
+            config.busyMode = .timeout(10)
+            let lock = try DatabaseQueue(path: h.d.databasePath, configuration: config)
             try await lock.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
             let held = discord.userMessage(channelID: Self.channel, content: "<@\(discord.bot.id)> held", mentionsBot: true)
             let heldSeq = discord.lastSeq
@@ -110,7 +112,7 @@ struct ChannelDiscordE2ETests {
             h.d.daemon.signal(SIGKILL)
             _ = await h.d.daemon.waitExit(timeout: .seconds(10))
             try await lock.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
-            try await lock.close()
+            try lock.close()
             h.d = try await RunsDaemon.start(dir: h.d.dir, install: h.d.install, org: h.d.org, env: Self.env(h, discord))
             let second = try await Self.replies(discord, atLeast: 2)
             #expect(second[1].contains("held"))
