@@ -148,7 +148,7 @@ struct DiscordChannelTests {
 
     @Test("op 7 resumes from the last committed seq: the message behind it is replayed, nothing lost or doubled")
     func reconnectRequest() async throws {
-        try await Self.withDiscord(heartbeat: 5000) { discord, credentials in
+        try await Self.withDiscord { discord, credentials in
             try await Self.connected(discord, credentials) { inbox in
                 inbox.hold(true)
                 let first = discord.userMessage(channelID: Self.channelID, content: "one")
@@ -156,6 +156,9 @@ struct DiscordChannelTests {
                 let committedSeq = discord.lastSeq
                 discord.requestReconnect()
                 let second = discord.userMessage(channelID: Self.channelID, content: "two")
+                // The connector has read "two" (its heartbeat says so) before it gets to op 7.
+                let secondSeq = discord.lastSeq
+                try await eventually("two received", timeout: .seconds(10)) { discord.heartbeats.contains(secondSeq) ? true : nil }
                 #expect(inbox.committed.isEmpty)
                 inbox.hold(false)
                 try await eventually("both committed", timeout: .seconds(10)) { inbox.committed.count == 2 ? true : nil }
