@@ -3,7 +3,35 @@ import ClawCore
 import ClawTestSupport
 import Foundation
 import GRDB
+import Synchronization
 import Testing
+
+/// Holds the database's write lock (an open `BEGIN IMMEDIATE`) on a thread of its own until released.
+final class WriteLock: Sendable {
+    private let state = Mutex((held: false, released: false))
+    private let done = DispatchSemaphore(value: 0)
+
+    init(path: String) throws {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        Thread { [self] in
+            try? queue.inDatabase { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                self.state.withLock { $0.held = true }
+                self.done.wait()
+                try db.execute(sql: "ROLLBACK")
+            }
+        }.start()
+    }
+
+    var held: Bool { state.withLock { $0.held } }
+
+    func release() {
+        let first = state.withLock { s in defer { s.released = true }; return !s.released }
+        if first { done.signal() }
+    }
+}
 
 @Suite("Channels end to end: fake Discord → clawd → real podman agent → fake Discord", .serialized)
 struct ChannelDiscordE2ETests {
@@ -100,10 +128,9 @@ struct ChannelDiscordE2ETests {
             // The database refuses writes: clawd receives the next message (its heartbeat carries
             // the number) but cannot commit it; it dies; the restart resumes before it.
             let committed = discord.lastSeq
-            var config = Configuration()
-            config.busyMode = .timeout(10)
-            let lock = try DatabaseQueue(path: h.d.databasePath, configuration: config)
-            try await lock.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+            let lock = try WriteLock(path: h.d.databasePath)
+            defer { lock.release() }
+            try await eventually("database locked", timeout: .seconds(20)) { lock.held ? true : nil }
             let held = discord.userMessage(channelID: Self.channel, content: "<@\(discord.bot.id)> held", mentionsBot: true)
             let heldSeq = discord.lastSeq
             try await eventually("clawd received it", timeout: .seconds(10)) {
@@ -111,8 +138,7 @@ struct ChannelDiscordE2ETests {
             }
             h.d.daemon.signal(SIGKILL)
             _ = await h.d.daemon.waitExit(timeout: .seconds(10))
-            try await lock.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
-            try lock.close()
+            lock.release()
             h.d = try await RunsDaemon.start(dir: h.d.dir, install: h.d.install, org: h.d.org, env: Self.env(h, discord))
             let second = try await Self.replies(discord, atLeast: 2)
             #expect(second[1].contains("held"))
