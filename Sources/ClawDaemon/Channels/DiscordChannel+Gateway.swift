@@ -17,9 +17,8 @@ extension DiscordChannel {
     }
 
     /// Runs the Gateway until cancelled or refused for good. A connection that reached READY or
-    /// RESUMED and then ended is resumed at once (on `resume_gateway_url`, from the sequence
-    /// number committed last); one that failed before that waits `Backoff.reconnectDelay`
-    /// first. Close codes 4004 and 4010-4014 set `error` and stop.
+    /// RESUMED and lasted a second is resumed at once (on `resume_gateway_url`, from the
+    /// sequence number committed last); any other waits `Backoff.reconnectDelay` first. Close codes 4004 and 4010-4014 set `error` and stop.
     func connect(_ channel: ChannelRecord, _ credentials: ChannelCredentials, inbox: any ChannelInbox) async {
         guard let token = credentials.botToken else {
             await inbox.status(channel, .error, lastError: "the bot token is missing")
@@ -30,6 +29,7 @@ extension DiscordChannel {
         while !Task.isCancelled {
             var served: Served
             var established = false
+            let began = ContinuousClock.now
             do {
                 let url: String
                 if let session { url = session.resumeURL } else {
@@ -61,12 +61,17 @@ extension DiscordChannel {
             if Task.isCancelled { return }
             Counter(label: "clawd_channel_reconnects_total", dimensions: [("platform", "discord")]).increment()
             await inbox.status(channel, .connecting, lastError: reason)
-            failures = established ? 0 : failures + 1
+            // A session that was up for a while resumes at once; one that keeps ending right
+            // away backs off like a failed connection.
+            failures = established && ContinuousClock.now - began >= Self.steady ? 0 : failures + 1
             var wait: Duration = failures == 0 ? .zero : Backoff.reconnectDelay(failure: failures)
             if case .identify = served { wait = max(wait, .milliseconds(Int(Double.random(in: timing.invalidSessionWait) * 1000))) }
             if wait > .zero { try? await Task.sleep(for: wait) }
         }
     }
+
+    /// How long a connection must have lasted for its end to be resumed without a wait.
+    static let steady = Duration.seconds(1)
 
     static let tokenRejected = "the bot token was rejected — reset it in the Developer Portal and connect again"
     static let intentRefused = "Discord refused the MESSAGE CONTENT intent: enable it in the Developer Portal "
