@@ -205,6 +205,21 @@ struct DiscordChannelTests {
         }
     }
 
+    @Test("a connection that keeps dropping right away is retried with a backoff, not in a storm")
+    func flapping() async throws {
+        try await Self.withDiscord(heartbeat: 5000) { discord, credentials in
+            try await Self.connected(discord, credentials) { _ in
+                let end = ContinuousClock.now + .milliseconds(2500)
+                while ContinuousClock.now < end {
+                    if discord.live > 0 { discord.dropConnections() }
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                // 1 s, then 2 s between attempts: the first connection and one more within the window.
+                #expect((2...3).contains(discord.opened), "opened \(discord.opened)")
+            }
+        }
+    }
+
     @Test("a new connector resumes the stored session and gets what arrived while none was connected")
     func resumeAfterRestart() async throws {
         try await Self.withDiscord(heartbeat: 5000) { discord, credentials in
