@@ -48,9 +48,9 @@ public struct DaemonCore: Sendable {
         channels = options.channels.flatMap { settings in
             containerRuns.map { parts in
                 let channelStore = ChannelStore(runs: parts.runs, secretsDirectory: parts.runs.files.dataDir + "/channels")
-                return ChannelService(store: channelStore,
-                               settings: settings, connectors: ChannelService.connectors(settings, store: channelStore), feed: parts.channelFeed,
-                               ipc: IPCDirectories(root: parts.runs.files.dataDir + "/ipc"))
+                return ChannelService(store: channelStore, settings: settings,
+                                      connectors: ChannelService.connectors(settings, store: channelStore), feed: parts.channelFeed,
+                                      ipc: IPCDirectories(root: parts.runs.files.dataDir + "/ipc"))
             }
         }
         deadlineService = DeadlineService(deadlines: deadlines, handlers: DeadlineHandlers(
