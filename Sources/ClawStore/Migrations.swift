@@ -18,6 +18,7 @@ enum Migrations {
         m.registerMigration("0013-channel-health", migrate: v13ChannelHealth)
         m.registerMigration("0014-instance-runtime-address", migrate: v14InstanceRuntimeAddress)
         m.registerMigration("0015-console-sessions", migrate: v15ConsoleSessions)
+        m.registerMigration("0016-discord-gateway-session", migrate: v16DiscordGatewaySession)
         return m
     }
 

@@ -14,7 +14,6 @@ extension RouterBuilding {
         }
         g.post(":name/validate") { request, context in
             let platform = try ChannelRoutes.platform(context)
-            guard platform.isImplemented else { return ChannelRoutes.notImplemented(platform) }
             let (credentials, param) = try await Self.credentials(platform, request, context)
             do {
                 let identity = try await api.get().validate(platform, credentials)
@@ -25,7 +24,6 @@ extension RouterBuilding {
         }
         g.post(":name/connect") { request, context in
             let platform = try ChannelRoutes.platform(context)
-            guard platform.isImplemented else { return ChannelRoutes.notImplemented(platform) }
             let (credentials, param) = try await Self.credentials(platform, request, context)
             let org = try context.requireOrg()
             do {
@@ -37,7 +35,6 @@ extension RouterBuilding {
         }
         g.post(":name/disconnect") { _, context in
             let platform = try ChannelRoutes.platform(context)
-            guard platform.isImplemented else { return ChannelRoutes.notImplemented(platform) }
             let org = try context.requireOrg()
             guard try await api.get().disconnect(orgID: org, platform) else {
                 throw ClawError(.notFound, "no \(platform.rawValue) channel is connected")

@@ -71,12 +71,6 @@ struct ChannelRoutes: Sendable {
         return platform
     }
 
-    static func notImplemented(_ platform: ChannelPlatform) -> Response {
-        JSONResponse.make(.notImplemented, ContainerError.Body(
-            error: "\(platform.rawValue) channels are not implemented in this clawd yet (telegram and whatsapp are)",
-            code: "not_implemented", param: nil))
-    }
-
     static func rejected(_ reason: ChannelRejected, param: String) -> Response {
         ContainerBody.unprocessable(ClawError(.invalidArgument, "the platform refused the credentials: \(reason.reason)",
                                               param: param), code: "invalid_credentials")

@@ -143,7 +143,7 @@ public enum OpenAPI {
         r("GET", "/api/v1/channels/chats/{jid}/messages", "Channels: a chat's stored messages (limit, before)"),
         r("GET", "/api/v1/channels/sender-allowlist", "Channels: the sender allowlist"),
         r("PUT", "/api/v1/channels/sender-allowlist", "Channels: replace the sender allowlist"),
-        r("POST", "/api/v1/channels/{name}/connect", "Channels: connect a platform (422: credentials refused; 501: discord)"),
+        r("POST", "/api/v1/channels/{name}/connect", "Channels: connect a platform (422: credentials refused)"),
         r("POST", "/api/v1/channels/{name}/disconnect", "Channels: disconnect a platform"),
         r("POST", "/api/v1/channels/{name}/validate", "Channels: check credentials with the platform, storing nothing"),
         r("GET", "/api/v1/channels/whatsapp/webhook", "Channels: Meta's webhook verification (no API key)"),

@@ -22,9 +22,6 @@ public enum ChannelPlatform: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The platforms with a connector in this build (the others answer 501).
-    public var isImplemented: Bool { self != .discord }
-
     public init?(jidPrefix: String) {
         guard let p = Self.allCases.first(where: { $0.jidPrefix == jidPrefix }) else { return nil }
         self = p

@@ -42,9 +42,10 @@ final class ChannelService: Service, ChannelBackend, ChannelInbox, Sendable {
     }
 
     /// The connectors of this build, talking to the configured platform URLs.
-    static func connectors(_ settings: ChannelSettings) -> [any Channel] {
+    static func connectors(_ settings: ChannelSettings, store: ChannelStore) -> [any Channel] {
         [TelegramChannel(base: settings.telegramAPIBase, pollTimeoutSeconds: settings.telegramPollTimeoutSeconds),
-         WhatsAppChannel(base: settings.whatsAppAPIBase), SlackChannel(base: settings.slackAPIBase)]
+         WhatsAppChannel(base: settings.whatsAppAPIBase), SlackChannel(base: settings.slackAPIBase),
+         DiscordChannel(base: settings.discordAPIBase, sessions: store)]
     }
 
     func wake() { wakeInput.yield() }

@@ -47,9 +47,10 @@ public struct DaemonCore: Sendable {
         self.containerRuns = containerRuns
         channels = options.channels.flatMap { settings in
             containerRuns.map { parts in
-                ChannelService(store: ChannelStore(runs: parts.runs, secretsDirectory: parts.runs.files.dataDir + "/channels"),
-                               settings: settings, connectors: ChannelService.connectors(settings), feed: parts.channelFeed,
-                               ipc: IPCDirectories(root: parts.runs.files.dataDir + "/ipc"))
+                let channelStore = ChannelStore(runs: parts.runs, secretsDirectory: parts.runs.files.dataDir + "/channels")
+                return ChannelService(store: channelStore, settings: settings,
+                                      connectors: ChannelService.connectors(settings, store: channelStore), feed: parts.channelFeed,
+                                      ipc: IPCDirectories(root: parts.runs.files.dataDir + "/ipc"))
             }
         }
         deadlineService = DeadlineService(deadlines: deadlines, handlers: DeadlineHandlers(

@@ -70,7 +70,7 @@ struct ChannelFaultE2ETests {
         }
     }
 
-    @Test("bad input: the dialect's error naming the field, nothing stored; slack needs an app token; discord 501; another org's chat 404")
+    @Test("bad input: the dialect's error naming the field, nothing stored; slack needs an app token; discord a bot token; another org's chat 404")
     func badInput() async throws {
         try await ChannelHarness.with { h in
             let cases: [(String, String, Any?, Int, String?)] = [
@@ -99,8 +99,11 @@ struct ChannelFaultE2ETests {
                 #expect(json["error"] is String && json["code"] is String, "\(path): \(r.text)")
                 if let param { #expect(json["param"] as? String == param, "\(path): \(r.text)") }
             }
-            let discord = try await h.channels("POST", "/discord/connect", ["botToken": "xoxb-1"])
-            #expect(discord.status == 501 && discord.text.contains("not_implemented"))
+            for body in [[String: Any](), ["botToken": 5], ["botToken": "a b"]] {
+                let r = try await h.channels("POST", "/discord/connect", body)
+                let json = try JSONSerialization.jsonObject(with: r.body) as? [String: Any] ?? [:]
+                #expect(r.status == 400 && json["param"] as? String == "botToken", "discord \(body): \(r.text)")
+            }
             for body in [["botToken": "xoxb-1"], ["botToken": "xoxb-1", "appToken": "xoxb-2"]] {
                 let r = try await h.channels("POST", "/slack/connect", body)
                 let json = try JSONSerialization.jsonObject(with: r.body) as? [String: Any] ?? [:]
