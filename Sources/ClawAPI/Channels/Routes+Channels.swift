@@ -6,8 +6,7 @@ import Hummingbird
 
 extension RouterBuilding {
     /// `/api/v1/channels/*`: every route acts for one org (another org's chat is a 404 like a
-    /// missing one); Discord answers 501 until its connector exists. The WhatsApp
-    /// webhook needs no key: its signature authenticates it.
+    /// missing one). The WhatsApp webhook needs no key: its signature authenticates it.
     static func addChannelRoutes(_ router: Router<APIContext>, env: APIEnvironment) {
         let g = router.group("/api/v1/channels")
         let api = ChannelRoutes(env: env)
@@ -62,7 +61,7 @@ struct ChannelRoutes: Sendable {
         return channels
     }
 
-    /// The platform named in the path: unknown is a 404, one without a connector a 501.
+    /// The platform named in the path: an unknown one is a 404.
     static func platform(_ context: APIContext) throws -> ChannelPlatform {
         let name = try context.parameters.require("name")
         guard let platform = ChannelPlatform(rawValue: name) else {
