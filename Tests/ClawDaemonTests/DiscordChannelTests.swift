@@ -60,7 +60,7 @@ struct DiscordChannelTests {
     static let channelID = "1400000000000000001"
     static let timing = DiscordChannel.Timing(firstBeatJitter: 0...0.2, invalidSessionWait: 0...0.1, helloTimeout: .seconds(10))
 
-    static func withDiscord(heartbeat: Int = 300, _ body: (FakeDiscord, ChannelCredentials) async throws -> Void) async throws {
+    static func withDiscord(heartbeat: Int = 1000, _ body: (FakeDiscord, ChannelCredentials) async throws -> Void) async throws {
         let discord = try FakeDiscord(heartbeatInterval: heartbeat)
         let server = Task { try await discord.run() }
         defer { server.cancel() }
@@ -111,7 +111,7 @@ struct DiscordChannelTests {
                 let mention = discord.userMessage(channelID: Self.channelID, content: "hi <@\(discord.bot.id)>", mentionsBot: true)
                 discord.userMessage(channelID: Self.channelID, content: "just chatting")
                 discord.userMessage(channelID: Self.channelID, content: "a bot", authorID: "1200000000000000009", authorBot: true)
-                try await eventually("committed", timeout: .seconds(10)) { inbox.committed.count == 3 ? true : nil }
+                try await eventually("committed", timeout: .seconds(20)) { inbox.committed.count == 3 ? true : nil }
                 let first = try #require(inbox.committed.first)
                 #expect(first.chat == ChatJID(platform: .discord, chatID: Self.channelID))
                 #expect(first.platformMessageID == mention && first.mentionsBot && !first.fromBot)
@@ -119,7 +119,7 @@ struct DiscordChannelTests {
                 #expect(inbox.committed.map(\.fromBot) == [false, false, true])
                 #expect(inbox.offset == Int64(discord.lastSeq))
                 let seq = discord.lastSeq
-                try await eventually("a heartbeat with the last seq", timeout: .seconds(5)) {
+                try await eventually("a heartbeat with the last seq", timeout: .seconds(15)) {
                     discord.heartbeats.contains(seq) ? true : nil
                 }
                 #expect(discord.resumes.isEmpty && discord.live == 1)
@@ -132,15 +132,15 @@ struct DiscordChannelTests {
         try await Self.withDiscord { discord, credentials in
             try await Self.connected(discord, credentials) { inbox in
                 discord.userMessage(channelID: Self.channelID, content: "before")
-                try await eventually("committed", timeout: .seconds(10)) { inbox.committed.count == 1 ? true : nil }
+                try await eventually("committed", timeout: .seconds(20)) { inbox.committed.count == 1 ? true : nil }
                 let seq = discord.lastSeq
                 discord.skipHeartbeatAcks(1)
-                try await eventually("resumed", timeout: .seconds(10)) { discord.resumes.count == 1 ? true : nil }
+                try await eventually("resumed", timeout: .seconds(20)) { discord.resumes.count == 1 ? true : nil }
                 #expect(discord.resumes == [seq])
                 #expect(discord.resumeConnections == 1 && discord.identifies.count == 1)
                 discord.userMessage(channelID: Self.channelID, content: "after")
-                try await eventually("committed after", timeout: .seconds(10)) { inbox.committed.count == 2 ? true : nil }
-                try await eventually("one live connection", timeout: .seconds(10)) { discord.live == 1 ? true : nil }
+                try await eventually("committed after", timeout: .seconds(20)) { inbox.committed.count == 2 ? true : nil }
+                try await eventually("one live connection", timeout: .seconds(20)) { discord.live == 1 ? true : nil }
                 #expect(inbox.texts == ["before", "after"] && inbox.duplicates == 0)
             }
         }
@@ -152,16 +152,16 @@ struct DiscordChannelTests {
             try await Self.connected(discord, credentials) { inbox in
                 inbox.hold(true)
                 let first = discord.userMessage(channelID: Self.channelID, content: "one")
-                try await eventually("delivered", timeout: .seconds(10)) { discord.deliveries(of: first) == 1 ? true : nil }
+                try await eventually("delivered", timeout: .seconds(20)) { discord.deliveries(of: first) == 1 ? true : nil }
                 let committedSeq = discord.lastSeq
                 discord.requestReconnect()
                 let second = discord.userMessage(channelID: Self.channelID, content: "two")
                 // The connector has read "two" (its heartbeat says so) before it gets to op 7.
                 let secondSeq = discord.lastSeq
-                try await eventually("two received", timeout: .seconds(10)) { discord.heartbeats.contains(secondSeq) ? true : nil }
+                try await eventually("two received", timeout: .seconds(20)) { discord.heartbeats.contains(secondSeq) ? true : nil }
                 #expect(inbox.committed.isEmpty)
                 inbox.hold(false)
-                try await eventually("both committed", timeout: .seconds(10)) { inbox.committed.count == 2 ? true : nil }
+                try await eventually("both committed", timeout: .seconds(20)) { inbox.committed.count == 2 ? true : nil }
                 #expect(discord.resumes == [committedSeq])
                 #expect(inbox.texts == ["one", "two"] && inbox.duplicates == 0)
                 #expect(discord.deliveries(of: first) == 1 && discord.deliveries(of: second) == 2)
@@ -176,14 +176,14 @@ struct DiscordChannelTests {
             try await Self.connected(discord, credentials) { inbox in
                 let before = await inbox.discordSession(channelID: "ch-1")
                 discord.invalidateSession()
-                try await eventually("identified again", timeout: .seconds(10)) {
+                try await eventually("identified again", timeout: .seconds(20)) {
                     discord.identifies.count == 2 && inbox.lastStatus == .connected ? true : nil
                 }
                 let after = await inbox.discordSession(channelID: "ch-1")
                 #expect(after != nil && after?.id != before?.id)
                 #expect(discord.resumes.isEmpty)
                 discord.userMessage(channelID: Self.channelID, content: "new session")
-                try await eventually("committed", timeout: .seconds(10)) { inbox.committed.count == 1 ? true : nil }
+                try await eventually("committed", timeout: .seconds(20)) { inbox.committed.count == 1 ? true : nil }
             }
         }
     }
@@ -193,10 +193,10 @@ struct DiscordChannelTests {
         try await Self.withDiscord(heartbeat: 5000) { discord, credentials in
             try await Self.connected(discord, credentials) { inbox in
                 discord.userMessage(channelID: Self.channelID, content: "one")
-                try await eventually("committed", timeout: .seconds(10)) { inbox.committed.count == 1 ? true : nil }
+                try await eventually("committed", timeout: .seconds(20)) { inbox.committed.count == 1 ? true : nil }
                 discord.dropConnections()
                 discord.userMessage(channelID: Self.channelID, content: "two")
-                try await eventually("resumed, two committed", timeout: .seconds(10)) {
+                try await eventually("resumed, two committed", timeout: .seconds(20)) {
                     discord.resumes.count == 1 && inbox.committed.count == 2 ? true : nil
                 }
                 #expect(inbox.texts == ["one", "two"] && inbox.duplicates == 0)
@@ -226,13 +226,13 @@ struct DiscordChannelTests {
             let inbox = GatewayInbox()
             try await Self.connected(discord, credentials, inbox: inbox) { inbox in
                 discord.userMessage(channelID: Self.channelID, content: "one")
-                try await eventually("committed", timeout: .seconds(10)) { inbox.committed.count == 1 ? true : nil }
+                try await eventually("committed", timeout: .seconds(20)) { inbox.committed.count == 1 ? true : nil }
             }
-            try await eventually("closed", timeout: .seconds(10)) { discord.live == 0 ? true : nil }
+            try await eventually("closed", timeout: .seconds(20)) { discord.live == 0 ? true : nil }
             let seq = discord.lastSeq
             discord.userMessage(channelID: Self.channelID, content: "while away")
             try await Self.connected(discord, credentials, inbox: inbox) { inbox in
-                try await eventually("replayed", timeout: .seconds(10)) { inbox.committed.count == 2 ? true : nil }
+                try await eventually("replayed", timeout: .seconds(20)) { inbox.committed.count == 2 ? true : nil }
                 #expect(discord.resumes == [seq] && discord.identifies.count == 1)
                 #expect(inbox.texts == ["one", "while away"] && inbox.duplicates == 0)
             }

@@ -97,6 +97,12 @@ enum ConsoleAssets {
         .secret code { font-size: 1.1rem; word-break: break-all; }
         .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
         pre#logs { background: #0d1117; color: #e6edf3; padding: .75rem; overflow: auto; max-height: 70vh; white-space: pre-wrap; }
-        @media (max-width: 40rem) { table.list { font-size: .9rem; } header .who { margin-left: 0; } }
+        code, dd, .flash, .error { overflow-wrap: anywhere; }
+        input, select { max-width: 100%; box-sizing: border-box; }
+        @media (max-width: 40rem) {
+          table.list { display: block; overflow-x: auto; font-size: .9rem; }
+          header .who { margin-left: 0; }
+          main { padding: .5rem; }
+        }
         """
 }

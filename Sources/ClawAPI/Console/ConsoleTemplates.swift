@@ -45,6 +45,7 @@ enum ConsoleTemplates {
         {{#rows}}<tr data-instance-id="{{id}}"><td><a href="/console/instances/{{id}}">{{subdomain}}</a></td><td class="status">{{status}}</td><td>{{tier}}</td><td>{{paidUntil}}</td>{{#showOrg}}<td>{{orgID}}</td>{{/showOrg}}</tr>
         {{/rows}}
         </tbody></table>
+        <nav aria-label="Pages" class="pages">{{#previous}}<a href="/console/?page={{previous}}" rel="prev">Newer</a> {{/previous}}{{#next}}<a href="/console/?page={{next}}" rel="next">Older</a>{{/next}}</nav>
         {{#canCreate}}
         <h2>Create an instance</h2>
         <form method="post" action="/console/instances" class="card">

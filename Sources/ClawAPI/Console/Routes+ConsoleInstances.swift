@@ -46,7 +46,11 @@ extension RouterBuilding {
 
         router.get("/console/") { request, _ in
             try await Self.console(request, env: env, renderer: renderer) { user, _ in
-                try await Self.instancesPage(user, env: env, renderer: renderer, status: .ok, error: nil)
+                let page = try request.uri.queryParameters.get("page").map { text -> Int in
+                    guard let n = Int(text), n >= 1 else { throw ConsoleRefusal(status: .badRequest, message: "'page' must be 1 or more.") }
+                    return n
+                } ?? 1
+                return try await Self.instancesPage(user, env: env, renderer: renderer, status: .ok, error: nil, page: page)
             }
         }
 
@@ -151,8 +155,11 @@ extension RouterBuilding {
         return instance
     }
 
+    /// Instances shown per page of the table.
+    static let consolePageSize = 100
+
     static func instancesPage(_ user: ConsoleUser, env: APIEnvironment, renderer: ConsoleRenderer,
-                              status: HTTPResponse.Status, error: String?) async throws -> Response {
+                              status: HTTPResponse.Status, error: String?, page number: Int = 1) async throws -> Response {
         struct TierView { var name: String; var price: String }
         struct Page {
             var rows: [ConsoleInstanceView]
@@ -163,15 +170,20 @@ extension RouterBuilding {
             var canCreate: Bool
             var showOrg: Bool
             var tiers: [TierView]
+            var previous: Int?
+            var next: Int?
         }
-        let instances = try await env.store.listInstances(orgID: user.orgID).filter { $0.status != .deleted }
+        let all = try await env.store.listInstances(orgID: user.orgID).filter { $0.status != .deleted }
+        let instances = Array(all.dropFirst((number - 1) * consolePageSize).prefix(consolePageSize))
         let balance = try await user.orgID.asyncMap { try await env.store.org(id: $0)?.balance }
         let pricing = env.instances.config.policy.pricing
         let page = Page(rows: instances.map { ConsoleInstanceView(ClawInstanceDTO($0, env: env), orgID: $0.orgID) },
-                        count: instances.count, balance: balance.flatMap { $0 }.map(Self.money) ?? "—",
+                        count: all.count, balance: balance.flatMap { $0 }.map(Self.money) ?? "—",
                         cursor: try await ConsoleStore(store: env.store).latestEventID(), csrf: user.csrf,
                         canCreate: !user.isAdmin, showOrg: user.isAdmin,
-                        tiers: Tier.allCases.map { TierView(name: $0.rawValue, price: Self.money(pricing.price(for: $0))) })
+                        tiers: Tier.allCases.map { TierView(name: $0.rawValue, price: Self.money(pricing.price(for: $0))) },
+                        previous: number > 1 ? number - 1 : nil,
+                        next: all.count > number * consolePageSize ? number + 1 : nil)
         return Console.html(status, renderer.page("instances", page, user.layout("Instances", current: "/console/", error: error,
                                                                                   events: true)))
     }

@@ -111,6 +111,27 @@ struct ConsoleRouteTests {
         }
     }
 
+    @Test("the instances table shows 100 a page, newest first, with links between pages")
+    func paging() async throws {
+        let h = try Harness()
+        let org = try await h.org(balanceCents: 1_000_000)
+        for i in 0..<120 {
+            _ = try await h.service.create(orgID: org.id, subdomain: "page-\(i)", defaultModel: nil, tier: .budget, imConfig: nil)
+        }
+        try await h.test { api in
+            let b = ConsoleBrowser(api)
+            _ = try await b.login(org.key)
+            let first = try await b.get("/console/")
+            #expect(first.text.components(separatedBy: "<tr data-instance-id=").count - 1 == 100)
+            #expect(first.text.contains("120 instance(s)") && first.text.contains(#"href="/console/?page=2""#))
+            #expect(first.text.contains(">page-119<") && !first.text.contains(">page-0<"))
+            let second = try await b.get("/console/?page=2")
+            #expect(second.text.components(separatedBy: "<tr data-instance-id=").count - 1 == 20)
+            #expect(second.text.contains(">page-0<") && second.text.contains(#"href="/console/?page=1""#))
+            #expect(try await b.get("/console/?page=0").status == 400)
+        }
+    }
+
     @Test("what users typed is shown as text: key names, ledger descriptions")
     func escaping() async throws {
         let h = try Harness()

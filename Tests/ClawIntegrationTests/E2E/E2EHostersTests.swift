@@ -96,7 +96,10 @@ extension E2E {
                 // stop → stopped (T/F/F) and the container really stops.
                 let stopped = try await api.send("POST", "/instances/\(id)/stop")
                 #expect(stopped.status == 200, "\(stopped.text)")
-                #expect(Set(Self.data(stopped).keys) == ["id", "name", "status", "tier", "can_start", "can_stop", "can_restart"])
+                #expect(Set(Self.data(stopped).keys) == ["id", "name", "status", "tier", "can_start", "can_stop", "can_restart",
+                                                         "operation_id"])
+                let stopOp = try #require(Self.data(stopped)["operation_id"] as? String)
+                #expect(stopped.header("Location") == "/v1/operations/\(stopOp)")
                 #expect(Self.data(stopped)["status"] as? String == "stopped" && Self.data(stopped)["can_start"] as? Bool == true)
                 _ = try await eventually("the container stops") { try await Self.containerState(install, stringID) != "running" ? true : nil }
                 d = try await api.data("/instances/\(id)")
