@@ -5,7 +5,8 @@ extension OpenAPI {
     static let clawModels: [String: Models] = [
         "GET /v1/claw/health": Models(ok(ClawHealthDTO.self)),
         "GET /v1/claw/instances": Models(ok(ClawInstanceListDTO.self)),
-        "POST /v1/claw/instances": Models(request: CreateInstanceRequest.self, status("201", ClawChargeDTO.self)),
+        "POST /v1/claw/instances": Models(request: CreateInstanceRequest.self, status("201", ClawChargeDTO.self),
+                                          links: instanceLinks),
         "GET /v1/claw/instances/{id}": Models(ok(ClawInstanceDTO.self)),
         "PATCH /v1/claw/instances/{id}": Models(request: PatchInstanceRequest.self, ok(ClawInstanceDTO.self)),
         "DELETE /v1/claw/instances/{id}": Models(ok(ClawInstanceDTO.self)),
@@ -20,6 +21,14 @@ extension OpenAPI {
         "GET /v1/claw/instances/{id}/logs": Models(["200": .text("text/plain")],
                                                    query: [.boolean("follow"), .boolean("previous")]),
         "GET /v1/claw/ledger": Models(ok(ClawLedgerPageDTO.self)),
+    ]
+
+    /// From a created instance to what a client does with it next.
+    static let instanceLinks: [String: Link] = [
+        "get": .id("GET /v1/claw/instances/{id}"), "patch": .id("PATCH /v1/claw/instances/{id}"),
+        "wait": .id("GET /v1/claw/instances/{id}/wait"), "stop": .id("POST /v1/claw/instances/{id}/stop"),
+        "restart": .id("POST /v1/claw/instances/{id}/restart"), "logs": .id("GET /v1/claw/instances/{id}/logs"),
+        "delete": .id("DELETE /v1/claw/instances/{id}"), "operation": .id("GET /v1/operations/{id}", from: "operationId"),
     ]
 
     static let nativeModels: [String: Models] = [

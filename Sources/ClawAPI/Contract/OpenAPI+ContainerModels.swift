@@ -4,9 +4,22 @@ import ClawWire
 extension OpenAPI {
     typealias CW = ContainerWire
 
+    static let groupLinks: [String: Link] = [
+        "get": .id("GET /api/v1/container/namespaces/{name}", from: "name", parameter: "name"),
+        "instructions": .id("GET /api/v1/container/namespaces/{name}/instructions", from: "name", parameter: "name"),
+        "queue": .id("GET /api/v1/container/queue/groups/{group}", from: "name", parameter: "group"),
+        "delete": .id("DELETE /api/v1/container/namespaces/{name}", from: "name", parameter: "name"),
+    ]
+
+    static let scheduleLinks: [String: Link] = [
+        "get": .id("GET /api/v1/container/schedules/{id}"), "logs": .id("GET /api/v1/container/schedules/{id}/logs"),
+        "delete": .id("DELETE /api/v1/container/schedules/{id}"),
+    ]
+
     static let containerModels: [String: Models] = [
         "GET /api/v1/container/namespaces": Models(ok([CW.Namespace].self)),
-        "POST /api/v1/container/namespaces": Models(request: CW.NamespaceCreateRequest.self, status("201", CW.Namespace.self)),
+        "POST /api/v1/container/namespaces": Models(request: CW.NamespaceCreateRequest.self, status("201", CW.Namespace.self),
+                                                    links: groupLinks),
         "POST /api/v1/container/namespaces/merge-instructions": Models(request: CW.MergeInstructionsRequest.self,
                                                                        ok(CW.MergedInstructions.self)),
         "GET /api/v1/container/namespaces/{name}": Models(ok(CW.Namespace.self)),
@@ -20,10 +33,12 @@ extension OpenAPI {
         "GET /api/v1/container/queue/counts": Models(ok(CW.QueueCounts.self)),
         "GET /api/v1/container/queue/max-concurrent": Models(ok(CW.MaxConcurrent.self)),
         "PUT /api/v1/container/queue/max-concurrent": Models(request: CW.MaxConcurrent.self, ok(CW.MaxConcurrent.self)),
-        "POST /api/v1/container/runs": Models(request: CW.RunRequest.self, status("202", CW.RunStarted.self)),
+        "POST /api/v1/container/runs": Models(request: CW.RunRequest.self, status("202", CW.RunStarted.self),
+                                              links: ["get": .id("GET /api/v1/container/runs/{id}", from: "runId")]),
         "GET /api/v1/container/runs/{id}": Models(ok(CW.Run.self)),
         "GET /api/v1/container/schedules": Models(ok([CW.Schedule].self)),
-        "POST /api/v1/container/schedules": Models(request: CW.ScheduleRequest.self, status("201", CW.Schedule.self)),
+        "POST /api/v1/container/schedules": Models(request: CW.ScheduleRequest.self, status("201", CW.Schedule.self),
+                                                   links: scheduleLinks),
         "GET /api/v1/container/schedules/{id}": Models(ok(CW.Schedule.self)),
         "PUT /api/v1/container/schedules/{id}": Models(request: CW.ScheduleRequest.self, ok(CW.Schedule.self)),
         "DELETE /api/v1/container/schedules/{id}": Models(["204": .none]),

@@ -13,13 +13,16 @@ extension OpenAPI {
         public var query: [QueryParameter] = []
         /// Request headers the route reads.
         public var headers: [String] = []
+        /// Operations a success answer leads to (OpenAPI links: a fuzzer's and a client's next step).
+        public var links: [String: Link] = [:]
 
         public init(request: (any Decodable.Type)? = nil, oneOf: [any Decodable.Type] = [], _ responses: [String: Body],
-                    query: [QueryParameter] = [], headers: [String] = []) {
+                    query: [QueryParameter] = [], headers: [String] = [], links: [String: Link] = [:]) {
             self.requests = (request.map { [$0] } ?? []) + oneOf
             self.responses = responses
             self.query = query
             self.headers = headers
+            self.links = links
         }
     }
 
@@ -31,6 +34,23 @@ extension OpenAPI {
         /// `text/event-stream`: Server-Sent Events, each `data:` line one JSON object of the given type.
         case eventStream(any Decodable.Type)
         case none
+    }
+
+    /// The next operation (`"GET /v1/claw/instances/{id}"`) and where its parameters come from
+    /// (`["id": "$response.body#/id"]`).
+    public struct Link: Sendable, Hashable {
+        public var route: String
+        public var parameters: [String: String]
+
+        public init(_ route: String, _ parameters: [String: String]) {
+            self.route = route
+            self.parameters = parameters
+        }
+
+        /// The route with `{id}` taken from the answer's `field`.
+        public static func id(_ route: String, from field: String = "id", parameter: String = "id") -> Link {
+            Link(route, [parameter: "$response.body#/\(field)"])
+        }
     }
 
     public struct QueryParameter: Sendable, Hashable {
@@ -54,6 +74,13 @@ extension OpenAPI {
         .merging(containerModels) { a, _ in a }
         .merging(channelModels) { a, _ in a }
         .merging(adminModels) { a, _ in a }
+
+    /// `GET /v1/claw/instances/{id}` → `get_v1_claw_instances_id`: what generated clients name
+    /// their functions after.
+    static func operationID(_ method: String, _ path: String) -> String {
+        let words = path.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        return ([method.lowercased()] + words).joined(separator: "_")
+    }
 
     static func ok(_ type: any Decodable.Type) -> [String: Body] { ["200": .json(type)] }
     static func status(_ code: String, _ type: any Decodable.Type) -> [String: Body] { [code: .json(type)] }

@@ -53,7 +53,7 @@ struct OpenAPIDocument: Encodable {
         init(_ route: OpenAPI.Route, _ models: OpenAPI.Models, recorder: SchemaRecorder, error: JSONSchema,
              errorStatuses: [String]) throws {
             summary = route.summary
-            operationId = "\(route.method.lowercased())\(route.path.replacingOccurrences(of: "/", with: "_"))"
+            operationId = OpenAPI.operationID(route.method, route.path)
             parameters = Self.parameters(route, models)
             if !models.requests.isEmpty {
                 let schemas = try models.requests.map { try recorder.schema(for: $0) }
@@ -70,7 +70,11 @@ struct OpenAPIDocument: Encodable {
                 answers[status] = Response(description: "error", content: ["application/json": MediaType(schema: error)])
             }
             for (status, body) in models.responses {
-                answers[status] = try Response(body, recorder: recorder)
+                var answer = try Response(body, recorder: recorder)
+                if case .json = body, !models.links.isEmpty, status.hasPrefix("2") {
+                    answer.links = models.links.mapValues { LinkObject($0) }
+                }
+                answers[status] = answer
             }
             responses = answers
             security = route.isPublic ? [] : nil
@@ -107,13 +111,26 @@ struct OpenAPIDocument: Encodable {
         var content: [String: MediaType]
     }
 
+    struct LinkObject: Encodable {
+        var operationId: String
+        var parameters: [String: String]
+
+        init(_ link: OpenAPI.Link) {
+            let parts = link.route.split(separator: " ", maxSplits: 1).map(String.init)
+            operationId = OpenAPI.operationID(parts[0], parts.count > 1 ? parts[1] : "")
+            parameters = link.parameters
+        }
+    }
+
     struct Response: Encodable {
         var description: String
         var content: [String: MediaType]?
+        var links: [String: LinkObject]?
 
         init(description: String, content: [String: MediaType]?) {
             self.description = description
             self.content = content
+            links = nil
         }
 
         init(_ body: OpenAPI.Body, recorder: SchemaRecorder) throws {
