@@ -120,7 +120,7 @@ struct API: Sendable {
             case .failure(let error): ["/openapi.json cannot be built: \(error)"]
             }
             if !problems.isEmpty {
-                Issue.record("the answer breaks /openapi.json:\n" + problems.joined(separator: "\n"))
+                Issue.record(Comment(rawValue: "the answer breaks /openapi.json:\n" + problems.joined(separator: "\n")))
             }
             return Reply(status: Int(response.status.code), headers: response.headers, text: text, json: object)
         }

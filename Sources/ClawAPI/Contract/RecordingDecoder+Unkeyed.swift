@@ -1,3 +1,4 @@
+import ClawCore
 import ClawWire
 
 /// An array being recorded: one element is read, its schema is the items' schema.

@@ -1,3 +1,4 @@
+import ClawCore
 import ClawWire
 import Foundation
 
