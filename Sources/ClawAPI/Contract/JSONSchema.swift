@@ -17,12 +17,20 @@ public struct JSONSchema: Codable, Sendable, Equatable {
     public var maximum: Int64?
     public var minLength: Int?
     public var maxLength: Int?
+    /// `contentMediaType` and `contentSchema`: a string holding a document of that type and shape.
+    public var contentMediaType: String?
+    var contentSchemaBox: [JSONSchema]?
     /// `items`, boxed because a struct cannot hold itself.
     var itemsBox: [JSONSchema]?
 
     public var items: JSONSchema? {
         get { itemsBox?.first }
         set { itemsBox = newValue.map { [$0] } }
+    }
+
+    public var contentSchema: JSONSchema? {
+        get { contentSchemaBox?.first }
+        set { contentSchemaBox = newValue.map { [$0] } }
     }
 
     /// `additionalProperties`: `false`, or the schema of every value.
@@ -52,7 +60,8 @@ public struct JSONSchema: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case type, ref = "$ref", properties, required, additionalProperties, enumValues = "enum", anyOf, oneOf, format,
-             description, minimum, maximum, minLength, maxLength, itemsBox = "items"
+             description, minimum, maximum, minLength, maxLength, itemsBox = "items", contentMediaType,
+             contentSchemaBox = "contentSchema"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -76,6 +85,8 @@ public struct JSONSchema: Codable, Sendable, Equatable {
         minLength = try c.decodeIfPresent(Int.self, forKey: .minLength)
         maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
         items = try c.decodeIfPresent(JSONSchema.self, forKey: .itemsBox)
+        contentMediaType = try c.decodeIfPresent(String.self, forKey: .contentMediaType)
+        contentSchema = try c.decodeIfPresent(JSONSchema.self, forKey: .contentSchemaBox)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -97,6 +108,8 @@ public struct JSONSchema: Codable, Sendable, Equatable {
         try c.encodeIfPresent(minLength, forKey: .minLength)
         try c.encodeIfPresent(maxLength, forKey: .maxLength)
         try c.encodeIfPresent(items, forKey: .itemsBox)
+        try c.encodeIfPresent(contentMediaType, forKey: .contentMediaType)
+        try c.encodeIfPresent(contentSchema, forKey: .contentSchemaBox)
     }
 }
 

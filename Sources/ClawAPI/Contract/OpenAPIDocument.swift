@@ -140,11 +140,15 @@ struct OpenAPIDocument: Encodable {
             case .text(let media):
                 self.init(description: "text", content: [media: MediaType(schema: .type("string"))])
             case .eventStream(let type):
-                var s = JSONSchema.type("string")
-                s.description = "Server-Sent Events: `id:` the event's id, `data:` one JSON object of "
-                    + SchemaRecorder.componentName(type) + "; `: keep-alive` comments between."
-                _ = try recorder.schema(for: type)
-                self.init(description: "an event stream", content: ["text/event-stream": MediaType(schema: s)])
+                // One schema per event (as schemathesis and OpenAPI 3.2's itemSchema read a stream):
+                // `id`, `event` (the type) and `data`, a JSON document of the event model.
+                var data = JSONSchema.type("string")
+                data.contentMediaType = "application/json"
+                data.contentSchema = try recorder.schema(for: type)
+                var event = JSONSchema.type("object")
+                event.properties = ["id": .type("string"), "event": .type("string"), "data": data, "retry": .type("integer")]
+                event.description = "Server-Sent Events, one object per event; `: keep-alive` comments between"
+                self.init(description: "an event stream", content: ["text/event-stream": MediaType(schema: event)])
             case .none:
                 self.init(description: "no content", content: nil)
             }
