@@ -17,7 +17,7 @@ final class SchemaRecorder {
 
     private static let jsonCandidates: [(JSONSchema, JSONValue)] = [
         (JSONSchema(), .object([:])), (.type("integer"), .int(1)), (.type("string"), .string("a")),
-        (.type("array"), .array([])), (.type("boolean"), .bool(false)), (.type("number"), .double(0.5)),
+        (.array(of: JSONSchema()), .array([])), (.type("boolean"), .bool(false)), (.type("number"), .double(0.5)),
     ]
 
     /// The schema of `type` (a `$ref` for objects), its components recorded.
