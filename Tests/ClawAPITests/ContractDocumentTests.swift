@@ -89,6 +89,12 @@ struct ContractDocumentTests {
         #expect(check(299, "application/json", op).contains { $0.contains("not documented") })
         #expect(!check(200, "text/plain", op).isEmpty)
         #expect(document.problems(method: "GET", path: "/v1/claw/nothing", status: 404, contentType: nil, body: Data()).isEmpty)
+        let restore = try Wire.encode(HostersData(data: try SchemaRecorder().schemaAndSample(for: HostersBackupDTO.self).1
+            as! HostersBackupDTO))
+        #expect(document.problems(method: "POST", path: "/api/v1/backups/1/restore", status: 202, contentType: "application/json",
+                                  body: restore, header: { $0 != "Location" }) .contains { $0.contains("Location is missing") })
+        #expect(document.problems(method: "POST", path: "/api/v1/backups/1/restore", status: 202, contentType: "application/json",
+                                  body: restore, header: { _ in true }).isEmpty)
     }
 
     @Test("request bodies that refuse unknown fields say so; SSE and logs are described as streams")

@@ -116,7 +116,8 @@ struct API: Sendable {
             let problems = switch Self.contract {
             case .success(let contract):
                 contract.problems(method: method.rawValue, path: path, status: Int(response.status.code),
-                                  contentType: response.headers[.contentType], body: Data(text.utf8))
+                                  contentType: response.headers[.contentType], body: Data(text.utf8),
+                                  header: { name in HTTPFields.Element.Name(name).map { response.headers[$0] != nil } ?? false })
             case .failure(let error): ["/openapi.json cannot be built: \(error)"]
             }
             if !problems.isEmpty {

@@ -6,15 +6,20 @@ extension OpenAPI {
         "GET /v1/claw/health": Models(ok(ClawHealthDTO.self)),
         "GET /v1/claw/instances": Models(ok(ClawInstanceListDTO.self)),
         "POST /v1/claw/instances": Models(request: CreateInstanceRequest.self, status("201", ClawChargeDTO.self),
-                                          links: instanceLinks),
+                                          answerHeaders: location, links: instanceLinks),
         "GET /v1/claw/instances/{id}": Models(ok(ClawInstanceDTO.self)),
         "PATCH /v1/claw/instances/{id}": Models(request: PatchInstanceRequest.self, ok(ClawInstanceDTO.self)),
-        "DELETE /v1/claw/instances/{id}": Models(ok(ClawInstanceDTO.self)),
-        "POST /v1/claw/instances/{id}/rebuild": Models(request: EmptyRequest.self, status("202", ClawInstanceDTO.self)),
-        "POST /v1/claw/instances/{id}/renew": Models(request: RenewInstanceRequest.self, ok(ClawChargeDTO.self)),
-        "POST /v1/claw/instances/{id}/start": Models(request: EmptyRequest.self, status("202", ClawInstanceDTO.self)),
-        "POST /v1/claw/instances/{id}/stop": Models(request: EmptyRequest.self, status("202", ClawInstanceDTO.self)),
-        "POST /v1/claw/instances/{id}/restart": Models(request: EmptyRequest.self, status("202", ClawInstanceDTO.self)),
+        "DELETE /v1/claw/instances/{id}": Models(ok(ClawInstanceDTO.self), answerHeaders: location),
+        "POST /v1/claw/instances/{id}/rebuild": Models(request: EmptyRequest.self, status("202", ClawInstanceDTO.self),
+                                                     answerHeaders: location),
+        "POST /v1/claw/instances/{id}/renew": Models(request: RenewInstanceRequest.self, ok(ClawChargeDTO.self),
+                                                     answerHeaders: location),
+        "POST /v1/claw/instances/{id}/start": Models(request: EmptyRequest.self, status("202", ClawInstanceDTO.self),
+                                                     answerHeaders: location),
+        "POST /v1/claw/instances/{id}/stop": Models(request: EmptyRequest.self, status("202", ClawInstanceDTO.self),
+                                                     answerHeaders: location),
+        "POST /v1/claw/instances/{id}/restart": Models(request: EmptyRequest.self, status("202", ClawInstanceDTO.self),
+                                                     answerHeaders: location),
         "GET /v1/claw/instances/{id}/wait": Models(["200": .json(ClawInstanceDTO.self), "408": .json(ClawInstanceDTO.self)],
                                                    query: [.string("status", InstanceStatus.allCases.map(\.rawValue)),
                                                            .string("timeout")]),
@@ -22,6 +27,9 @@ extension OpenAPI {
                                                    query: [.boolean("follow"), .boolean("previous")]),
         "GET /v1/claw/ledger": Models(ok(ClawLedgerPageDTO.self)),
     ]
+
+    /// `Location: /v1/operations/<id>` when the answer started an operation.
+    static let location = ["Location": false]
 
     /// From a created instance to what a client does with it next.
     static let instanceLinks: [String: Link] = [

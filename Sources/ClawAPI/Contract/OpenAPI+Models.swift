@@ -13,15 +13,19 @@ extension OpenAPI {
         public var query: [QueryParameter] = []
         /// Request headers the route reads.
         public var headers: [String] = []
+        /// Headers of the success answers, each with whether every such answer has it.
+        public var answerHeaders: [String: Bool] = [:]
         /// Operations a success answer leads to (OpenAPI links: a fuzzer's and a client's next step).
         public var links: [String: Link] = [:]
 
         public init(request: (any Decodable.Type)? = nil, oneOf: [any Decodable.Type] = [], _ responses: [String: Body],
-                    query: [QueryParameter] = [], headers: [String] = [], links: [String: Link] = [:]) {
+                    query: [QueryParameter] = [], headers: [String] = [], answerHeaders: [String: Bool] = [:],
+                    links: [String: Link] = [:]) {
             self.requests = (request.map { [$0] } ?? []) + oneOf
             self.responses = responses
             self.query = query
             self.headers = headers
+            self.answerHeaders = answerHeaders
             self.links = links
         }
     }

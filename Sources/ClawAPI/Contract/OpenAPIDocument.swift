@@ -74,6 +74,9 @@ struct OpenAPIDocument: Encodable {
                 if case .json = body, !models.links.isEmpty, status.hasPrefix("2") {
                     answer.links = models.links.mapValues { LinkObject($0) }
                 }
+                if status.hasPrefix("2"), !models.answerHeaders.isEmpty {
+                    answer.headers = models.answerHeaders.mapValues { Header(required: $0, schema: .type("string")) }
+                }
                 answers[status] = answer
             }
             responses = answers
@@ -126,11 +129,13 @@ struct OpenAPIDocument: Encodable {
         var description: String
         var content: [String: MediaType]?
         var links: [String: LinkObject]?
+        var headers: [String: Header]?
 
         init(description: String, content: [String: MediaType]?) {
             self.description = description
             self.content = content
             links = nil
+            headers = nil
         }
 
         init(_ body: OpenAPI.Body, recorder: SchemaRecorder) throws {
@@ -156,6 +161,11 @@ struct OpenAPIDocument: Encodable {
     }
 
     struct MediaType: Encodable { var schema: JSONSchema }
+
+    struct Header: Encodable {
+        var required: Bool
+        var schema: JSONSchema
+    }
 
     struct Parameter: Encodable {
         var name: String

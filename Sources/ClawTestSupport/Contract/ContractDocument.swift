@@ -34,13 +34,17 @@ public struct ContractDocument: Sendable {
 
     /// Every way an answer breaks the document; empty when it conforms or when the route is not a
     /// documented one (unknown paths and methods are the router's 404, checked elsewhere).
-    public func problems(method: String, path: String, status: Int, contentType: String?, body: Data) -> [String] {
+    /// `header` answers whether the answer carries a header (documented required ones must be there).
+    public func problems(method: String, path: String, status: Int, contentType: String?, body: Data,
+                         header: (String) -> Bool = { _ in true }) -> [String] {
         guard let template = template(method, path),
               let operation = paths[template]?[method.lowercased()] else { return [] }
         let where_ = "\(method) \(template) → \(status)"
         guard let response = operation["responses"]?[String(status)] ?? operation["responses"]?["default"] else {
             return ["\(where_): status \(status) is not documented"]
         }
+        let missing = (response["headers"]?.object ?? [:]).filter { $0.value["required"] == .bool(true) && !header($0.key) }
+        if let name = missing.keys.sorted().first { return ["\(where_): the documented header \(name) is missing"] }
         guard let content = response["content"]?.object, !content.isEmpty else {
             return body.isEmpty ? [] : ["\(where_): documented without a body, answered \(body.count) bytes"]
         }
