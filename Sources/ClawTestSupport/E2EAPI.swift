@@ -20,11 +20,13 @@ public struct E2EClaw: Sendable {
         self.key = key
     }
 
-    /// Any request; `body` is sent as is.
+    /// Any request; `body` is sent as is. The answer must conform to `/openapi.json` (else this throws).
     public func send(_ method: String, _ path: String, _ body: Data? = nil, headers: [(String, String)] = [],
                      timeout: Duration = .seconds(30)) async throws -> ClawClient.Reply {
-        try await client.request(method, path, headers: [("Authorization", "Bearer \(key)")] + headers,
-                                 json: body, timeout: timeout)
+        let reply = try await client.request(method, path, headers: [("Authorization", "Bearer \(key)")] + headers,
+                                             json: body, timeout: timeout)
+        try await ContractCheck.verify(reply, method: method, path: path, via: client)
+        return reply
     }
 
     /// Any request with a hand-written JSON document (`["subdomain": "x", "tier": "pro"]`).

@@ -7,6 +7,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Prometheus
+import Testing
 
 /// A real store in a temp-dir SQLite file, a real InstanceService and ChangeFeed, and the routers
 /// of both listeners. No runtime: the API only writes intent; tests play the worker through
@@ -97,6 +98,9 @@ struct Reply: @unchecked Sendable {
 struct API: Sendable {
     let client: any TestClientProtocol
 
+    /// Every answer is checked against the document `GET /openapi.json` serves.
+    static let contract = Result { try ContractDocument(try OpenAPI.build()) }
+
     @discardableResult
     func call(_ method: HTTPRequest.Method, _ path: String, as org: TestOrg? = nil, socketOrg: String? = nil,
               json: String? = nil, headers extra: [String: String] = [:]) async throws -> Reply {
@@ -109,6 +113,16 @@ struct API: Sendable {
                                         body: json.map { ByteBuffer(string: $0) }) { response in
             let text = String(buffer: response.body)
             let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+            let problems = switch Self.contract {
+            case .success(let contract):
+                contract.problems(method: method.rawValue, path: path, status: Int(response.status.code),
+                                  contentType: response.headers[.contentType], body: Data(text.utf8),
+                                  header: { name in HTTPFields.Element.Name(name).map { response.headers[$0] != nil } ?? false })
+            case .failure(let error): ["/openapi.json cannot be built: \(error)"]
+            }
+            if !problems.isEmpty {
+                Issue.record(Comment(rawValue: "the answer breaks /openapi.json:\n" + problems.joined(separator: "\n")))
+            }
             return Reply(status: Int(response.status.code), headers: response.headers, text: text, json: object)
         }
     }

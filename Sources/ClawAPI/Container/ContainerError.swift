@@ -31,7 +31,7 @@ enum ContainerError {
     }
 
     /// `{"error": "<human text>", "code": "<machine_code>", "param"?: "<field>"}`.
-    struct Body: Encodable {
+    struct Body: Codable {
         var error: String
         var code: String
         var param: String?

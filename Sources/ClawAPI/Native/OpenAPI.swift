@@ -2,8 +2,9 @@ import ClawWire
 import Foundation
 import Hummingbird
 
-/// The OpenAPI 3.1 document of every route (`GET /openapi.json`). Written by hand from one table;
-/// a test compares the table with the routers, so a route cannot be added or dropped silently.
+/// The OpenAPI 3.1 document of every route (`GET /openapi.json`), from one table of routes and
+/// one of their wire models (`OpenAPI.models`); tests compare the table with the routers and every
+/// answer with the document, so a route or a field cannot be added or dropped silently.
 public enum OpenAPI {
     public struct Route: Sendable, Hashable {
         public var method: String
@@ -152,7 +153,18 @@ public enum OpenAPI {
     ]
 
     /// The document as JSON bytes.
-    public static let document: Data = (try? Wire.encode(OpenAPIDocument(routes: routes))) ?? Data("{}".utf8)
+    public static let document: Data = (try? build()) ?? Data("{}".utf8)
+
+    /// The document, or why it cannot be written (a route without models, a model the recorder cannot walk).
+    public static func build() throws -> Data {
+        try Wire.encode(OpenAPIDocument(routes: routes, models: models))
+    }
+
+    /// A route of the table without an entry in `models`.
+    public struct Incomplete: Error, CustomStringConvertible {
+        public var route: String
+        public var description: String { "no models for \(route)" }
+    }
 }
 
 extension RouterBuilding {
