@@ -63,5 +63,6 @@ extension OpenAPI {
                                        query: [.string("status", ["pending", "approved", "rejected", "all"])]),
         "POST /admin/purchases/{id}/approve": Models(request: EmptyRequest.self, ok(AdminPurchaseDTO.self)),
         "POST /admin/purchases/{id}/reject": Models(request: EmptyRequest.self, ok(AdminPurchaseDTO.self)),
+        "POST /admin/console/link": Models(request: EmptyRequest.self, status("201", ConsoleLinkDTO.self)),
     ]
 }

@@ -99,7 +99,8 @@ struct OpenAPIDocument: Encodable {
                 return Parameter(name: q.name, in: "query", required: false, schema: s)
             }
             params += models.headers.map { Parameter(name: $0, in: "header", required: false, schema: .type("string")) }
-            if route.method == "POST" && !route.socketOnly {
+            // Every POST of every dialect and of the admin socket honours it (public ones have no org to keep it for).
+            if route.method == "POST" && !route.isPublic {
                 var s = JSONSchema.type("string")
                 s.minLength = 1
                 s.maxLength = 255
