@@ -33,7 +33,7 @@ extension ClawctlCommand {
                 checks.append(.init("daemon", .fail, message))
             }
             if let status {
-                checks += Self.remoteChecks(status, health: health)
+                checks += DoctorCheck.daemonChecks(status, database: health?.checks?["database"])
             }
             checks += DoctorLocal.checks(backend: status?.runtime["backend"])
             if global.json {
@@ -53,35 +53,6 @@ extension ClawctlCommand {
             if unreachable { throw ExitCode(ExitCodes.unreachable) }
             if checks.contains(where: { $0.level == .fail }) { throw ExitCode(ExitCodes.failed) }
         }
-
-        /// What the daemon reports about its runtime, database and image.
-        static func remoteChecks(_ status: AdminStatus, health: ClawHealthDTO?) -> [DoctorCheck] {
-            var checks: [DoctorCheck] = []
-            let runtime = status.runtime
-            let backend = runtime["backend"] ?? "none"
-            if runtime["ok"] == "true" {
-                checks.append(.init("runtime", .ok, "\(backend): \(runtime["detail"] ?? "")"))
-            } else {
-                checks.append(.init("runtime", .fail, "\(backend): \(runtime["detail"] ?? "not working")",
-                                    hint: "install podman and runc (apt-get install podman runc), see clawctl doctor's podman checks"))
-            }
-            let database = status.database
-            if let db = health?.checks?["database"], !db.ok {
-                checks.append(.init("database", .fail, db.detail, hint: "check the data directory's owner and free space"))
-            } else {
-                let size = Int64(database["sizeBytes"] ?? "").map(Format.bytes) ?? "?"
-                checks.append(.init("database", .ok, "\(database["path"] ?? "?") (\(size))"))
-            }
-            if let check = isolationCheck(runtime) { checks.append(check) }
-            let image = runtime["image"] ?? "?"
-            switch runtime["imagePresent"] {
-            case "true": checks.append(.init("image", .ok, image))
-            case "false": checks.append(.init("image", .fail, "\(image) is not present at \(backend)",
-                                              hint: "build or load it, e.g. scripts/build-image --tag \(image)"))
-            default: checks.append(.init("image", .warn, "\(image): presence unknown (no runtime)"))
-            }
-            return checks
-        }
     }
 }
 
@@ -89,29 +60,4 @@ extension ClawctlCommand {
 struct DoctorReport: Encodable {
     var checks: [DoctorCheck]
     var ok: Bool
-}
-
-/// One doctor line.
-struct DoctorCheck: Encodable {
-    enum Level: String { case ok, warn, fail }
-    var name: String
-    var level: Level
-    var detail: String
-    var hint: String?
-    init(_ name: String, _ level: Level, _ detail: String, hint: String? = nil) {
-        self.name = name
-        self.level = level
-        self.detail = detail
-        self.hint = hint
-    }
-
-    enum CodingKeys: String, CodingKey { case name, status, detail, hint }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(level.rawValue, forKey: .status)
-        try c.encode(detail, forKey: .detail)
-        try c.encode(hint, forKey: .hint)
-    }
 }

@@ -1,3 +1,4 @@
+import ClawWire
 import Foundation
 
 extension DoctorLocal {

@@ -1,3 +1,4 @@
+import ClawWire
 import Foundation
 
 /// Doctor checks made on this host without the daemon: podman's known quirks and the systemd unit.

@@ -1,7 +1,7 @@
 import ClawCore
 import ClawStore
-import Foundation
 import ClawWire
+import Foundation
 import Hummingbird
 
 extension RouterBuilding {
@@ -75,8 +75,18 @@ extension RouterBuilding {
         if let queue = env.containerRuns?.queue.counts() {
             facts.append(Fact(name: "agent run queue", value: "\(queue.active) active of \(queue.maxConcurrent), \(queue.waiting) groups waiting"))
         }
+        if let proxy = await env.container?.proxyStatus() {
+            facts.append(Fact(name: "credential proxy", value: proxy.running
+                ? "running on \(proxy.bindHost ?? "?"):\(proxy.port), \(proxy.mappings.count) mapping(s), \(proxy.requestsServed) request(s) served"
+                : "stopped (port \(proxy.port))"))
+        }
         let health = await env.health()
-        facts += health.checks.sorted { $0.key < $1.key }.map { Fact(name: "check \($0.key)", value: ($0.value.ok ? "ok: " : "failing: ") + $0.value.detail) }
+        let database = health.checks["database"].map { HealthCheckDTO(ok: $0.ok, detail: $0.detail) }
+        // The daemon-side checks of `clawctl doctor`, from the same status and health.
+        let checks = DoctorCheck.daemonChecks(status, database: database).map {
+            Fact(name: "doctor: \($0.name)", value: "\($0.level.rawValue): \($0.detail)" + ($0.hint.map { " (\($0))" } ?? ""))
+        }
+        facts += checks
         let orgs = try await env.store.listOrgs()
         let names = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id, $0.name) })
         let page = Page(status: facts, orgs: orgs.map { OrgView(id: $0.id, name: $0.name, balance: money($0.balance)) },

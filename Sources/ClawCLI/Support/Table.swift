@@ -1,3 +1,4 @@
+import ClawWire
 import Foundation
 
 /// An aligned text table: columns padded to their widest cell, two spaces apart. Colour codes
@@ -90,12 +91,7 @@ enum Format {
         return "\(s)s"
     }
 
-    static func bytes(_ n: Int64) -> String {
-        if n < 1024 { return "\(n) B" }
-        if n < 1 << 20 { return String(format: "%.1f KiB", Double(n) / 1024) }
-        if n < 1 << 30 { return String(format: "%.1f MiB", Double(n) / 1_048_576) }
-        return String(format: "%.1f GiB", Double(n) / 1_073_741_824)
-    }
+    static func bytes(_ n: Int64) -> String { DoctorCheck.bytes(n) }
 
     /// Seconds with one decimal: `1.2s`.
     static func elapsed(_ d: Duration) -> String {

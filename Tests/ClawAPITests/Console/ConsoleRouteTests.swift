@@ -174,6 +174,7 @@ struct ConsoleRouteTests {
             #expect(first.status == 303 && first.header("Location") == "/console/admin" && admin.cookies["clawd_console"] != nil)
             let host = try await admin.get("/console/admin")
             #expect(host.status == 200 && host.text.contains("tenant") && host.text.contains(org.id))
+            #expect(host.text.contains("doctor: runtime") && host.text.contains("doctor: database"), "clawctl doctor's daemon checks")
             let credit = try await admin.post("/console/admin/orgs/\(org.id)/credit", ["cents": "250"])
             #expect(credit.status == 200)
             #expect(try await h.balance(org) == 10_250)

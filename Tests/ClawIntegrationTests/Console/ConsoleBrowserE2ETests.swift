@@ -1,4 +1,6 @@
 import ClawClient
+import ClawCore
+import ClawStore
 import ClawTestSupport
 import ClawWire
 import Foundation
@@ -11,7 +13,7 @@ import Testing
 struct ConsoleBrowserE2ETests {
     static var python: String { TestPaths.repoRoot + "/.build-venv/bin/python3" }
 
-    @Test("wrong key refused; log in; create → RUNNING without a reload; logs; renew; CSRF refused; markup stays text; delete; logout; admin link once")
+    @Test("wrong key refused; log in; create → RUNNING without a reload; logs; renew; CSRF refused; markup stays text; delete; logout; expired session refused; admin link once")
     func browser() async throws {
         for tool in [Self.python, "/usr/bin/chromium", "/usr/bin/chromedriver"] where !FileManager.default.isExecutableFile(atPath: tool) {
             Issue.record("\(tool) is missing: run scripts/setup (it installs chromium, chromium-driver and the venv with selenium)")
@@ -24,12 +26,16 @@ struct ConsoleBrowserE2ETests {
             #expect(link.status == 201, "\(link.text)")
             let url = try link.decode(ConsoleLinkDTO.self).url
             #expect(url.hasPrefix("http://127.0.0.1:\(install.daemon.port)/console/admin-login?token="))
+            // A session that expired an hour ago, written as the daemon writes them.
+            let (expired, _) = try await ConsoleStore(store: try Store(path: install.databasePath))
+                .open(orgID: org.id, now: Timestamp.now().adding(seconds: -ConsoleStore.sessionLifetime - 3600))
             let shots = TestPaths.repoRoot + "/.build/console-screenshots"
             try? FileManager.default.removeItem(atPath: shots)
             let subdomain = "web-" + String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(8))
             let run = try await Self.run([Self.python, TestPaths.repoRoot + "/scripts/console-browser",
                                           "--url", "http://127.0.0.1:\(install.daemon.port)", "--key", org.key,
-                                          "--admin-link", url, "--subdomain", subdomain, "--screenshots", shots])
+                                          "--admin-link", url, "--expired-session", expired, "--subdomain", subdomain,
+                                          "--screenshots", shots])
             #expect(run.code == 0, "console-browser:\n\(run.output)\n\(install.logTail())")
             #expect(run.output.components(separatedBy: "\nok: ").count >= 10, "\(run.output)")
 
