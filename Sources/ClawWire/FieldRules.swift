@@ -41,13 +41,4 @@ public enum FieldRules {
                             param: field)
         }
     }
-
-    /// An object of string values small enough to store: entries, key and value lengths bounded.
-    public static func stringMap(_ map: [String: String], _ field: String, maxEntries: Int = 64,
-                                 maxValueLength: Int = 4096) throws(ClawError) {
-        guard map.count <= maxEntries, map.values.allSatisfy({ $0.count <= maxValueLength }),
-              map.keys.allSatisfy({ !$0.isEmpty && $0.count <= 128 }) else {
-            throw ClawError(.invalidArgument, "'\(field)' is too large", param: field)
-        }
-    }
 }
