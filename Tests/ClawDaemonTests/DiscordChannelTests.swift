@@ -60,7 +60,7 @@ struct DiscordChannelTests {
     static let channelID = "1400000000000000001"
     static let timing = DiscordChannel.Timing(firstBeatJitter: 0...0.2, invalidSessionWait: 0...0.1, helloTimeout: .seconds(10))
 
-    static func withDiscord(heartbeat: Int = 1000, _ body: (FakeDiscord, ChannelCredentials) async throws -> Void) async throws {
+    static func withDiscord(heartbeat: Int = 2000, _ body: (FakeDiscord, ChannelCredentials) async throws -> Void) async throws {
         let discord = try FakeDiscord(heartbeatInterval: heartbeat)
         let server = Task { try await discord.run() }
         defer { server.cancel() }
@@ -119,7 +119,7 @@ struct DiscordChannelTests {
                 #expect(inbox.committed.map(\.fromBot) == [false, false, true])
                 #expect(inbox.offset == Int64(discord.lastSeq))
                 let seq = discord.lastSeq
-                try await eventually("a heartbeat with the last seq", timeout: .seconds(15)) {
+                try await eventually("a heartbeat with the last seq", timeout: .seconds(60)) {
                     discord.heartbeats.contains(seq) ? true : nil
                 }
                 #expect(discord.resumes.isEmpty && discord.live == 1)
@@ -208,15 +208,25 @@ struct DiscordChannelTests {
     func flapping() async throws {
         try await Self.withDiscord(heartbeat: 5000) { discord, credentials in
             try await Self.connected(discord, credentials) { _ in
-                let end = ContinuousClock.now + .milliseconds(2500)
-                while ContinuousClock.now < end {
+                // Every connection is dropped as soon as it is up. A session that lived a second
+                // resumes at once; after that each retry waits at least the lower half of the
+                // backoff (0.5 s, then 1 s): a storm would reconnect within milliseconds. Load
+                // can only make the gaps longer.
+                var seen = discord.opened + discord.resumeConnections
+                var attempts: [ContinuousClock.Instant] = []
+                let deadline = ContinuousClock.now + .seconds(30)
+                while attempts.count < 3, ContinuousClock.now < deadline {
                     if discord.live > 0 { discord.dropConnections() }
-                    try await Task.sleep(for: .milliseconds(20))
+                    let count = discord.opened + discord.resumeConnections
+                    if count > seen {
+                        attempts.append(ContinuousClock.now)
+                        seen = count
+                    }
+                    try await Task.sleep(for: .milliseconds(5))
                 }
-                // Backoff between attempts (a session up for a second resumes at once, then 0.5-1 s,
-                // 1-2 s…): a few connections in the window, where a storm would open one every 20 ms.
-                let attempts = discord.opened + discord.resumeConnections
-                #expect((2...6).contains(attempts), "opened \(discord.opened), resumed \(discord.resumeConnections)")
+                try #require(attempts.count == 3, "reconnected \(attempts.count) times in 30 s")
+                #expect(attempts[1] - attempts[0] >= .milliseconds(450), "\(attempts[1] - attempts[0]) after the first quick drop")
+                #expect(attempts[2] - attempts[1] >= .milliseconds(950), "\(attempts[2] - attempts[1]) after the second")
             }
         }
     }

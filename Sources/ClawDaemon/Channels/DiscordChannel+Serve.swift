@@ -50,7 +50,11 @@ extension DiscordChannel {
             switch frame.head.op {
             case 10:
                 guard let hello = try? JSONDecoder().decode(DiscordAPI.Frame<DiscordAPI.Hello>.self, from: frame.data).d else { continue }
-                beat.state.withLock { $0.hello = true }
+                beat.state.withLock { state in
+                    state.hello = true
+                    // A resumed session's heartbeats carry its last sequence number until a new dispatch arrives.
+                    if state.lastSeq == nil, let seq = session?.seq { state.lastSeq = seq }
+                }
                 heart?.cancel()
                 heart = heartbeat(connection, beat, interval: .milliseconds(max(100, hello.heartbeat_interval)))
                 let greeting = session.map { Self.frame(6, DiscordAPI.Resume(token: token, session_id: $0.id, seq: $0.seq)) }

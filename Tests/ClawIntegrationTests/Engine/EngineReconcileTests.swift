@@ -11,7 +11,7 @@ struct EngineReconcileTests {
     @Test("orphans with this install's label are removed after the grace; other installs and unlabelled objects are never touched")
     func orphans() async throws {
         try await withRuntimeFixture(.podman) { fixture in
-            try await EngineHarness.with(configure: { $0.orphanGraceSeconds = 15 }) { h, engine in
+            try await EngineHarness.with(configure: { $0.orphanGraceSeconds = 30 }) { h, engine in
                 let live = try await h.create("live-\(h.installID)").id
                 try await h.waitFor(live, "RUNNING") { $0.status == .running }
 
@@ -23,6 +23,11 @@ struct EngineReconcileTests {
                     name: RuntimeNames.container(ghost), image: EngineHarness.image, labels: ours, command: idle,
                     entrypoint: "/bin/sh"))
                 try await fixture.createVolume(RuntimeNames.volume(ghost), labels: ours)
+                // Looked at right after the ghost exists, well inside the grace even on a loaded host.
+                let early = try await engine.reconcile(probe: false)
+                #expect(early.orphansRemoved == 0)
+                #expect(early.orphansWaiting == 2, "\(early)")
+
                 let foreign = fixture.uniqueName("foreign")
                 _ = try await fixture.createContainer(ContainerSpec(
                     name: foreign, image: EngineHarness.image, labels: other, command: idle, entrypoint: "/bin/sh"))
@@ -32,12 +37,7 @@ struct EngineReconcileTests {
                 _ = try await fixture.createContainer(ContainerSpec(
                     name: unlabelled, image: EngineHarness.image, command: idle, entrypoint: "/bin/sh"))
 
-                // The grace is long enough that a loaded 2-core machine creates these well inside it.
-                let early = try await engine.reconcile(probe: false)
-                #expect(early.orphansRemoved == 0)
-                #expect(early.orphansWaiting == 2, "\(early)")
-
-                let removed = try await eventually("orphans removed after the grace", timeout: .seconds(60)) {
+                let removed = try await eventually("orphans removed after the grace", timeout: .seconds(120)) {
                     let gone = try await h.container(ghost) == nil
                     let volumeGone = try await !h.volumeExists(ghost)
                     if gone && volumeGone { return true }
@@ -45,6 +45,8 @@ struct EngineReconcileTests {
                     return nil
                 }
                 #expect(removed)
+                // One more pass with every foreign object present and the grace long over.
+                _ = try await engine.reconcile(probe: false)
                 #expect(try await h.runtime.inspectContainer(foreign) != nil, "another install's container was removed")
                 #expect(try await h.runtime.volumeExists(name: foreignVolume), "another install's volume was removed")
                 #expect(try await h.runtime.inspectContainer(unlabelled) != nil, "an unlabelled container was removed")
