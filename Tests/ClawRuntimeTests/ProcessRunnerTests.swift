@@ -62,7 +62,8 @@ struct ProcessRunnerTests {
     @Test("output beyond the limit is an error, not a truncated success")
     func outputLimit() async throws {
         let error = await #expect(throws: ClawError.self) {
-            try await runner.run("/bin/sh", ["-c", "yes | head -c 100000"], timeout: .seconds(10), outputLimit: 1000)
+            // A long timeout: on a loaded host the limit must still be what ends the run.
+            try await runner.run("/bin/sh", ["-c", "yes | head -c 100000"], timeout: .seconds(60), outputLimit: 1000)
         }
         #expect(error?.code == .runtime)
     }

@@ -128,7 +128,7 @@ struct EngineReconcileTests {
             }
             #expect(second != first)
             try await h.podman(["kill", RuntimeNames.container(id)])
-            try await eventually("death noticed through the new stream", timeout: .seconds(30)) {
+            try await eventually("death noticed through the new stream", timeout: .seconds(90)) {
                 try await h.store.eventTypes(instanceID: id).contains(EventType.instanceUnhealthy) ? true : nil
             }
             try await h.waitFor(id, "healthy again") { $0.healthStatus == .healthy }
