@@ -20,19 +20,22 @@ enum Console {
         (.cacheControl, "no-store"),
     ]
 
-    static func html(_ status: HTTPResponse.Status, _ page: String, cookies: [String] = []) -> Response {
-        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
-        for (name, value) in securityHeaders { headers[name] = value }
+    /// `headers` with the security headers (an answer's own `Cache-Control` kept) and the cookies to set.
+    static func secured(_ headers: HTTPFields, cookies: [String] = []) -> HTTPFields {
+        var headers = headers
+        for (name, value) in securityHeaders where headers[name] == nil { headers[name] = value }
         for c in cookies { headers.append(HTTPFields.Element(name: .setCookie, value: c)) }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
+        return headers
+    }
+
+    static func html(_ status: HTTPResponse.Status, _ page: String, cookies: [String] = []) -> Response {
+        Response(status: status, headers: secured([.contentType: "text/html; charset=utf-8"], cookies: cookies),
+                 body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 
     /// 303 to `location` (after a form: the browser GETs the next page).
     static func redirect(_ location: String, cookies: [String] = []) -> Response {
-        var headers: HTTPFields = [.location: location]
-        for (name, value) in securityHeaders { headers[name] = value }
-        for c in cookies { headers.append(HTTPFields.Element(name: .setCookie, value: c)) }
-        return Response(status: .seeOther, headers: headers)
+        Response(status: .seeOther, headers: secured([.location: location], cookies: cookies))
     }
 
     /// `Secure` when the browser reached clawd over TLS (a TLS-terminating proxy says so).

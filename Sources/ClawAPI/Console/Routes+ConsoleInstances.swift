@@ -129,8 +129,7 @@ extension RouterBuilding {
                     throw ConsoleRefusal(status: .notFound, message: "The instance has no container now.")
                 }
                 let lines = runtime.followLogs(name, tail: 0)
-                var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8", HeaderName("X-Accel-Buffering")!: "no"]
-                for (n, v) in Console.securityHeaders { headers[n] = v }
+                let headers = Console.secured([.contentType: "text/plain; charset=utf-8", HeaderName("X-Accel-Buffering")!: "no"])
                 return Response(status: .ok, headers: headers, body: ResponseBody { writer in try await Self.pipe(lines, into: &writer) })
             }
         }
@@ -140,8 +139,7 @@ extension RouterBuilding {
                 let after = Int64(request.uri.queryParameters.get("since") ?? "") ?? 0
                 let stream = EventStream(store: env.store, orgID: user.orgID, after: max(0, after),
                                          appended: env.store.eventBell.subscribe(), heartbeat: env.eventHeartbeat, named: false)
-                var headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", HeaderName("X-Accel-Buffering")!: "no"]
-                for (n, v) in Console.securityHeaders { headers[n] = v }
+                let headers = Console.secured([.contentType: "text/event-stream; charset=utf-8", HeaderName("X-Accel-Buffering")!: "no"])
                 return Response(status: .ok, headers: headers, body: ResponseBody { writer in try await stream.run(&writer) })
             }
         }
@@ -175,10 +173,11 @@ extension RouterBuilding {
         }
         let all = try await env.store.listInstances(orgID: user.orgID).filter { $0.status != .deleted }
         let instances = Array(all.dropFirst((number - 1) * consolePageSize).prefix(consolePageSize))
-        let balance = try await user.orgID.asyncMap { try await env.store.org(id: $0)?.balance }
+        var balance: Cents?
+        if let orgID = user.orgID { balance = try await env.store.org(id: orgID)?.balance }
         let pricing = env.instances.config.policy.pricing
         let page = Page(rows: instances.map { ConsoleInstanceView(ClawInstanceDTO($0, env: env), orgID: $0.orgID) },
-                        count: all.count, balance: balance.flatMap { $0 }.map(Self.money) ?? "—",
+                        count: all.count, balance: balance.map(Self.money) ?? "—",
                         cursor: try await ConsoleStore(store: env.store).latestEventID(), csrf: user.csrf,
                         canCreate: !user.isAdmin, showOrg: user.isAdmin,
                         tiers: Tier.allCases.map { TierView(name: $0.rawValue, price: Self.money(pricing.price(for: $0))) },
@@ -214,12 +213,5 @@ struct EventView {
         at = e.at.iso8601
         type = e.type
         detail = e.dataJSON
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ f: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await f(self)
     }
 }

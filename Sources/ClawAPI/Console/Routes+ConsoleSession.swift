@@ -66,9 +66,8 @@ extension RouterBuilding {
     }
 
     static func asset(_ text: String, type: String) -> Response {
-        var headers: HTTPFields = [.contentType: type, .cacheControl: "public, max-age=300"]
-        for (name, value) in Console.securityHeaders where name != .cacheControl { headers[name] = value }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(status: .ok, headers: Console.secured([.contentType: type, .cacheControl: "public, max-age=300"]),
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// Runs a console page for the signed-in user: GETs straight away, POSTs after their CSRF
