@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd",
@@ -59,8 +60,19 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], swiftSettings: swift6),
+        // Instances on a Kubernetes cluster: the object mapping and the few API calls clawd makes.
+        .target(name: "ClawKubernetes", dependencies: [
+            "ClawCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: swift6),
         .target(name: "ClawDaemon", dependencies: [
-            "ClawCore", "ClawStore", "ClawServices", "ClawRuntime", "ClawSystemd", "ClawAPI",
+            "ClawCore", "ClawStore", "ClawServices", "ClawRuntime", "ClawSystemd", "ClawAPI", "ClawKubernetes",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
@@ -115,6 +127,11 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], swiftSettings: swift6),
+        .testTarget(name: "ClawKubernetesTests", dependencies: [
+            "ClawKubernetes", "ClawCore", "ClawTestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Yams", package: "Yams"),
         ], swiftSettings: swift6),
         .testTarget(name: "ClawDaemonTests", dependencies: [
             "ClawDaemon", "ClawServices", "ClawClient", "ClawTestSupport", "ClawSystemd",
