@@ -79,8 +79,14 @@ public struct CLIArguments: Sendable, Equatable {
         return argv + [name]
     }
 
-    public func events(labels: [String: String]) -> [String] {
-        ["events", "--format", jsonFormat, "--filter", "type=container"] + labelFilters(labels)
+    public func events(labels: [String: String], since: Timestamp? = nil) -> [String] {
+        // Unix seconds with milliseconds, which both engines read.
+        var from: [String] = []
+        if let since {
+            let fraction = String(since.millis % 1000)
+            from = ["--since", "\(since.millis / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"]
+        }
+        return ["events", "--format", jsonFormat, "--filter", "type=container"] + labelFilters(labels) + from
     }
 
     // MARK: volumes
