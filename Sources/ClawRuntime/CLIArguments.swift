@@ -80,12 +80,8 @@ public struct CLIArguments: Sendable, Equatable {
     }
 
     public func events(labels: [String: String], since: Timestamp? = nil) -> [String] {
-        // Unix seconds with milliseconds, which both engines read.
-        var from: [String] = []
-        if let since {
-            let fraction = String(since.millis % 1000)
-            from = ["--since", "\(since.millis / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"]
-        }
+        // Whole Unix seconds, rounded down (a replayed event too many is harmless, one too few is not).
+        let from = since.map { ["--since", String($0.millis / 1000)] } ?? []
         return ["events", "--format", jsonFormat, "--filter", "type=container"] + labelFilters(labels) + from
     }
 
