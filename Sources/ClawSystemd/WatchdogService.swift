@@ -16,8 +16,8 @@ public struct WatchdogService: Sendable {
     }
 
     /// Runs until cancelled. Pings are due on a fixed schedule (start + k·interval), so the time
-    /// the health check takes, or a late wake-up, never stretches the gap between two pings;
-    /// after falling a whole interval behind, the schedule restarts from the last ping.
+    /// the health check takes is not added to every gap and a late wake-up delays one ping, not
+    /// all that follow; after falling a whole interval behind, the schedule restarts from there.
     public func run() async {
         logger.info("watchdog on", metadata: ["interval": "\(interval)"])
         let clock = ContinuousClock()
