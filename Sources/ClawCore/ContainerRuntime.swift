@@ -68,8 +68,10 @@ public protocol ContainerRuntime: Sendable {
     func logs(_ nameOrID: String, tail: Int?) async throws -> String
     /// Follows the logs until the container stops or the consumer cancels.
     func followLogs(_ nameOrID: String, tail: Int?) -> AsyncThrowingStream<String, any Error>
-    /// Container events for containers carrying all of `labels`, until cancelled.
-    func events(labels: [String: String]) -> AsyncThrowingStream<RuntimeEvent, any Error>
+    /// Container events for containers carrying all of `labels`, until cancelled; with `since`,
+    /// the engine's recorded events from that instant come first, so a re-subscription misses
+    /// nothing that happened while no stream listened.
+    func events(labels: [String: String], since: Timestamp?) -> AsyncThrowingStream<RuntimeEvent, any Error>
 
     /// The address a container on the default network uses to reach the host (the bridge
     /// gateway), as the engine reports it; nil when it reports none.

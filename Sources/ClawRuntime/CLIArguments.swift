@@ -79,8 +79,10 @@ public struct CLIArguments: Sendable, Equatable {
         return argv + [name]
     }
 
-    public func events(labels: [String: String]) -> [String] {
-        ["events", "--format", jsonFormat, "--filter", "type=container"] + labelFilters(labels)
+    public func events(labels: [String: String], since: Timestamp? = nil) -> [String] {
+        // Whole Unix seconds, rounded down (a replayed event too many is harmless, one too few is not).
+        let from = since.map { ["--since", String($0.millis / 1000)] } ?? []
+        return ["events", "--format", jsonFormat, "--filter", "type=container"] + labelFilters(labels) + from
     }
 
     // MARK: volumes

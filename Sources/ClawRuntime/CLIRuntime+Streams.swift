@@ -27,13 +27,13 @@ extension CLIRuntime {
                                   environment: environment, mergeStandardError: true)
     }
 
-    public func events(labels: [String: String]) -> AsyncThrowingStream<RuntimeEvent, any Error> {
+    public func events(labels: [String: String], since: Timestamp?) -> AsyncThrowingStream<RuntimeEvent, any Error> {
         do {
             try CLIArguments.validateLabels(labels)
         } catch {
             return AsyncThrowingStream { $0.finish(throwing: error) }
         }
-        let lines = runner.streamLines(binaryPath, arguments.events(labels: labels), environment: environment)
+        let lines = runner.streamLines(binaryPath, arguments.events(labels: labels, since: since), environment: environment)
         let backend = backend
         return AsyncThrowingStream { continuation in
             // Not a stray task: it ends with the consumer (onTermination) or with the line stream.

@@ -15,15 +15,22 @@ public struct WatchdogService: Sendable {
         self.isHealthy = isHealthy
     }
 
-    /// Runs until cancelled.
+    /// Runs until cancelled. Pings are due on a fixed schedule (start + k·interval), so the time
+    /// the health check takes is not added to every gap and a late wake-up delays one ping, not
+    /// all that follow; after falling a whole interval behind, the schedule restarts from there.
     public func run() async {
+        logger.info("watchdog on", metadata: ["interval": "\(interval)"])
+        let clock = ContinuousClock()
+        var due = clock.now
         while !Task.isCancelled {
             if await isHealthy() {
                 notifier.watchdogPing()
             } else {
                 logger.warning("watchdog ping withheld: a loop made no progress")
             }
-            do { try await Task.sleep(for: interval) } catch { return }
+            due += interval
+            if due < clock.now { due = clock.now + interval }
+            do { try await Task.sleep(until: due, clock: clock) } catch { return }
         }
     }
 }

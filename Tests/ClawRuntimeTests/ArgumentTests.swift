@@ -42,6 +42,10 @@ struct ArgumentTests {
             "events", "--format", "json", "--filter", "type=container", "--filter", "label=k=v",
         ])
         #expect(docker.events(labels: [:]) == ["events", "--format", "{{json .}}", "--filter", "type=container"])
+        #expect(docker.events(labels: [:], since: Timestamp(millis: 1_700_000_000_042)) == [
+            "events", "--format", "{{json .}}", "--filter", "type=container", "--since", "1700000000",
+        ])
+        #expect(podman.events(labels: [:], since: Timestamp(millis: 1_700_000_001_500)).suffix(2) == ["--since", "1700000001"])
         #expect(podman.stopContainer("c", timeoutSeconds: 5) == ["stop", "--time", "5", "c"])
         #expect(docker.stopContainer("c", timeoutSeconds: 5) == ["stop", "-t", "5", "c"])
         #expect(podman.removeContainer("c", force: true) == ["rm", "--force", "--time", "0", "c"])

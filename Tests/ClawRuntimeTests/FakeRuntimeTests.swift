@@ -67,7 +67,7 @@ struct FakeRuntimeTests {
     func events() async throws {
         let runtime = FakeRuntime()
         let labels = [RuntimeNames.instanceLabel: "i1"]
-        let stream = runtime.events(labels: labels)  // subscribed from here on
+        let stream = runtime.events(labels: labels, since: nil)  // subscribed from here on
         let collected = Task {
             var actions: [String] = []
             for try await event in stream {

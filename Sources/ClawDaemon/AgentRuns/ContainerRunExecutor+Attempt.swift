@@ -18,6 +18,7 @@ final class RunProgress: Sendable {
     private struct State {
         var output: AgentOutput
         var last = ContinuousClock.now
+        var sawLine = false
         var timedOut = false
     }
 
@@ -35,12 +36,19 @@ final class RunProgress: Sendable {
             let before = s.output.results.count
             s.output.append(line: text)
             s.last = .now
+            s.sawLine = true
             return s.output.results.count > before ? (before, s.output.results[before]) : nil
         }
         if let completed { onResult?(completed.0, completed.1) }
     }
 
     var lastOutput: ContinuousClock.Instant { state.withLock { $0.last } }
+    var sawLine: Bool { state.withLock { $0.sawLine } }
+
+    /// The container is up: silence counts from here unless a line already came.
+    func started() {
+        state.withLock { s in if !s.sawLine { s.last = .now } }
+    }
     var output: AgentOutput { state.withLock { $0.output } }
     var timedOut: Bool {
         get { state.withLock { $0.timedOut } }
@@ -103,7 +111,8 @@ extension ContainerRunExecutor {
     }
 
     /// Attaches with the prompt on stdin; a watcher stops the container once no line came for
-    /// `timeoutSecs` (0: never), and the attach then ends with the container.
+    /// `timeoutSecs` (0: never) since its start or its last line, and the attach then ends with
+    /// the container.
     func follow(_ spec: ContainerSpec, prompt: String, timeoutSecs: Int, progress: RunProgress) async throws -> Int32? {
         guard let runtime else { return nil }
         let name = spec.name
@@ -115,6 +124,7 @@ extension ContainerRunExecutor {
             if timeoutSecs > 0 {
                 let timeout = Duration.seconds(timeoutSecs)
                 group.addTask {
+                    try await Self.waitStarted(name, runtime: runtime, progress: progress)
                     while true {
                         let deadline = progress.lastOutput + timeout
                         if ContinuousClock.now >= deadline { break }
@@ -133,5 +143,15 @@ extension ContainerRunExecutor {
             }
             return nil
         }
+    }
+
+    /// Returns once the container runs (or ran) or printed a line. Creating it is setup, not the
+    /// run's silence, however long a loaded host takes; the attach ending cancels this wait.
+    static func waitStarted(_ name: String, runtime: any ContainerRuntime, progress: RunProgress) async throws {
+        while !progress.sawLine {
+            if let state = try? await runtime.inspectContainer(name)?.state, state != .created, state != .unknown { break }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        progress.started()
     }
 }

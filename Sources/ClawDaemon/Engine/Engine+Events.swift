@@ -4,12 +4,19 @@ extension Engine {
     /// Follows the runtime's container events for this install. A `die` wakes the worker with
     /// the evidence of a death; a removal wakes it too. When the stream ends (the runtime or its
     /// event process restarted) it is re-subscribed with backoff, and a full pass catches up.
+    /// Each subscription starts from the last event heard (or the previous subscription's start):
+    /// a death while no stream listened, or before a new event process is ready, is replayed
+    /// rather than lost until the next resync. A replayed event only wakes a worker again.
     func watchEvents() async {
         var attempt = 0
+        var resumeFrom = Timestamp.now()
         while !isStopping {
             let subscribed = ContinuousClock.now
+            let from = resumeFrom
+            resumeFrom = Timestamp.now()
             do {
-                for try await event in runtime.events(labels: installLabels) {
+                for try await event in runtime.events(labels: installLabels, since: from.adding(seconds: -1)) {
+                    resumeFrom = Timestamp(event.time)
                     handle(event)
                 }
             } catch {

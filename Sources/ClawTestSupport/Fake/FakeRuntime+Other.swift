@@ -61,7 +61,8 @@ extension FakeRuntime {
     }
 
     /// Every `start`, `die` and `remove` from now on, of containers carrying all of `labels`.
-    public func events(labels: [String: String]) -> AsyncThrowingStream<RuntimeEvent, any Error> {
+    /// The fake records no history: `since` replays nothing.
+    public func events(labels: [String: String], since: Timestamp?) -> AsyncThrowingStream<RuntimeEvent, any Error> {
         let (stream, sink) = AsyncThrowingStream.makeStream(of: RuntimeEvent.self)
         let id = state.withLock { s -> Int in
             s.nextID += 1

@@ -72,10 +72,10 @@ struct ContainerRunsCoalesceE2ETests {
                 "schedule": ["type": "interval", "value": 1000],
             ], expect: 201)
             let id = try #require(s["id"] as? String)
-            let first = try await eventually("a queued run", timeout: .seconds(10)) {
+            let first = try await eventually("a queued run", timeout: .seconds(60)) {
                 try await Self.queued(d, group: "held", schedule: id).first
             }
-            _ = try await eventually("two slots skipped", timeout: .seconds(10)) {
+            _ = try await eventually("two slots skipped", timeout: .seconds(60)) {
                 try await d.list("/schedules/\(id)/logs").filter { $0["status"] as? String == "skipped" }.count >= 2 ? true : nil
             }
             #expect(try await Self.queued(d, group: "held", schedule: id) == [first])
@@ -87,7 +87,7 @@ struct ContainerRunsCoalesceE2ETests {
             #expect(counts["pendingTasks"] as? Int == 0, "\(counts)")
 
             _ = try await d.object("PUT", "/schedules/\(id)", ["enabled": true])
-            let second = try await eventually("queued again after resume", timeout: .seconds(10)) {
+            let second = try await eventually("queued again after resume", timeout: .seconds(60)) {
                 try await Self.queued(d, group: "held", schedule: id).first
             }
             let reply = try await d.send("DELETE", "/schedules/\(id)")
@@ -116,7 +116,9 @@ struct ContainerRunsCoalesceE2ETests {
             d.daemon.signal(SIGTERM)
             let code = await d.daemon.waitExit(timeout: .seconds(30))
             #expect(code != nil, "clawd did not exit")
-            #expect(ContinuousClock.now - started < .seconds(8 + 5), "the shutdown overran its budget")
+            // The budget, the group's cancellation allowance (5 s) and process teardown on a loaded
+            // host; a shutdown that waited for the run would take its 300 s.
+            #expect(ContinuousClock.now - started < .seconds(8 + 5 + 10), "the shutdown overran its budget")
             // No eventually: the container must be gone by the time the process has exited.
             #expect(try await d.agentContainers().isEmpty)
 

@@ -69,11 +69,12 @@ struct ContainerRunsQueueE2ETests {
             try await d.group("quiet")
             try await d.group("chatty")
             let quiet = try await d.submit("quiet", "echo started; sleep 60; echo never", timeout: 5)
-            // Runs twice its timeout, printing every second; the timeout leaves room for a slow
-            // container start on a loaded machine (3 s did not, with the whole suite beside it).
+            // Runs twice its timeout, printing every second. Silence counts from the container's
+            // start, so however long a loaded host takes to create it, only a gap between lines can
+            // stop it; a timeout on total run time would stop it at 6 s.
             let chatty = try await d.submit("chatty", "i=0; while [ $i -lt 12 ]; do echo tick$i; sleep 1; i=$((i+1)); done",
                                             timeout: 6)
-            let runs = try await d.waitFinal([quiet, chatty], timeout: .seconds(90))
+            let runs = try await d.waitFinal([quiet, chatty], timeout: .seconds(180))
             let q = try #require(runs[quiet]), c = try #require(runs[chatty])
             #expect(q["status"] as? String == "timeout")
             #expect((q["output"] as? String)?.contains("started") == true)

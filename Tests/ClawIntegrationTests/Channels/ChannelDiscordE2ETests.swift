@@ -134,7 +134,7 @@ struct ChannelDiscordE2ETests {
             try await eventually("database locked", timeout: .seconds(20)) { lock.held ? true : nil }
             let held = discord.userMessage(channelID: Self.channel, content: "<@\(discord.bot.id)> held", mentionsBot: true)
             let heldSeq = discord.lastSeq
-            try await eventually("clawd received it", timeout: .seconds(10)) {
+            try await eventually("clawd received it", timeout: .seconds(60)) {
                 discord.heartbeats.contains { ($0 ?? 0) >= heldSeq } ? true : nil
             }
             h.d.daemon.signal(SIGKILL)

@@ -29,7 +29,7 @@ struct ChannelFaultE2ETests {
             // restart the outbox sends it.
             tg.fail("sendMessage", with: Array(repeating: .serverError, count: 1000))
             let second = tg.userMessage(chatID: -500, text: "two")
-            try await eventually("reply pending with its error", timeout: .seconds(90)) {
+            try await eventually("reply pending with its error", timeout: .seconds(180)) {
                 try await h.messages("tg:-500").first {
                     $0["direction"] as? String == "out" && $0["status"] as? String == "pending" && $0["lastError"] is String
                 } != nil ? true : nil

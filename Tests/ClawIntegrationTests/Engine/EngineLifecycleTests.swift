@@ -48,7 +48,7 @@ struct EngineLifecycleTests {
                 let volumeGone = try await !h.volumeExists(id)
                 return gone && volumeGone ? true : nil
             }
-            try await eventually("delete operation finished", timeout: .seconds(10)) {
+            try await eventually("delete operation finished", timeout: .seconds(60)) {
                 try await h.store.operations(instanceID: id).allSatisfy { $0.isFinished } ? true : nil
             }
             await #expect(try h.store.operations(instanceID: id).last?.status == "succeeded")
@@ -118,7 +118,7 @@ struct EngineLifecycleTests {
             #expect(rebuilt.state == .running)
             let marker = try await h.podman(["exec", name, "cat", "/home/node/.openclaw/marker"])
             #expect(marker.contains("kept"))
-            try await eventually("rebuild operation succeeded", timeout: .seconds(10)) {
+            try await eventually("rebuild operation succeeded", timeout: .seconds(60)) {
                 try await h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
             }
 

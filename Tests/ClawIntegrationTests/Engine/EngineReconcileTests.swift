@@ -11,7 +11,8 @@ struct EngineReconcileTests {
     @Test("orphans with this install's label are removed after the grace; other installs and unlabelled objects are never touched")
     func orphans() async throws {
         try await withRuntimeFixture(.podman) { fixture in
-            try await EngineHarness.with(configure: { $0.orphanGraceSeconds = 30 }) { h, engine in
+            // A day's grace: however slow the host, the ghost is looked at well inside it.
+            try await EngineHarness.with(configure: { $0.orphanGraceSeconds = 86_400 }) { h, engine in
                 let live = try await h.create("live-\(h.installID)").id
                 try await h.waitFor(live, "RUNNING") { $0.status == .running }
 
@@ -23,10 +24,12 @@ struct EngineReconcileTests {
                     name: RuntimeNames.container(ghost), image: EngineHarness.image, labels: ours, command: idle,
                     entrypoint: "/bin/sh"))
                 try await fixture.createVolume(RuntimeNames.volume(ghost), labels: ours)
-                // Looked at right after the ghost exists, well inside the grace even on a loaded host.
+                // Inside the grace the ghost only waits.
                 let early = try await engine.reconcile(probe: false)
                 #expect(early.orphansRemoved == 0)
                 #expect(early.orphansWaiting == 2, "\(early)")
+                #expect(try await h.container(ghost) != nil, "an orphan inside its grace was removed")
+                #expect(try await h.volumeExists(ghost))
 
                 let foreign = fixture.uniqueName("foreign")
                 _ = try await fixture.createContainer(ContainerSpec(
@@ -37,16 +40,21 @@ struct EngineReconcileTests {
                 _ = try await fixture.createContainer(ContainerSpec(
                     name: unlabelled, image: EngineHarness.image, command: idle, entrypoint: "/bin/sh"))
 
+                // The same objects seen by a daemon whose grace is over: the same store and
+                // runtime, with no grace left (no wall-clock wait, so no load can change the outcome).
+                var past = h.options
+                past.engine?.config.orphanGraceSeconds = 0
+                let later = try #require(DaemonCore(store: h.store, options: past).engine)
                 let removed = try await eventually("orphans removed after the grace", timeout: .seconds(120)) {
                     let gone = try await h.container(ghost) == nil
                     let volumeGone = try await !h.volumeExists(ghost)
                     if gone && volumeGone { return true }
-                    _ = try await engine.reconcile(probe: false)
+                    _ = try await later.reconcile(probe: false)
                     return nil
                 }
                 #expect(removed)
-                // One more pass with every foreign object present and the grace long over.
-                _ = try await engine.reconcile(probe: false)
+                // One more pass with every foreign object present and the grace over.
+                _ = try await later.reconcile(probe: false)
                 #expect(try await h.runtime.inspectContainer(foreign) != nil, "another install's container was removed")
                 #expect(try await h.runtime.volumeExists(name: foreignVolume), "another install's volume was removed")
                 #expect(try await h.runtime.inspectContainer(unlabelled) != nil, "an unlabelled container was removed")
@@ -65,7 +73,7 @@ struct EngineReconcileTests {
             #expect(boot.woken == 1, "\(boot)")
             try await h.running(h.core) {
                 try await h.waitFor(id, "RUNNING") { $0.status == .running }
-                try await eventually("create operation succeeded", timeout: .seconds(10)) {
+                try await eventually("create operation succeeded", timeout: .seconds(60)) {
                     try await h.store.operations(instanceID: id).last?.status == "succeeded" ? true : nil
                 }
             }
@@ -93,21 +101,25 @@ struct EngineReconcileTests {
 
     @Test("deadlines: paidUntil stops the container (STOPPED expired), deleteAfter deletes container and volume")
     func expiryAndRetention() async throws {
-        let policy = LifecyclePolicy(periodSeconds: 4, retentionSeconds: 3)
+        // A period long enough for the instance to reach RUNNING on a loaded host before it ends.
+        let policy = LifecyclePolicy(periodSeconds: 20, retentionSeconds: 3)
         try await EngineHarness.with(policy: policy) { h, _ in
             let id = try await h.create("exp-\(h.installID)").id
             try await h.waitFor(id, "RUNNING") { $0.status == .running }
             #expect(h.deadlines.lifecycleCount == 1)
-            let expired = try await h.waitFor(id, "STOPPED(expired)", timeout: .seconds(20)) {
+            let expired = try await h.waitFor(id, "STOPPED(expired)", timeout: .seconds(90)) {
                 $0.status == .stopped && $0.stopReason == .expired
             }
-            #expect(Timestamp.now().millis - expired.paidUntil.millis < 1500, "expiry fired late")
-            try await eventually("container stopped", timeout: .seconds(20)) {
+            // When the expiry was written (its event), not when this poll happened to look.
+            let expiredAt = try #require(try await h.store.events(orgID: nil, after: 0)
+                .last { $0.instanceID == id && $0.type == EventType.instanceExpired }?.at)
+            #expect(expiredAt.millis - expired.paidUntil.millis < 1500, "expiry fired late")
+            try await eventually("container stopped", timeout: .seconds(60)) {
                 let state = try await h.container(id)?.state
                 return state != .running ? true : nil
             }
-            try await h.waitFor(id, "DELETED by retention", timeout: .seconds(20)) { $0.status == .deleted }
-            try await eventually("container and volume removed", timeout: .seconds(30)) {
+            try await h.waitFor(id, "DELETED by retention", timeout: .seconds(60)) { $0.status == .deleted }
+            try await eventually("container and volume removed", timeout: .seconds(60)) {
                 let gone = try await h.container(id) == nil
                 let volumeGone = try await !h.volumeExists(id)
                 return gone && volumeGone ? true : nil
@@ -118,15 +130,18 @@ struct EngineReconcileTests {
 
     @Test("the runtime event stream dies: clawd re-subscribes with backoff and still restarts a killed container")
     func eventStreamResubscribes() async throws {
-        try await EngineHarness.with { h, _ in
+        // No full pass during the test: only the event stream (or a health probe) can notice the death.
+        try await EngineHarness.with(configure: { $0.resync = .seconds(3600) }) { h, _ in
             let id = try await h.create("ev-\(h.installID)").id
             try await h.waitFor(id, "RUNNING and healthy") { $0.status == .running && $0.healthStatus == .healthy }
-            let first = try await eventually("events process running", timeout: .seconds(10)) { Self.eventsProcess(h.installID) }
+            let first = try await eventually("events process running", timeout: .seconds(60)) { Self.eventsProcess(h.installID) }
             kill(first, SIGKILL)  // the `podman events` child this test's engine started
-            let second = try await eventually("events re-subscribed", timeout: .seconds(20)) {
+            let second = try await eventually("events re-subscribed", timeout: .seconds(60)) {
                 Self.eventsProcess(h.installID).flatMap { $0 != first ? $0 : nil }
             }
             #expect(second != first)
+            // Killed at once, maybe before the new `events` process listens: it starts from the
+            // last event heard, so the die is replayed rather than lost.
             try await h.podman(["kill", RuntimeNames.container(id)])
             try await eventually("death noticed through the new stream", timeout: .seconds(90)) {
                 try await h.store.eventTypes(instanceID: id).contains(EventType.instanceUnhealthy) ? true : nil

@@ -50,27 +50,20 @@ struct RuntimeStreamTests {
             let runtime = fixture.runtime
             let name = fixture.uniqueName("events")
             let log = EventLog()
-            let stream = runtime.events(labels: [RuntimeNames.testRunLabel: fixture.runID])
+            // From a second ago: whenever the `events` process gets to listen, nothing after that
+            // instant is missed, so one start is enough and no retry loop is needed.
+            let since = Timestamp.now().adding(seconds: -1)
+            let stream = runtime.events(labels: [RuntimeNames.testRunLabel: fixture.runID], since: since)
             let consumer = Task {
                 for try await event in stream { await log.append(event) }
             }
             defer { consumer.cancel() }
             _ = try await fixture.createContainer(H.shell(name, "sleep 0.5; exit 7"))
-
-            // The stream subscribes asynchronously: (re)start the container until a start/die
-            // pair is seen, polling, never sleeping a fixed time.
-            var seen: [RuntimeEvent] = []
-            for _ in 0..<5 {
-                try await runtime.startContainer(name)
-                _ = try await fixture.waitForState(name, [.exited, .stopped])
-                let events = try? await eventually("a die event", timeout: .seconds(5)) {
-                    let events = await log.matching(name)
-                    return events.contains { $0.action == "die" } ? events : nil
-                }
-                if let events, events.contains(where: { $0.action == "start" }) {
-                    seen = events
-                    break
-                }
+            try await runtime.startContainer(name)
+            _ = try await fixture.waitForState(name, [.exited, .stopped])
+            let seen = try await eventually("a start and a die event", timeout: .seconds(60)) {
+                let events = await log.matching(name)
+                return events.contains { $0.action == "die" } && events.contains { $0.action == "start" } ? events : nil
             }
             let start = try #require(seen.first { $0.action == "start" })
             let die = try #require(seen.last { $0.action == "die" })
@@ -80,6 +73,31 @@ struct RuntimeStreamTests {
             #expect(die.time >= start.time)
             #expect(abs(die.time.timeIntervalSinceNow) < 120)
             // Only our label's containers arrive.
+            #expect(await log.events.allSatisfy { $0.labels[RuntimeNames.testRunLabel] == fixture.runID })
+        }
+    }
+
+    @Test("a stream subscribed with `since` replays the events recorded from then: a die before it listened is not lost",
+          arguments: RuntimeTestBackend.all)
+    func eventsSince(backend: RuntimeTestBackend) async throws {
+        try await withRuntimeFixture(backend) { fixture in
+            let runtime = fixture.runtime
+            let name = fixture.uniqueName("since")
+            let before = Timestamp.now().adding(seconds: -1)
+            _ = try await fixture.createContainer(H.shell(name, "exit 5"))
+            try await runtime.startContainer(name)
+            _ = try await fixture.waitForState(name, [.exited, .stopped])
+            // Subscribed only after the container died: the die can only come from the engine's record.
+            let log = EventLog()
+            let stream = runtime.events(labels: [RuntimeNames.testRunLabel: fixture.runID], since: before)
+            let consumer = Task {
+                for try await event in stream { await log.append(event) }
+            }
+            defer { consumer.cancel() }
+            let die = try await eventually("the earlier die replayed", timeout: .seconds(60)) {
+                await log.matching(name).first { $0.action == "die" }
+            }
+            #expect(die.exitCode == 5)
             #expect(await log.events.allSatisfy { $0.labels[RuntimeNames.testRunLabel] == fixture.runID })
         }
     }
