@@ -36,6 +36,7 @@ struct RenderSecretsTests {
         #expect(volume.secret?.secretName == "clawd-\(RenderFixtures.instanceID)-secrets")
         #expect(volume.secret?.defaultMode == 0o600)
         #expect(volume.secret?.items == [KeyToPath(key: "im-config.json", path: "im-config.json")])
+        #expect(volume.secret?.optional == false)
         let mount = try #require(container.volumeMounts?.first { $0.name == volume.name })
         #expect(mount.mountPath == "/home/node/.openclaw/secrets")
         #expect(mount.readOnly == true)
