@@ -73,6 +73,10 @@ struct RenderObjectsTests {
         #expect(container.env?.map(\.name) == ["CLAW_INSTANCE_ID", "CLAW_PORT", "CLAW_STATE_DIR", "CLAW_SUBDOMAIN"])
         #expect(container.securityContext?.allowPrivilegeEscalation == false)
         #expect(pod.automountServiceAccountToken == false)
+        #expect(pod.securityContext == nil)
+        placement.fsGroup = 1000
+        let owned = InstanceManifests.render(RenderFixtures.workload(), settings: placement).deployment
+        #expect(owned.spec?.template.spec.securityContext == PodSecurityContext(fsGroup: 1000))
     }
 
     @Test("the Service is a ClusterIP on 18789; the Ingress routes claw-<subdomain>.<domain> to it")
