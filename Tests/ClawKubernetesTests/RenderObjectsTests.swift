@@ -25,7 +25,8 @@ struct RenderObjectsTests {
     func ownerReferences() {
         let owned = InstanceManifests.render(RenderFixtures.workload(), settings: Self.placement)
         let reference = OwnerReference(apiVersion: "apps/v1", kind: "Deployment",
-                                       name: "clawd-\(RenderFixtures.instanceID)", uid: RenderFixtures.deploymentUID)
+                                       name: "clawd-\(RenderFixtures.instanceID)", uid: RenderFixtures.deploymentUID,
+                                       controller: true, blockOwnerDeletion: nil)
         #expect(owned.secret.metadata.ownerReferences == [reference])
         #expect(owned.service.metadata.ownerReferences == [reference])
         #expect(owned.ingress?.metadata.ownerReferences == [reference])

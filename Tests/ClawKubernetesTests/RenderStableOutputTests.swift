@@ -58,17 +58,32 @@ struct RenderStableOutputTests {
     }
 }
 
-/// A short line diff for a failing golden comparison: the first lines that differ, numbered.
+/// A short line diff for a failing golden comparison: the lines only in the golden file (-) and
+/// only in the render (+), numbered, from a longest common subsequence of the two.
 enum GoldenDiff {
-    static func firstDifferences(expected: String, actual: String, limit: Int = 8) -> String? {
+    static func firstDifferences(expected: String, actual: String, limit: Int = 16) -> String? {
         guard expected != actual else { return nil }
         let old = expected.components(separatedBy: "\n")
         let new = actual.components(separatedBy: "\n")
+        // common[i][j]: the longest common subsequence of old[i...] and new[j...].
+        var common = Array(repeating: Array(repeating: 0, count: new.count + 1), count: old.count + 1)
+        for i in stride(from: old.count - 1, through: 0, by: -1) {
+            for j in stride(from: new.count - 1, through: 0, by: -1) {
+                common[i][j] = old[i] == new[j] ? common[i + 1][j + 1] + 1 : max(common[i + 1][j], common[i][j + 1])
+            }
+        }
         var lines: [String] = []
-        for index in 0..<max(old.count, new.count) where lines.count < limit * 2 {
-            let a = index < old.count ? old[index] : "<end of file>"
-            let b = index < new.count ? new[index] : "<end of file>"
-            if a != b { lines += ["line \(index + 1) - \(a)", "line \(index + 1) + \(b)"] }
+        var (i, j) = (0, 0)
+        while (i < old.count || j < new.count) && lines.count < limit {
+            if i < old.count && j < new.count && old[i] == new[j] {
+                (i, j) = (i + 1, j + 1)
+            } else if j < new.count && (i == old.count || common[i][j + 1] >= common[i + 1][j]) {
+                lines.append("+ \(j + 1): \(new[j])")
+                j += 1
+            } else {
+                lines.append("- \(i + 1): \(old[i])")
+                i += 1
+            }
         }
         return lines.joined(separator: "\n")
     }
