@@ -143,10 +143,16 @@ struct KubePlay {
         }
     }
 
-    /// Removes the pod, the claim's volume, the Secret and the volume podman made of it; never
-    /// stops early, and reports what could not be removed.
+    /// `kube down` of the Deployment, then the claim's volume, the Secret and the volume podman
+    /// made of it (`kube down` leaves those); never stops early, and reports what could not be
+    /// removed. The pod is removed by name as well, in case the play stopped half-way.
     func cleanup() async {
         var failures: [String] = []
+        let deployment = documents(InstanceManifests.render(workload(generation: 1), settings: placement)).deployment
+        if let down = try? await cli.run(["kube", "down", "-"], timeout: .seconds(60), stdin: Data(deployment.utf8)),
+           !down.succeeded {
+            failures.append("kube down: \(down.diagnosticTail())")
+        }
         let steps: [[String]] = [
             ["pod", "rm", "--force", "--ignore", podName],
             ["volume", "rm", "--force", names.persistentVolumeClaim],
