@@ -132,7 +132,7 @@ let package = Package(
             "ClawKubernetes", "ClawCore", "ClawTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Yams", package: "Yams"),
-        ], swiftSettings: swift6),
+        ], exclude: ["Golden"], swiftSettings: swift6),
         .testTarget(name: "ClawDaemonTests", dependencies: [
             "ClawDaemon", "ClawServices", "ClawClient", "ClawTestSupport", "ClawSystemd",
         ], swiftSettings: swift6),
