@@ -142,3 +142,24 @@ struct ClientEmulatorTests {
         #expect(client.objectPath(.pods, "a b/c") == "/api/v1/namespaces/ns/pods/a%20b%2Fc")
     }
 }
+
+extension ClientEmulatorTests {
+    @Test("pod logs: GET pods/<name>/log with container and tailLines")
+    func podLogs() async throws {
+        try await Self.with { emulator, client in
+            struct Pod: KubeObject {
+                static let resource = KubeResource.pods
+                var metadata: ObjectMeta
+            }
+            _ = try await client.apply(Pod(metadata: ObjectMeta(name: "p", annotations: ["kube-emulator/log": "a\nb\nc\n"])), force: true)
+            let tail = try await client.logs(pod: "p", container: "openclaw", tailLines: 2)
+            #expect(tail == "b\nc\n")
+            let request = try #require(try await emulator.requests().last)
+            #expect(request.path == "/api/v1/namespaces/clawd-test/pods/p/log")
+            #expect(request.query == ["container": "openclaw", "tailLines": "2"])
+            await #expect { _ = try await client.logs(pod: "nope", container: nil, tailLines: nil) } throws: {
+                ($0 as? KubeAPIError)?.isNotFound == true
+            }
+        }
+    }
+}

@@ -108,6 +108,22 @@ struct ClientTestServerTests {
         }
     }
 
+    @Test("a consumer that stops ends the watch: its connection closes")
+    func cancelCloses() async throws {
+        try await KubeTestServer.with { server, client in
+            let recorder = WatchRecorder(client.watch(ConfigMap.self, labelSelector: ""))
+            try await recorder.wait(for: 1)
+            _ = try await eventually("watching") { server.liveWatches == 1 ? true : nil }
+            recorder.task.cancel()
+            // The server notices a closed connection when it next writes to it.
+            _ = try await eventually("the watch connection closed") { () -> Bool? in
+                server.bookmark()
+                return server.liveWatches == 0 ? true : nil
+            }
+            #expect(server.watchRequests.count == 1)
+        }
+    }
+
     @Test("pod logs: container and tailLines go as query parameters; a missing pod is a 404 KubeAPIError")
     func podLogs() async throws {
         try await KubeTestServer.with { server, client in
