@@ -10,7 +10,11 @@ extension Engine {
             let subscribed = ContinuousClock.now
             do {
                 for try await event in runtime.events(labels: installLabels) {
-                    handle(event)
+                    if event.action == RuntimeEvent.relisted {
+                        await reconcileLogged(probe: false, reason: "events relisted")
+                    } else {
+                        handle(event)
+                    }
                 }
             } catch {
                 if isStopping { return }

@@ -1,0 +1,21 @@
+import ClawCore
+
+/// The cluster instances run on with `runtime: kubernetes`.
+public struct KubernetesSettings: Sendable, Equatable {
+    /// The namespace every object of the install lives in.
+    public var namespace = "clawd"
+    /// The kubeconfig file; nil: the pod's service account (in-cluster).
+    public var kubeconfig: String?
+    /// The storage class of instance volumes; nil: the cluster's default.
+    public var storageClass: String?
+    /// The size each tier's volume claims, as a Kubernetes quantity.
+    public var volumeSizes: [Tier: String] = [.budget: "5Gi", .balanced: "10Gi", .pro: "20Gi"]
+    /// The ingress class of instance Ingresses; nil: the cluster's default.
+    public var ingressClass: String?
+    /// With a domain, each instance gets an Ingress for `claw-<subdomain>.<domain>`; nil: none.
+    public var domain: String?
+
+    public init() {}
+
+    public func volumeSize(_ tier: Tier) -> String { volumeSizes[tier] ?? "10Gi" }
+}
