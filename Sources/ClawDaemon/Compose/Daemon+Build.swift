@@ -1,5 +1,6 @@
 import ClawAPI
 import ClawCore
+import ClawKubernetes
 import ClawRuntime
 import ClawStore
 import ClawSystemd
@@ -38,6 +39,11 @@ extension Daemon {
         }
         let engineConfig = settings.engineConfig(installID: installID)
         let placement = try settings.instancePlacement(local: runtime, config: engineConfig)
+        if let lease = placement.lease {
+            // A second replica waits here, before any write, and is not ready meanwhile.
+            notifier.status("waiting for the leader lease")
+            try await lease.acquire()
+        }
         let networks = runtime.flatMap { settings.tenantNetworks(runtime: $0, installID: installID) }
         await networks?.restore()
         let hub = try ContainerHub(settings: settings, runtime: runtime, runtimeError: detectionError, installID: installID,
@@ -76,7 +82,7 @@ extension Daemon {
             initial: boot.runtime.map { .init(ok: true, detail: "\($0.backend.rawValue) \($0.version)") }
                 ?? .init(ok: false, detail: boot.runtimeError ?? "no runtime"))
         let parts = Parts(settings: settings, core: core, hub: hub, runtime: runtime, instanceRuntime: placement.runtime,
-                          instanceBackend: placement.backend,
+                          instanceBackend: placement.backend, lease: placement.lease,
                           boot: boot, monitor: monitor,
                           started: started, notifier: notifier, logger: logger)
         return try await Built(parts)
@@ -93,6 +99,8 @@ extension Daemon {
         let instanceRuntime: (any InstanceRuntime)?
         /// Its backend's name (`none` when there is none).
         let instanceBackend: String
+        /// Renewed while the daemon runs; losing it stops the daemon.
+        let lease: LeaderLease?
         let boot: BootReport
         let monitor: RuntimeMonitor
         let started: ContinuousClock.Instant

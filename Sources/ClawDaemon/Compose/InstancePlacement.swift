@@ -1,4 +1,5 @@
 import ClawCore
+import ClawKubernetes
 
 /// Where the engine places instances: the backend it drives and the local engine behind it, if
 /// any (backups, disk usage and org networks need one).
@@ -9,6 +10,8 @@ struct InstancePlacement: Sendable {
     var local: (any ContainerRuntime)?
     /// `podman`, `docker`, `kubernetes` or `none`.
     var backend: String
+    /// The Lease this daemon must hold before it writes (nil: it is the only writer by construction).
+    var lease: LeaderLease?
     /// Why there is no backend.
     var error: String?
 }

@@ -1,4 +1,5 @@
 import ClawCore
+import ClawKubernetes
 
 /// The cluster instances run on with `runtime: kubernetes`.
 public struct KubernetesSettings: Sendable, Equatable {
@@ -9,7 +10,7 @@ public struct KubernetesSettings: Sendable, Equatable {
     /// The storage class of instance volumes; nil: the cluster's default.
     public var storageClass: String?
     /// The size each tier's volume claims, as a Kubernetes quantity.
-    public var volumeSizes: [Tier: String] = [.budget: "5Gi", .balanced: "10Gi", .pro: "20Gi"]
+    public var volumeSizes = VolumeSizes()
     /// The ingress class of instance Ingresses; nil: the cluster's default.
     public var ingressClass: String?
     /// With a domain, each instance gets an Ingress for `claw-<subdomain>.<domain>`; nil: none.
@@ -17,5 +18,9 @@ public struct KubernetesSettings: Sendable, Equatable {
 
     public init() {}
 
-    public func volumeSize(_ tier: Tier) -> String { volumeSizes[tier] ?? "10Gi" }
+    /// What the render places instances with.
+    public var placement: KubernetesPlacement {
+        KubernetesPlacement(namespace: namespace, storageClass: storageClass, volumeSizes: volumeSizes,
+                            ingressClass: ingressClass, domain: domain)
+    }
 }

@@ -9,6 +9,14 @@ extension Settings {
         }
     }
 
+    /// Where instances run when agent runs do not share their runtime; nil when they do.
+    var instancesElsewhere: String? {
+        switch runtime {
+        case .auto, .podman, .docker: nil
+        case .kubernetes: "this runtime serves agent runs only; instances run on Kubernetes, namespace \(kubernetes.namespace)"
+        }
+    }
+
     /// The backend instances run on: the detected local engine, or the cluster of `kubeconfig`.
     func instancePlacement(local: (any ContainerRuntime)?, config: EngineConfig) throws -> InstancePlacement {
         switch runtime {

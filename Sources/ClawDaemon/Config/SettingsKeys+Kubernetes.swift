@@ -26,7 +26,11 @@ extension SettingsKey {
             guard KubernetesNames.isQuantity(v) else {
                 throw SettingsProblem("'\(v)' is not a storage size like 10Gi or 500Mi")
             }
-            s.kubernetes.volumeSizes[tier] = v
+            switch tier {
+            case .budget: s.kubernetes.volumeSizes.budget = v
+            case .balanced: s.kubernetes.volumeSizes.balanced = v
+            case .pro: s.kubernetes.volumeSizes.pro = v
+            }
         }
     }
 }
