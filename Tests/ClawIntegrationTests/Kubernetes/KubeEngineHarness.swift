@@ -84,6 +84,13 @@ final class KubeEngineHarness: Sendable {
         }
     }
 
+    /// The engine has carried out every request on the instance (its operations are closed).
+    func settled(_ id: String) async throws {
+        try await eventually("\(id): operations closed") {
+            try await self.store.operations(instanceID: id).allSatisfy(\.isFinished) ? true : nil
+        }
+    }
+
     func deployment(_ id: String) async throws -> Deployment? {
         try await client.get(Deployment.self, name: InstanceObjectNames(instanceID: id).deployment)
     }

@@ -40,15 +40,18 @@ struct KubeEngineLifecycleTests {
 
             _ = try await h.instances.request(.stop, instanceID: id, orgID: nil)
             try await h.waitFor(id, "STOPPED") { $0.status == .stopped }
+            try await h.settled(id)
             #expect(try await h.deployment(id)?.spec?.replicas == 0)
             try await eventually("the pod is gone") { try await h.pods(id).isEmpty ? true : nil }
 
             _ = try await h.instances.request(.start, instanceID: id, orgID: nil)
             try await h.waitFor(id, "RUNNING again") { $0.status == .running }
+            try await h.settled(id)
             #expect(try await h.deployment(id)?.spec?.replicas == 1)
 
             _ = try await h.instances.request(.rebuild(), instanceID: id, orgID: nil)
             try await h.waitFor(id, "rebuilt to generation 2") { $0.status == .running && $0.generation == 2 }
+            try await h.settled(id)
             let rebuilt = try #require(try await h.deployment(id))
             #expect(rebuilt.spec?.template.metadata.labels?[RuntimeNames.generationLabel] == "2")
             #expect(rebuilt.spec?.template.metadata.annotations?[InstanceManifests.generationAnnotation] == "2")
@@ -66,6 +69,7 @@ struct KubeEngineLifecycleTests {
 
             _ = try await h.instances.request(.renew(), instanceID: id, orgID: nil)
             try await h.waitFor(id, "RUNNING after renew") { $0.status == .running }
+            try await h.settled(id)
             #expect(try await h.deployment(id)?.spec?.replicas == 1)
 
             let renewed = try #require(try await h.store.instance(id: id, orgID: nil)).paidUntil
