@@ -17,11 +17,12 @@ extension KubernetesInstanceRuntime {
         _ = try await api.apply(objects.secret, force: true)
     }
 
+    /// One list call: a pod of the instance that is Ready and not being deleted (with `Recreate`
+    /// only the current generation's pod can be).
     public func probeHealth(_ nameOrID: String, hostPort: Int?) async -> Bool? {
+        guard let id = Self.instanceID(ofContainer: nameOrID) else { return nil }
         do {
-            guard let deployment = try await api.get(Deployment.self, name: nameOrID) else { return false }
-            let pod = KubeContainerState.current(try await pods(of: deployment), generation: Self.generation(deployment))
-            return pod?.isReady ?? false
+            return try await pods(instanceID: id).contains { $0.metadata.deletionTimestamp == nil && $0.isReady }
         } catch {
             return nil
         }
