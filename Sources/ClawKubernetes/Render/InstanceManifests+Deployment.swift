@@ -6,6 +6,8 @@ extension InstanceManifests {
     /// the Deployment replaces the pod (Recreate: the old one stops first).
     public static let generationAnnotation = RuntimeNames.generationLabel
 
+    /// The Secret volume says `optional: false`, the API's default, explicitly: podman 4.3's
+    /// `kube play` dereferences the field unchecked and crashes without it.
     static func deployment(_ input: InstanceWorkload, _ settings: KubernetesPlacement,
                            _ names: InstanceObjectNames) -> Deployment {
         let template = PodTemplateSpec(
@@ -20,7 +22,8 @@ extension InstanceManifests {
                            secret: SecretVolumeSource(
                                secretName: names.secret, defaultMode: InstanceObjectNames.secretsFileMode,
                                items: [KeyToPath(key: InstanceObjectNames.secretsFile,
-                                                 path: InstanceObjectNames.secretsFile)])),
+                                                 path: InstanceObjectNames.secretsFile)],
+                               optional: false)),
                 ],
                 securityContext: settings.fsGroup.map { PodSecurityContext(fsGroup: $0) },
                 restartPolicy: "Always", terminationGracePeriodSeconds: 30,

@@ -39,12 +39,15 @@ public enum InstanceManifests {
     }
 
     /// The Deployment as owner once its uid is known; the garbage collector then deletes the
-    /// owned object with it.
+    /// owned object with it. No `blockOwnerDeletion`: clawd never waits on a foreground delete,
+    /// and setting it needs `update` on `deployments/finalizers` where the
+    /// OwnerReferencesPermissionEnforcement admission plugin runs, a right the Role leaves out.
     static func owner(_ input: InstanceWorkload) -> [OwnerReference]? {
         guard let uid = input.deploymentUID else { return nil }
         let resource = Deployment.resource
         return [OwnerReference(apiVersion: resource.apiVersion, kind: resource.kind,
-                               name: InstanceObjectNames(instanceID: input.instanceID).deployment, uid: uid)]
+                               name: InstanceObjectNames(instanceID: input.instanceID).deployment, uid: uid,
+                               controller: true, blockOwnerDeletion: nil)]
     }
 
     static func persistentVolumeClaim(_ input: InstanceWorkload, _ settings: KubernetesPlacement,

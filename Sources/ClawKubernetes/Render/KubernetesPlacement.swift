@@ -13,7 +13,9 @@ public struct KubernetesPlacement: Sendable, Equatable {
     public var domain: String?
     public var imagePullPolicy: ImagePullPolicy
     /// The group the pod's volumes are made writable for, for images that run as a non-root
-    /// user; nil leaves ownership as the image and the storage provide it.
+    /// user; nil leaves ownership as the image and the storage provide it. With a group the
+    /// kubelet also makes the secrets file readable by it (0640 instead of 0600): the price of
+    /// a non-root bot reading a file Kubernetes always writes as root.
     public var fsGroup: Int?
 
     public init(namespace: String, storageClass: String? = nil, volumeSizes: VolumeSizes = VolumeSizes(),
