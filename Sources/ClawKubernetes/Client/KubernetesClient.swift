@@ -20,32 +20,31 @@ public final class KubernetesClient: KubernetesAPI {
 
     /// A client on `httpClient` (the caller shuts it down); it must carry `config`'s TLS settings
     /// (`config.makeHTTPClient()` does). `namespace` defaults to the context's, else `default`.
-    public init(config: KubeConfig, httpClient: HTTPClient, namespace: String? = nil, fieldManager: String = "clawd",
-                backoff: WatchBackoff = WatchBackoff(), requestTimeout: Duration = .seconds(30),
-                logger: Logger = Logger(label: "clawd.kubernetes")) {
-        self.config = config
-        self.http = httpClient
-        self.ownsHTTPClient = false
-        self.namespace = namespace ?? config.namespace ?? "default"
-        self.fieldManager = fieldManager
-        self.backoff = backoff
-        self.requestTimeout = .nanoseconds(Int64(requestTimeout.components.seconds) * 1_000_000_000
-            + requestTimeout.components.attoseconds / 1_000_000_000)
-        self.logger = logger
+    public convenience init(config: KubeConfig, httpClient: HTTPClient, namespace: String? = nil, fieldManager: String = "clawd",
+                            backoff: WatchBackoff = WatchBackoff(), requestTimeout: Duration = .seconds(30),
+                            logger: Logger = Logger(label: "clawd.kubernetes")) {
+        self.init(config: config, http: httpClient, owns: false, namespace: namespace, fieldManager: fieldManager,
+                  backoff: backoff, requestTimeout: requestTimeout, logger: logger)
     }
 
     /// A client with its own `HTTPClient` made from `config`; call `shutdown()` when done.
-    public init(config: KubeConfig, namespace: String? = nil, fieldManager: String = "clawd",
-                backoff: WatchBackoff = WatchBackoff(), requestTimeout: Duration = .seconds(30),
-                logger: Logger = Logger(label: "clawd.kubernetes")) throws {
+    public convenience init(config: KubeConfig, namespace: String? = nil, fieldManager: String = "clawd",
+                            backoff: WatchBackoff = WatchBackoff(), requestTimeout: Duration = .seconds(30),
+                            logger: Logger = Logger(label: "clawd.kubernetes")) throws {
+        self.init(config: config, http: try config.makeHTTPClient(), owns: true, namespace: namespace, fieldManager: fieldManager,
+                  backoff: backoff, requestTimeout: requestTimeout, logger: logger)
+    }
+
+    init(config: KubeConfig, http: HTTPClient, owns: Bool, namespace: String?, fieldManager: String,
+         backoff: WatchBackoff, requestTimeout: Duration, logger: Logger) {
         self.config = config
-        self.http = try config.makeHTTPClient()
-        self.ownsHTTPClient = true
+        self.http = http
+        self.ownsHTTPClient = owns
         self.namespace = namespace ?? config.namespace ?? "default"
         self.fieldManager = fieldManager
         self.backoff = backoff
-        self.requestTimeout = .nanoseconds(Int64(requestTimeout.components.seconds) * 1_000_000_000
-            + requestTimeout.components.attoseconds / 1_000_000_000)
+        let (seconds, attoseconds) = requestTimeout.components
+        self.requestTimeout = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         self.logger = logger
     }
 

@@ -47,7 +47,7 @@ public final class KubeEmulator: @unchecked Sendable {
         self.namespace = namespace
         let dir = try TestPaths.makeTempDir("kmock")
         stderrPath = dir + "/stderr.log"
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: Self.python)
         process.arguments = [Self.script, "--port", String(port)]
         process.standardOutput = FileHandle.nullDevice
