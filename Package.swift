@@ -117,6 +117,7 @@ let package = Package(
         // `scripts/test` exists for. Everything else runs without a runtime or a built binary.
         .testTarget(name: "ClawIntegrationTests", dependencies: [
             "ClawDaemon", "ClawServices", "ClawStore", "ClawRuntime", "ClawClient", "ClawWire", "ClawTestSupport", "ClawSystemd",
+            "ClawKubernetes",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),

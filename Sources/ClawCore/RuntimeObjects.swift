@@ -84,6 +84,11 @@ public struct RuntimeEvent: Sendable, Equatable {
     public var labels: [String: String]
     public var time: Date
     public var exitCode: Int?
+
+    /// The action of the event that says the backend listed everything again (its watch
+    /// restarted): the consumer resyncs instead of trusting what it heard before.
+    public static let relisted = "relisted"
+
     public init(action: String, containerID: String, containerName: String,
                 labels: [String: String], time: Date, exitCode: Int?) {
         self.action = action

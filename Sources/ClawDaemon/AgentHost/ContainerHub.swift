@@ -19,11 +19,14 @@ final class ContainerHub: ContainerBackend {
     let agentImage: String
     /// The agent network and the org networks' firewall (nil: network isolation is off).
     let networks: TenantNetworks?
+    /// Where instances run when that is not this runtime (said in `GET /container/runtime`).
+    let instancesElsewhere: String?
     let logger = Logger(label: "clawd.container")
 
     init(settings: Settings, runtime: (any ContainerRuntime)?, runtimeError: String?, installID: String,
          networks: TenantNetworks?, store: Store? = nil) throws {
         self.networks = networks
+        instancesElsewhere = settings.instancesElsewhere
         self.runtime = runtime
         self.runtimeError = runtimeError
         self.installID = installID
@@ -65,18 +68,22 @@ final class ContainerHub: ContainerBackend {
     func runtimeStatus() async -> ContainerWire.RuntimeStatus {
         guard let runtime else {
             return .init(available: false, backend: nil, version: nil, networking: .init(),
-                         message: runtimeError ?? "no container runtime detected")
+                         message: noted(runtimeError ?? "no container runtime detected"))
         }
         do {
             let info = try await runtime.info()
             let gateway = networks == nil ? try await runtime.hostGateway() : await runGateway()
             return .init(available: true, backend: info.backend.rawValue, version: info.version,
                          networking: .init(hostGateway: gateway, extraRunArgs: AgentContainerSpec.extraRunArgs(gateway: gateway)),
-                         message: "\(info.backend.rawValue) \(info.version) at \(info.binaryPath)")
+                         message: noted("\(info.backend.rawValue) \(info.version) at \(info.binaryPath)"))
         } catch {
             return .init(available: false, backend: runtime.backend.rawValue, version: nil, networking: .init(),
-                         message: "\(error)")
+                         message: noted("\(error)"))
         }
+    }
+
+    private func noted(_ message: String) -> String {
+        instancesElsewhere.map { "\(message) (\($0))" } ?? message
     }
 
     func startImageBuild(tag: String?, orgID: String?) async throws -> ContainerWire.ImageBuild {

@@ -3,16 +3,19 @@ import ClawServices
 import ClawStore
 import Foundation
 
-/// What an instance's worker needs to take and restore backups: the backup records and the
-/// settings. The runtime work itself happens inside the worker (`InstanceWorker+Backups`), so
+/// What an instance's worker needs to take and restore backups: the backup records, the
+/// settings and the local engine that archives volumes (only a local engine can). The runtime work itself happens inside the worker (`InstanceWorker+Backups`), so
 /// it never interleaves with the instance's other runtime steps.
 public struct BackupJobs: Sendable {
     public let service: BackupService
     public let settings: BackupSettings
+    /// Streams volumes to and from tar archives through helper containers.
+    let volumes: any ContainerRuntime
 
-    public init(service: BackupService, settings: BackupSettings) {
+    public init(service: BackupService, settings: BackupSettings, volumes: any ContainerRuntime) {
         self.service = service
         self.settings = settings
+        self.volumes = volumes
     }
 
     /// The throwaway container that streams the volume's tar: the instance's image (sure to be

@@ -40,7 +40,7 @@ extension InstanceWorker {
     /// first; when retention is what deletes the instance, a `pre_delete` backup is taken.
     func backupBeforeVolumeRemoval(_ instance: Instance) async {
         guard let jobs = engine.backups else { return }
-        try? await engine.runtime.removeContainer(BackupJobs.helperName(id), force: true)
+        try? await jobs.volumes.removeContainer(BackupJobs.helperName(id), force: true)
         guard jobs.settings.automatic,
               let last = try? await jobs.service.lastOperation(instanceID: id), last.kind == OperationKind.purge.rawValue,
               let backup = try? await jobs.service.insertAutomatic(instance, kind: .preDelete)
@@ -63,7 +63,7 @@ extension InstanceWorker {
             }
             try FileManager.default.createDirectory(atPath: (final as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try await engine.runtime.archiveVolume(name: volumeName, to: partial,
+            try await jobs.volumes.archiveVolume(name: volumeName, to: partial,
                                                    helper: jobs.helper(instance, installID: engine.config.installID))
             let (sha256, size) = try BackupFiles.sha256(partial)
             if FileManager.default.fileExists(atPath: final) { try FileManager.default.removeItem(atPath: final) }
@@ -110,9 +110,9 @@ extension InstanceWorker {
                 engine.supervisor.stopping(id, generation: container.generation)
                 try await engine.runtime.stopContainer(containerName, timeoutSeconds: engine.config.stopTimeoutSeconds)
             }
-            try await engine.runtime.restoreVolume(name: volumeName, from: path,
+            try await jobs.volumes.restoreVolume(name: volumeName, from: path,
                                                    helper: jobs.helper(instance, installID: engine.config.installID))
-            try await engine.secrets.write(imConfig: try engine.store.imConfig(instanceID: id), instance: instance)
+            try await engine.runtime.deliverSecrets(try engine.store.imConfig(instanceID: id), for: instance)
             engine.logger.info("backup restored", metadata: ["instance": "\(id)", "backup": "\(backup.id)", "op": "\(operationID)"])
         } catch let failure {
             error = (failure as? ClawError)?.message ?? "\(failure)"

@@ -3,7 +3,7 @@ import Logging
 
 /// What the boot pass found at the runtime, before `READY=1`.
 struct BootReport: Sendable {
-    var runtime: RuntimeInfo?
+    var runtime: InstanceRuntimeInfo?
     var runtimeError: String?
     var containers: Int
     var reconcile: ReconcileReport?
@@ -14,7 +14,7 @@ struct BootReport: Sendable {
 /// instance whose runtime differs from its intent, or with an operation left open by a crash,
 /// queued for its worker). The workers themselves run once the engine service starts.
 enum BootRecovery {
-    static func run(runtime: (any ContainerRuntime)?, detectionError: String?, engine: Engine?,
+    static func run(runtime: (any InstanceRuntime)?, detectionError: String?, engine: Engine?,
                     logger: Logger) async -> BootReport {
         guard let runtime else {
             logger.error("no container runtime", metadata: ["error": "\(detectionError ?? "unknown")"])

@@ -1,5 +1,6 @@
 import ClawAPI
 import ClawCore
+import ClawKubernetes
 import ClawRuntime
 import ClawStore
 import ClawSystemd
@@ -29,12 +30,19 @@ extension Daemon {
         let runtime: (any ContainerRuntime)?
         var detectionError: String?
         do {
-            runtime = try await RuntimeDetector.detect(mode: settings.runtime.rawValue, binary: settings.runtimeBinary,
+            runtime = try await RuntimeDetector.detect(mode: settings.localRuntimeMode, binary: settings.runtimeBinary,
                                                        environment: ProcessInfo.processInfo.environment,
                                                        callTimeout: .seconds(settings.runtimeCallTimeoutSeconds))
         } catch {
             runtime = nil
             detectionError = "\(error)"
+        }
+        let engineConfig = settings.engineConfig(installID: installID)
+        let placement = try settings.instancePlacement(local: runtime, config: engineConfig)
+        if let lease = placement.lease {
+            // A second replica waits here, before any write, and is not ready meanwhile.
+            notifier.status("waiting for the leader lease")
+            try await lease.acquire()
         }
         let networks = runtime.flatMap { settings.tenantNetworks(runtime: $0, installID: installID) }
         await networks?.restore()
@@ -45,11 +53,12 @@ extension Daemon {
         var options = DaemonCore.Options(
             instances: settings.instanceServiceConfig, backupDirectory: try backupDirectory(settings),
             backupDefaults: settings.backup.defaults,
-            engine: runtime.map { runtime in
-                var engine = DaemonCore.EngineOptions(runtime: runtime, config: settings.engineConfig(installID: installID),
+            engine: placement.runtime.map { instanceRuntime in
+                var engine = DaemonCore.EngineOptions(runtime: instanceRuntime, local: placement.local, config: engineConfig,
                                                       backups: settings.backup)
                 engine.crash = CrashSwitch(armed: crashPoint)
-                engine.networks = networks
+                // Org networks are the local engine's: instances elsewhere have their own.
+                engine.networks = placement.local == nil ? nil : networks
                 return engine
             })
         options.containerRuns = .init(runtime: runtime, installID: installID, settings: settings.containerRuns,
@@ -62,16 +71,19 @@ extension Daemon {
         try await core.load()
 
         notifier.status("boot reconciliation")
-        let boot = await BootRecovery.run(runtime: runtime, detectionError: detectionError, engine: core.engine,
+        let boot = await BootRecovery.run(runtime: placement.runtime, detectionError: placement.error ?? detectionError,
+                                          engine: core.engine,
                                           logger: logger)
         if settings.demo, let demo = try await DemoBootstrap.runIfEmpty(store: store) {
             FileHandle.standardOutput.write(Data(DemoBootstrap.banner(demo, listen: settings.listen).utf8))
         }
         let monitor = RuntimeMonitor(
-            runtime: runtime, interval: .seconds(settings.resyncSeconds),
+            runtime: placement.runtime, interval: .seconds(settings.resyncSeconds),
             initial: boot.runtime.map { .init(ok: true, detail: "\($0.backend.rawValue) \($0.version)") }
                 ?? .init(ok: false, detail: boot.runtimeError ?? "no runtime"))
-        let parts = Parts(settings: settings, core: core, hub: hub, runtime: runtime, boot: boot, monitor: monitor,
+        let parts = Parts(settings: settings, core: core, hub: hub, runtime: runtime, instanceRuntime: placement.runtime,
+                          instanceBackend: placement.backend, lease: placement.lease,
+                          boot: boot, monitor: monitor,
                           started: started, notifier: notifier, logger: logger)
         return try await Built(parts)
     }
@@ -81,7 +93,14 @@ extension Daemon {
         let settings: Settings
         let core: DaemonCore
         let hub: ContainerHub
+        /// The local engine (agent runs, images).
         let runtime: (any ContainerRuntime)?
+        /// Where instances run (the local engine, or a cluster).
+        let instanceRuntime: (any InstanceRuntime)?
+        /// Its backend's name (`none` when there is none).
+        let instanceBackend: String
+        /// Renewed while the daemon runs; losing it stops the daemon.
+        let lease: LeaderLease?
         let boot: BootReport
         let monitor: RuntimeMonitor
         let started: ContinuousClock.Instant

@@ -35,6 +35,7 @@ extension Daemon {
 
             // The engine before the listeners: shutdown runs in reverse order, so requests stop first.
             var services: [any Service] = [parts.monitor, core.deadlineService]
+            if let lease = parts.lease { services.insert(LeaseKeeper(lease: lease), at: 0) }
             if let engine = core.engine { services.append(engine) }
             let proxyService = CredentialProxyService(proxy: parts.hub.proxy, autostart: settings.credentialProxyAutostart)
             await proxyService.startIfConfigured()

@@ -7,6 +7,7 @@ extension Daemon.Parts {
     /// What the routers of both listeners are given.
     func environment() -> APIEnvironment {
         let store = core.store, monitor = self.monitor, runtime = self.runtime, settings = self.settings
+        let instanceRuntime = self.instanceRuntime, instanceBackend = self.instanceBackend
         let started = self.started, deadlines = core.deadlines, engine = core.engine, boot = self.boot, hub = self.hub
         var env = APIEnvironment(
             store: store, registry: Observability.registry, version: ClawVersion.current,
@@ -17,7 +18,7 @@ extension Daemon.Parts {
                 var status = AdminStatus(
                     version: ClawVersion.current,
                     uptimeSeconds: (ContinuousClock.now - started).components.seconds,
-                    runtime: ["backend": runtime?.backend.rawValue ?? "none", "ok": "\(check.ok)", "detail": check.detail],
+                    runtime: ["backend": instanceBackend, "ok": "\(check.ok)", "detail": check.detail],
                     database: ["path": store.path, "sizeBytes": "\(store.sizeBytes)"],
                     instancesByStatus: (try? await store.countByStatus()) ?? [:], timersArmed: deadlines.lifecycleCount)
                 let image = settings.image
@@ -38,7 +39,7 @@ extension Daemon.Parts {
             })
         env.rateLimiter = settings.rateLimiter
         env.clawPackages = settings.clawPackages
-        env.logs = InstanceLogSource(runtime: runtime, containerName: RuntimeNames.container,
+        env.logs = InstanceLogSource(runtime: instanceRuntime, containerName: RuntimeNames.container,
                                      archive: LogArchive(directory: settings.logArchiveDir))
         env.backups = core.backups
         env.container = hub

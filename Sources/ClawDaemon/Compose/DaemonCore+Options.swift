@@ -33,20 +33,32 @@ extension DaemonCore {
 
     /// The engine on a runtime.
     public struct EngineOptions: Sendable {
-        public var runtime: any ContainerRuntime
+        public var runtime: any InstanceRuntime
+        /// The local engine, for what only it can do: volume archives (backups) and volume
+        /// measurements (disk usage). nil: instances run elsewhere, and neither is composed.
+        public var local: (any ContainerRuntime)?
         public var config: EngineConfig
         public var crash = CrashSwitch(armed: nil)
-        public var runner = ProcessRunner()
-        /// The workers take and restore backups with these settings (nil: no backup jobs).
+        /// The workers take and restore backups with these settings (nil: no backup jobs; always
+        /// nil without a local engine).
         public var backups: BackupSettings?
         /// Per-org instance networks and their host firewall (nil: every container on the engine's
         /// default network).
         var networks: TenantNetworks?
 
+        /// Instances on a local engine.
         public init(runtime: any ContainerRuntime, config: EngineConfig, backups: BackupSettings?) {
+            self.init(runtime: LocalInstanceRuntime(runtime, installID: config.installID, secretsOwner: config.secretsOwner),
+                      local: runtime, config: config, backups: backups)
+        }
+
+        /// Instances on `runtime`; `local` nil (a cluster): no backups, no disk usage.
+        public init(runtime: any InstanceRuntime, local: (any ContainerRuntime)?, config: EngineConfig,
+                    backups: BackupSettings?) {
             self.runtime = runtime
+            self.local = local
             self.config = config
-            self.backups = backups
+            self.backups = local == nil ? nil : backups
         }
     }
 

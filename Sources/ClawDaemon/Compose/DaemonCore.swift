@@ -34,14 +34,20 @@ public struct DaemonCore: Sendable {
         if let inbox { subscribers.append(inbox) }
         instances = InstanceService(store: store, config: options.instances, subscribers: subscribers)
         backups = BackupService(instances: instances, directory: options.backupDirectory, defaults: options.backupDefaults,
-                                subscribers: [deadlines])
+                                subscribers: [deadlines], unavailable: options.engine.flatMap { engine in
+                                    engine.local == nil
+                                        ? "backups need a local container runtime; this clawd runs its instances on Kubernetes"
+                                        : nil
+                                })
         engine = engineOptions.map { [instances, backups] e, inbox in
             Engine(runtime: e.runtime, instances: instances, inbox: inbox, config: e.config, crash: e.crash,
-                   runner: e.runner, backups: e.backups.map { BackupJobs(service: backups, settings: $0) },
+                   backups: e.backups.flatMap { settings in
+                       e.local.map { BackupJobs(service: backups, settings: settings, volumes: $0) }
+                   },
                    networks: e.networks)
         }
-        diskSampler = options.engine.map { [instances] e in
-            DiskUsageSampler(runtime: e.runtime, instances: instances, settings: options.diskUsage)
+        diskSampler = options.engine?.local.map { [instances] local in
+            DiskUsageSampler(runtime: local, instances: instances, settings: options.diskUsage)
         }
         let containerRuns = options.containerRuns.map { ContainerRunParts(store: store, deadlines: deadlines, options: $0) }
         self.containerRuns = containerRuns

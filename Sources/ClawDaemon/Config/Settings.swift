@@ -4,7 +4,8 @@ import Logging
 /// Every setting of the daemon, with its default. Loaded by `SettingsLoader` from the config
 /// file, then `CLAWD_<KEY>` environment variables, then `clawd serve` flags (later wins).
 public struct Settings: Sendable, Equatable {
-    public enum RuntimeMode: String, Sendable, CaseIterable { case auto, podman, docker }
+    /// Where instances run: a local engine (`auto`: podman, else docker) or a Kubernetes cluster.
+    public enum RuntimeMode: String, Sendable, CaseIterable { case auto, podman, docker, kubernetes }
 
     public var configPath: String?
     public var listenHost = "127.0.0.1"
@@ -79,5 +80,7 @@ public struct Settings: Sendable, Equatable {
     public var diskUsage = DiskUsageSettings()
     /// Channels: the platforms' base URLs and the default trigger (`*_api_base`, `channels_*`).
     public var channels = ChannelSettings()
+    /// The cluster of `runtime: kubernetes` (`kubernetes_*`, `kubeconfig` keys).
+    public var kubernetes = KubernetesSettings()
     public var databasePath: String { dataDir + "/clawd.sqlite" }
 }

@@ -84,7 +84,7 @@ extension SettingsKey {
         .init(name: "agent_image_context") { s, v throws(SettingsProblem) in s.agentImageContext = try SettingsParse.path(v) },
         .init(name: "agent_image_busybox") { s, v throws(SettingsProblem) in s.agentImageBusybox = v.isEmpty ? "" : try SettingsParse.path(v) },
     ] + backupKeys + containerRunKeys + hostersKeys + containerOperatorKeys + diskUsageKeys + runtimeCallKeys + channelKeys
-        + networkKeys
+        + networkKeys + kubernetesKeys
 
     static let byName: [String: SettingsKey] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }

@@ -35,6 +35,7 @@ public enum SettingsLoader {
             let flag = "--" + name.replacingOccurrences(of: "_", with: "-")
             try apply(&settings, key: name, value: value, source: "flag \(flag)")
         }
+        try settings.checkKubernetes()
         return settings
     }
 

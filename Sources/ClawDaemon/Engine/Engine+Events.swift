@@ -17,7 +17,11 @@ extension Engine {
             do {
                 for try await event in runtime.events(labels: installLabels, since: from.adding(seconds: -1)) {
                     resumeFrom = Timestamp(event.time)
-                    handle(event)
+                    if event.action == RuntimeEvent.relisted {
+                        await reconcileLogged(probe: false, reason: "events relisted")
+                    } else {
+                        handle(event)
+                    }
                 }
             } catch {
                 if isStopping { return }

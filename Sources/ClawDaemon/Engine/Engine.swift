@@ -1,5 +1,4 @@
 import ClawCore
-import ClawRuntime
 import ClawServices
 import ClawStore
 import Logging
@@ -12,7 +11,7 @@ import Synchronization
 public final class Engine: Sendable {
     typealias Job = EngineInbox.Job
 
-    let runtime: any ContainerRuntime
+    let runtime: any InstanceRuntime
     let store: Store
     let instances: InstanceService
     let config: EngineConfig
@@ -20,8 +19,6 @@ public final class Engine: Sendable {
     let inbox: EngineInbox
     let pool: WorkerPool
     let supervisor: Supervisor
-    let secrets: SecretsDelivery
-    let prober: HealthProber
     /// Status and money writes that failed, waiting for their retry.
     let pendingWrites = PendingWrites()
     /// Backups and restores, run by the workers (nil: none, e.g. in engine tests).
@@ -36,9 +33,8 @@ public final class Engine: Sendable {
     let orphanFirstSeen = Mutex<[String: Timestamp]>([:])
 
     /// `inbox` is the one the instance service publishes to (`DaemonCore`).
-    public init(runtime: any ContainerRuntime, instances: InstanceService, inbox: EngineInbox, config: EngineConfig,
-                crash: CrashSwitch = CrashSwitch(armed: nil), runner: ProcessRunner = ProcessRunner(),
-                tarPath: String = "/bin/tar", backups: BackupJobs? = nil, networks: TenantNetworks? = nil) {
+    public init(runtime: any InstanceRuntime, instances: InstanceService, inbox: EngineInbox, config: EngineConfig,
+                crash: CrashSwitch = CrashSwitch(armed: nil), backups: BackupJobs? = nil, networks: TenantNetworks? = nil) {
         self.runtime = runtime
         self.store = instances.store
         self.instances = instances
@@ -47,9 +43,6 @@ public final class Engine: Sendable {
         self.inbox = inbox
         self.pool = inbox.pool
         self.supervisor = Supervisor(stableAfter: config.stableAfter)
-        self.secrets = SecretsDelivery(runtime: runtime, runner: runner, tarPath: tarPath, owner: config.secretsOwner,
-                                       installID: config.installID)
-        self.prober = HealthProber()
         self.backups = backups
         self.networks = networks
         (jobs, sink) = (inbox.jobs, inbox.sink)
@@ -145,9 +138,9 @@ public final class Engine: Sendable {
         for (index, delay) in delays.enumerated() {
             do { try await Task.sleep(for: delay) } catch { return }
             guard let instance = try? await store.instance(id: id, orgID: nil), instance.status == .running,
-                  instance.desired == .running, let port = instance.hostPort
+                  instance.desired == .running,
+                  let ok = await runtime.probeHealth(RuntimeNames.container(id), hostPort: instance.hostPort)
             else { return }
-            let ok = await prober.probe(port: port)
             if ok || index == delays.count - 1 {
                 if Task.isCancelled { return }
                 do {

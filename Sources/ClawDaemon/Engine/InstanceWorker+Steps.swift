@@ -18,7 +18,7 @@ extension InstanceWorker {
 
             case .createVolume:
                 try await engine.runtime.createVolume(
-                    name: volumeName, labels: InstanceContainerSpec.labels(id, config: engine.config))
+                    name: volumeName, labels: InstanceContainerSpec.labels(id, config: engine.config), for: instance)
                 seen.volumeExists = true
                 freshVolume = !start.volumeExists
                 engine.crash.reach(.afterVolume, instance: id)
@@ -27,12 +27,12 @@ extension InstanceWorker {
                 await backupBeforeRebuild(instance, volumeExists: seen.volumeExists)
                 // A volume created just now holds no stale secrets file: nothing to write without a config.
                 if instance.hasIMConfig || !freshVolume {
-                    try await engine.secrets.write(imConfig: try engine.store.imConfig(instanceID: id), instance: instance)
+                    try await engine.runtime.deliverSecrets(try engine.store.imConfig(instanceID: id), for: instance)
                 }
                 var spec = InstanceContainerSpec.make(instance, config: engine.config)
                 spec.labels[RuntimeNames.generationLabel] = String(generation)
                 if let networks = engine.networks { spec.network = try await networks.ensureOrg(instance.orgID) }
-                _ = try await engine.runtime.createContainer(spec)
+                _ = try await engine.runtime.createContainer(spec, for: instance)
                 seen.container = ObservedContainer(state: .created, generation: generation, createdAt: .now())
                 engine.crash.reach(.afterContainerCreated, instance: id)
 

@@ -5,6 +5,12 @@ extension Settings {
                                   stopTimeoutSeconds: stopTimeoutSeconds, resync: .seconds(resyncSeconds),
                                   orphanGraceSeconds: orphanGraceSeconds)
         config.logArchiveDir = logArchiveDir
+        switch runtime {
+        case .auto, .podman, .docker: break
+        // A cluster starts pods in parallel, and a start waits for its pod (an image pull included):
+        // more workers keep mass starts from queueing behind a few slow pulls.
+        case .kubernetes: config.maxWorkers = 16
+        }
         return config
     }
 }

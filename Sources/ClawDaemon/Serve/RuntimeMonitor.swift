@@ -6,13 +6,13 @@ import ServiceLifecycle
 /// Keeps the runtime's health fresh for `/health` and the watchdog: one `info` call per
 /// resync interval (never faster), and a heartbeat the watchdog checks for progress.
 actor RuntimeMonitor: Service {
-    private let runtime: (any ContainerRuntime)?
+    private let runtime: (any InstanceRuntime)?
     private let interval: Duration
     private var lastCheck: HealthReport.Check
     private var lastTick = ContinuousClock.now
     private let logger = Logger(label: "clawd.runtime")
 
-    init(runtime: (any ContainerRuntime)?, interval: Duration, initial: HealthReport.Check) {
+    init(runtime: (any InstanceRuntime)?, interval: Duration, initial: HealthReport.Check) {
         self.runtime = runtime
         self.interval = interval
         self.lastCheck = initial

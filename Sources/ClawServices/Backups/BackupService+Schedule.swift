@@ -41,6 +41,7 @@ extension BackupService {
     /// Enabled, the next run is the schedule's first minute after `now`.
     public func updateAddon(id: Int64, orgID: String?, enabled: Bool?, schedule: String?, retentionDays: Int?,
                             now: Timestamp = .now()) async throws(ClawError) -> BackupAddon {
+        if enabled == true { try checkAvailable() }
         if let schedule { _ = try CronSchedule(schedule) }
         if let retentionDays, !(1...3650).contains(retentionDays) {
             throw ClawError(.invalidArgument, "must be a whole number of days from 1 to 3650", param: "retention_days")

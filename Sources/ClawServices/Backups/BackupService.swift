@@ -13,14 +13,23 @@ public final class BackupService: Sendable {
     public let defaults: BackupDefaults
     /// Told of every commit that moves a backup deadline, after it committed.
     let subscribers: [any BackupDeadlineSubscriber]
+    /// Why backups cannot be taken here (instances on a backend without volume archives); nil:
+    /// they can. Requests for one are refused with it, changing nothing.
+    public let unavailable: String?
 
     public init(instances: InstanceService, directory: String, defaults: BackupDefaults = .init(),
-                subscribers: [any BackupDeadlineSubscriber]) {
+                subscribers: [any BackupDeadlineSubscriber], unavailable: String? = nil) {
         self.store = instances.store
         self.instances = instances
         self.directory = directory
         self.defaults = defaults
         self.subscribers = subscribers
+        self.unavailable = unavailable
+    }
+
+    /// Refuses a backup request where backups cannot be taken.
+    func checkAvailable() throws(ClawError) {
+        if let unavailable { throw ClawError(.conflict, unavailable) }
     }
 
     func publish(_ deadlines: [BackupDeadline]) {
@@ -67,6 +76,7 @@ public final class BackupService: Sendable {
     /// `POST /api/v1/instances/:id/backups`: a pending manual backup the worker takes next.
     /// Only an instance with a volume (running or stopped) can be backed up.
     public func requestBackup(instanceID: String, orgID: String?, now: Timestamp = .now()) async throws(ClawError) -> BackupRecord {
+        try checkAvailable()
         let defaults = self.defaults
         let (instance, record) = try await store.write { db -> (Instance, BackupRecord) in
             guard let instance = try Store.instance(db, id: instanceID, orgID: orgID) else {
@@ -103,6 +113,7 @@ public final class BackupService: Sendable {
     /// is refused here with nothing changed.
     public func requestRestore(backupID: Int64, orgID: String?, now: Timestamp = .now()) async throws(ClawError)
         -> (BackupRecord, OperationRecord) {
+        try checkAvailable()
         // The archive is checked before the transaction (no file I/O while holding the write
         // lock); inside it, the row must still be the completed backup that was checked.
         guard let checked = try await backup(id: backupID, orgID: orgID) else { throw ClawError(.notFound, "Backup not found") }
