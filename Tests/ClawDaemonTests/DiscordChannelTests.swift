@@ -66,7 +66,7 @@ struct DiscordChannelTests {
         defer { server.cancel() }
         let credentials = ChannelCredentials(botToken: discord.botToken)
         let probe = DiscordChannel(base: discord.apiBase, sessions: GatewayInbox())
-        _ = try await eventually("fake Discord listening", timeout: .seconds(20)) { try? await probe.validate(credentials) }
+        _ = try await eventually("fake Discord listening", timeout: .seconds(60)) { try? await probe.validate(credentials) }
         try await body(discord, credentials)
     }
 
@@ -84,7 +84,7 @@ struct DiscordChannelTests {
                           _ body: (GatewayInbox) async throws -> Void) async throws {
         let task = Task { await connector(discord, inbox).connect(record(discord), credentials, inbox: inbox) }
         defer { task.cancel() }
-        try await eventually("connected", timeout: .seconds(20)) { inbox.lastStatus == .connected ? true : nil }
+        try await eventually("connected", timeout: .seconds(60)) { inbox.lastStatus == .connected ? true : nil }
         try await body(inbox)
         task.cancel()
         await task.value
@@ -111,7 +111,7 @@ struct DiscordChannelTests {
                 let mention = discord.userMessage(channelID: Self.channelID, content: "hi <@\(discord.bot.id)>", mentionsBot: true)
                 discord.userMessage(channelID: Self.channelID, content: "just chatting")
                 discord.userMessage(channelID: Self.channelID, content: "a bot", authorID: "1200000000000000009", authorBot: true)
-                try await eventually("committed", timeout: .seconds(20)) { inbox.committed.count == 3 ? true : nil }
+                try await eventually("committed", timeout: .seconds(60)) { inbox.committed.count == 3 ? true : nil }
                 let first = try #require(inbox.committed.first)
                 #expect(first.chat == ChatJID(platform: .discord, chatID: Self.channelID))
                 #expect(first.platformMessageID == mention && first.mentionsBot && !first.fromBot)
@@ -132,15 +132,15 @@ struct DiscordChannelTests {
         try await Self.withDiscord { discord, credentials in
             try await Self.connected(discord, credentials) { inbox in
                 discord.userMessage(channelID: Self.channelID, content: "before")
-                try await eventually("committed", timeout: .seconds(20)) { inbox.committed.count == 1 ? true : nil }
+                try await eventually("committed", timeout: .seconds(60)) { inbox.committed.count == 1 ? true : nil }
                 let seq = discord.lastSeq
                 discord.skipHeartbeatAcks(1)
-                try await eventually("resumed", timeout: .seconds(20)) { discord.resumes.count == 1 ? true : nil }
+                try await eventually("resumed", timeout: .seconds(60)) { discord.resumes.count == 1 ? true : nil }
                 #expect(discord.resumes == [seq])
                 #expect(discord.resumeConnections == 1 && discord.identifies.count == 1)
                 discord.userMessage(channelID: Self.channelID, content: "after")
-                try await eventually("committed after", timeout: .seconds(20)) { inbox.committed.count == 2 ? true : nil }
-                try await eventually("one live connection", timeout: .seconds(20)) { discord.live == 1 ? true : nil }
+                try await eventually("committed after", timeout: .seconds(60)) { inbox.committed.count == 2 ? true : nil }
+                try await eventually("one live connection", timeout: .seconds(60)) { discord.live == 1 ? true : nil }
                 #expect(inbox.texts == ["before", "after"] && inbox.duplicates == 0)
             }
         }
@@ -152,15 +152,15 @@ struct DiscordChannelTests {
             try await Self.connected(discord, credentials) { inbox in
                 inbox.hold(true)
                 let first = discord.userMessage(channelID: Self.channelID, content: "one")
-                try await eventually("delivered", timeout: .seconds(20)) { discord.deliveries(of: first) == 1 ? true : nil }
+                try await eventually("delivered", timeout: .seconds(60)) { discord.deliveries(of: first) == 1 ? true : nil }
                 let committedSeq = discord.lastSeq
                 discord.requestReconnect()
                 let second = discord.userMessage(channelID: Self.channelID, content: "two")
                 // "two" went out on the connection op 7 ends, behind the held commit of "one".
-                try await eventually("two sent", timeout: .seconds(20)) { discord.deliveries(of: second) == 1 ? true : nil }
+                try await eventually("two sent", timeout: .seconds(60)) { discord.deliveries(of: second) == 1 ? true : nil }
                 #expect(inbox.committed.isEmpty)
                 inbox.hold(false)
-                try await eventually("both committed", timeout: .seconds(20)) { inbox.committed.count == 2 ? true : nil }
+                try await eventually("both committed", timeout: .seconds(60)) { inbox.committed.count == 2 ? true : nil }
                 #expect(discord.resumes == [committedSeq])
                 #expect(inbox.texts == ["one", "two"] && inbox.duplicates == 0)
                 #expect(discord.deliveries(of: first) == 1 && discord.deliveries(of: second) == 2)
@@ -175,14 +175,14 @@ struct DiscordChannelTests {
             try await Self.connected(discord, credentials) { inbox in
                 let before = await inbox.discordSession(channelID: "ch-1")
                 discord.invalidateSession()
-                try await eventually("identified again", timeout: .seconds(20)) {
+                try await eventually("identified again", timeout: .seconds(60)) {
                     discord.identifies.count == 2 && inbox.lastStatus == .connected ? true : nil
                 }
                 let after = await inbox.discordSession(channelID: "ch-1")
                 #expect(after != nil && after?.id != before?.id)
                 #expect(discord.resumes.isEmpty)
                 discord.userMessage(channelID: Self.channelID, content: "new session")
-                try await eventually("committed", timeout: .seconds(20)) { inbox.committed.count == 1 ? true : nil }
+                try await eventually("committed", timeout: .seconds(60)) { inbox.committed.count == 1 ? true : nil }
             }
         }
     }
@@ -192,10 +192,10 @@ struct DiscordChannelTests {
         try await Self.withDiscord(heartbeat: 5000) { discord, credentials in
             try await Self.connected(discord, credentials) { inbox in
                 discord.userMessage(channelID: Self.channelID, content: "one")
-                try await eventually("committed", timeout: .seconds(20)) { inbox.committed.count == 1 ? true : nil }
+                try await eventually("committed", timeout: .seconds(60)) { inbox.committed.count == 1 ? true : nil }
                 discord.dropConnections()
                 discord.userMessage(channelID: Self.channelID, content: "two")
-                try await eventually("resumed, two committed", timeout: .seconds(20)) {
+                try await eventually("resumed, two committed", timeout: .seconds(60)) {
                     discord.resumes.count == 1 && inbox.committed.count == 2 ? true : nil
                 }
                 #expect(inbox.texts == ["one", "two"] && inbox.duplicates == 0)
@@ -237,13 +237,13 @@ struct DiscordChannelTests {
             let inbox = GatewayInbox()
             try await Self.connected(discord, credentials, inbox: inbox) { inbox in
                 discord.userMessage(channelID: Self.channelID, content: "one")
-                try await eventually("committed", timeout: .seconds(20)) { inbox.committed.count == 1 ? true : nil }
+                try await eventually("committed", timeout: .seconds(60)) { inbox.committed.count == 1 ? true : nil }
             }
-            try await eventually("closed", timeout: .seconds(20)) { discord.live == 0 ? true : nil }
+            try await eventually("closed", timeout: .seconds(60)) { discord.live == 0 ? true : nil }
             let seq = discord.lastSeq
             discord.userMessage(channelID: Self.channelID, content: "while away")
             try await Self.connected(discord, credentials, inbox: inbox) { inbox in
-                try await eventually("replayed", timeout: .seconds(20)) { inbox.committed.count == 2 ? true : nil }
+                try await eventually("replayed", timeout: .seconds(60)) { inbox.committed.count == 2 ? true : nil }
                 #expect(discord.resumes == [seq] && discord.identifies.count == 1)
                 #expect(inbox.texts == ["one", "while away"] && inbox.duplicates == 0)
             }
@@ -255,7 +255,7 @@ struct DiscordChannelTests {
         try await Self.withDiscord(heartbeat: 5000) { discord, credentials in
             let inbox = GatewayInbox()
             let task = Task { await Self.connector(discord, inbox).connect(Self.record(discord), credentials, inbox: inbox) }
-            try await eventually("connected", timeout: .seconds(20)) { inbox.lastStatus == .connected ? true : nil }
+            try await eventually("connected", timeout: .seconds(60)) { inbox.lastStatus == .connected ? true : nil }
             discord.closeConnections(code: 4004)
             await task.value
             #expect(inbox.lastStatus == .error)

@@ -45,7 +45,7 @@ struct SlackChannelTests {
         defer { server.cancel() }
         let connector = SlackChannel(base: slack.apiBase)
         let credentials = ChannelCredentials(botToken: slack.botToken, appToken: slack.appToken)
-        _ = try await eventually("fake Slack listening", timeout: .seconds(20)) { try? await connector.validate(credentials) }
+        _ = try await eventually("fake Slack listening", timeout: .seconds(60)) { try? await connector.validate(credentials) }
         try await body(slack, connector, credentials)
     }
 
@@ -60,7 +60,7 @@ struct SlackChannelTests {
         let inbox = RecordingInbox()
         let task = Task { await connector.connect(record(slack), credentials, inbox: inbox) }
         defer { task.cancel() }
-        try await eventually("connected", timeout: .seconds(20)) { inbox.lastStatus == .connected ? true : nil }
+        try await eventually("connected", timeout: .seconds(60)) { inbox.lastStatus == .connected ? true : nil }
         try await body(inbox)
         task.cancel()
         await task.value
@@ -84,11 +84,11 @@ struct SlackChannelTests {
             try await Self.connected(slack, connector, credentials) { inbox in
                 inbox.hold(true)
                 let id = slack.userMessage(channel: "C0GENERAL", text: "hello <@\(slack.botUserID)>")
-                try await eventually("delivered", timeout: .seconds(10)) { slack.deliveries(of: id) == 1 ? true : nil }
+                try await eventually("delivered", timeout: .seconds(60)) { slack.deliveries(of: id) == 1 ? true : nil }
                 #expect(!slack.acked(id))
                 #expect(inbox.committed.isEmpty)
                 inbox.hold(false)
-                try await eventually("acknowledged", timeout: .seconds(10)) { slack.acked(id) ? true : nil }
+                try await eventually("acknowledged", timeout: .seconds(60)) { slack.acked(id) ? true : nil }
                 #expect(inbox.committed.count == 1)
                 #expect(inbox.committed.first?.mentionsBot == true)
                 #expect(inbox.committed.first?.chat == ChatJID(platform: .slack, chatID: "C0GENERAL"))
@@ -96,12 +96,12 @@ struct SlackChannelTests {
                 // Slack sends it again (the ack was late): committed once, acknowledged again.
                 let again = slack.userMessage(channel: "C0GENERAL", text: "second")
                 inbox.hold(true)
-                try await eventually("second delivered", timeout: .seconds(10)) { slack.deliveries(of: again) == 1 ? true : nil }
+                try await eventually("second delivered", timeout: .seconds(60)) { slack.deliveries(of: again) == 1 ? true : nil }
                 slack.redeliverUnacked()
                 #expect(slack.deliveries(of: again) == 2)
                 inbox.hold(false)
-                try await eventually("second acknowledged", timeout: .seconds(10)) { slack.acked(again) ? true : nil }
-                try await eventually("redelivery seen as duplicate", timeout: .seconds(10)) { inbox.duplicates == 1 ? true : nil }
+                try await eventually("second acknowledged", timeout: .seconds(60)) { slack.acked(again) ? true : nil }
+                try await eventually("redelivery seen as duplicate", timeout: .seconds(60)) { inbox.duplicates == 1 ? true : nil }
                 #expect(inbox.committed.map(\.text) == ["hello <@\(slack.botUserID)>", "second"])
             }
         }
@@ -113,16 +113,16 @@ struct SlackChannelTests {
             try await Self.connected(slack, connector, credentials) { inbox in
                 #expect(slack.opened == 1)
                 slack.disconnect(reason: "refresh_requested")
-                try await eventually("second connection, first closed", timeout: .seconds(15)) {
+                try await eventually("second connection, first closed", timeout: .seconds(60)) {
                     slack.opened == 2 && slack.live == 1 ? true : nil
                 }
                 #expect(slack.maxLive == 2)
                 let id = slack.userMessage(channel: "C0GENERAL", text: "after refresh")
-                try await eventually("acknowledged", timeout: .seconds(10)) { slack.acked(id) ? true : nil }
+                try await eventually("acknowledged", timeout: .seconds(60)) { slack.acked(id) ? true : nil }
                 #expect(inbox.committed.map(\.text) == ["after refresh"])
                 #expect(slack.live == 1)
             }
-            try await eventually("connection closed when the connector stops", timeout: .seconds(10)) { slack.live == 0 ? true : nil }
+            try await eventually("connection closed when the connector stops", timeout: .seconds(60)) { slack.live == 0 ? true : nil }
         }
     }
 
@@ -132,10 +132,10 @@ struct SlackChannelTests {
             try await Self.connected(slack, connector, credentials) { inbox in
                 inbox.hold(true)
                 let id = slack.userMessage(channel: "C0GENERAL", text: "in flight")
-                try await eventually("delivered", timeout: .seconds(10)) { slack.deliveries(of: id) == 1 ? true : nil }
+                try await eventually("delivered", timeout: .seconds(60)) { slack.deliveries(of: id) == 1 ? true : nil }
                 slack.dropConnections()
                 inbox.hold(false)
-                try await eventually("reconnected and acknowledged", timeout: .seconds(20)) {
+                try await eventually("reconnected and acknowledged", timeout: .seconds(60)) {
                     slack.opened == 2 && slack.acked(id) ? true : nil
                 }
                 #expect(inbox.committed.map(\.text) == ["in flight"])
@@ -156,11 +156,11 @@ struct SlackChannelTests {
 
             let disabled = RecordingInbox()
             let task = Task { await connector.connect(Self.record(slack), credentials, inbox: disabled) }
-            try await eventually("connected", timeout: .seconds(20)) { disabled.lastStatus == .connected ? true : nil }
+            try await eventually("connected", timeout: .seconds(60)) { disabled.lastStatus == .connected ? true : nil }
             slack.disconnect(reason: "link_disabled")
             await task.value
             #expect(disabled.lastStatus == .error)
-            try await eventually("the disabled link closed", timeout: .seconds(10)) { slack.live == 0 ? true : nil }
+            try await eventually("the disabled link closed", timeout: .seconds(60)) { slack.live == 0 ? true : nil }
         }
     }
 

@@ -10,7 +10,7 @@ struct WebSocketConnectionTests {
         let server = try EchoWebSocketServer()
         let task = Task { try await server.run() }
         defer { task.cancel() }
-        let probe = try await eventually("echo server listening", timeout: .seconds(20)) { () -> WebSocketConnection? in
+        let probe = try await eventually("echo server listening", timeout: .seconds(60)) { () -> WebSocketConnection? in
             try? await WebSocketConnection.open(server.url)
         }
         await probe.close()
@@ -31,7 +31,7 @@ struct WebSocketConnectionTests {
             let ending = await ws.close()
             #expect(ending.code == 1000)
             #expect(ending.failure == nil)
-            try await eventually("server saw the close", timeout: .seconds(10)) { server.live == 0 ? true : nil }
+            try await eventually("server saw the close", timeout: .seconds(60)) { server.live == 0 ? true : nil }
         }
     }
 
@@ -55,7 +55,7 @@ struct WebSocketConnectionTests {
             for await _ in ws.messages {}
             let ending = await ws.closed()
             #expect(ending.code == nil || ending.code == 1006)
-            try await eventually("server counted the drop", timeout: .seconds(10)) { server.live == 0 ? true : nil }
+            try await eventually("server counted the drop", timeout: .seconds(60)) { server.live == 0 ? true : nil }
         }
     }
 
@@ -76,10 +76,10 @@ struct WebSocketConnectionTests {
     func abort() async throws {
         try await Self.withServer { server in
             let ws = try await WebSocketConnection.open(server.url)
-            try await eventually("server counted the connection", timeout: .seconds(10)) { server.live == 1 ? true : nil }
+            try await eventually("server counted the connection", timeout: .seconds(60)) { server.live == 1 ? true : nil }
             ws.abort()
             for await _ in ws.messages {}
-            try await eventually("server saw the connection end", timeout: .seconds(10)) { server.live == 0 ? true : nil }
+            try await eventually("server saw the connection end", timeout: .seconds(60)) { server.live == 0 ? true : nil }
         }
     }
 }

@@ -99,7 +99,7 @@ func withUpstream<T: Sendable>(_ body: @Sendable (FakeUpstream) async throws -> 
     let upstream = try FakeUpstream()
     let server = Task { try await upstream.run() }
     defer { server.cancel() }
-    try await eventually("upstream listening", timeout: .seconds(20)) {
+    try await eventually("upstream listening", timeout: .seconds(120)) {
         (try? await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(upstream.port)/v1/none"),
                                              timeout: .seconds(2))) != nil ? true : nil
     }

@@ -51,7 +51,7 @@ struct ChannelDiscordE2ETests {
         let servers = [Task { try await telegram.run() }, Task { try await whatsapp.run() }, Task { try await discord.run() }]
         defer { for s in servers { s.cancel() } }
         for base in [telegram.baseURL, whatsapp.baseURL, discord.apiBase] {
-            try await eventually("fake platform listening", timeout: .seconds(20)) {
+            try await eventually("fake platform listening", timeout: .seconds(120)) {
                 (try? await HTTPClient.shared.execute(HTTPClientRequest(url: base + "/none"), timeout: .seconds(2))) != nil ? true : nil
             }
         }
@@ -65,7 +65,7 @@ struct ChannelDiscordE2ETests {
 
     static func connect(_ h: ChannelHarness, _ discord: FakeDiscord) async throws {
         _ = try await h.object("POST", "/discord/connect", ["botToken": discord.botToken])
-        try await eventually("discord connected", timeout: .seconds(30)) {
+        try await eventually("discord connected", timeout: .seconds(120)) {
             try await h.object("GET", "/discord")["status"] as? String == "connected" ? true : nil
         }
     }
@@ -75,7 +75,7 @@ struct ChannelDiscordE2ETests {
     }
 
     static func replies(_ discord: FakeDiscord, atLeast count: Int) async throws -> [String] {
-        try await eventually("\(count) replies in \(channel)", timeout: .seconds(90)) {
+        try await eventually("\(count) replies in \(channel)", timeout: .seconds(120)) {
             let sent = discord.sent(channelID: channel)
             return sent.count >= count ? sent.map(\.content) : nil
         }
@@ -131,10 +131,10 @@ struct ChannelDiscordE2ETests {
             let committed = discord.lastSeq
             let lock = try WriteLock(path: h.d.databasePath)
             defer { lock.release() }
-            try await eventually("database locked", timeout: .seconds(20)) { lock.held ? true : nil }
+            try await eventually("database locked", timeout: .seconds(120)) { lock.held ? true : nil }
             let held = discord.userMessage(channelID: Self.channel, content: "<@\(discord.bot.id)> held", mentionsBot: true)
             let heldSeq = discord.lastSeq
-            try await eventually("clawd received it", timeout: .seconds(60)) {
+            try await eventually("clawd received it", timeout: .seconds(120)) {
                 discord.heartbeats.contains { ($0 ?? 0) >= heldSeq } ? true : nil
             }
             h.d.daemon.signal(SIGKILL)

@@ -32,7 +32,7 @@ struct ChannelHarness {
         let servers = [Task { try await telegram.run() }, Task { try await whatsapp.run() }, Task { try await slack.run() }]
         defer { for s in servers { s.cancel() } }
         for base in [telegram.baseURL, whatsapp.baseURL, slack.apiBase] {
-            try await eventually("fake platform listening", timeout: .seconds(20)) {
+            try await eventually("fake platform listening", timeout: .seconds(120)) {
                 (try? await HTTPClient.shared.execute(HTTPClientRequest(url: base + "/none"), timeout: .seconds(2))) != nil ? true : nil
             }
         }
@@ -67,7 +67,7 @@ struct ChannelHarness {
     /// Connects the fake bot and waits until its long poll is up.
     func connectTelegram() async throws {
         _ = try await object("POST", "/telegram/connect", ["botToken": telegram.token])
-        try await eventually("telegram connected", timeout: .seconds(30)) {
+        try await eventually("telegram connected", timeout: .seconds(120)) {
             try await object("GET", "/telegram")["status"] as? String == "connected" ? true : nil
         }
     }
@@ -75,7 +75,7 @@ struct ChannelHarness {
     /// Connects the fake Slack app and waits until Socket Mode said `hello`.
     func connectSlack() async throws {
         _ = try await object("POST", "/slack/connect", ["botToken": slack.botToken, "appToken": slack.appToken])
-        try await eventually("slack connected", timeout: .seconds(30)) {
+        try await eventually("slack connected", timeout: .seconds(120)) {
             try await object("GET", "/slack")["status"] as? String == "connected" ? true : nil
         }
     }

@@ -13,7 +13,7 @@ extension E2E {
         // Long enough that a create reaches RUNNING before expiry on a loaded 2-core machine
         // (at 10 s one did not, with the whole suite running beside it).
         static let retentionSeconds = 8
-        static let short = ["CLAWD_PERIOD_SECONDS": "20", "CLAWD_RETENTION_SECONDS": "\(retentionSeconds)"]
+        static let short = ["CLAWD_PERIOD_SECONDS": "30", "CLAWD_RETENTION_SECONDS": "\(retentionSeconds)"]
 
         /// Milliseconds between a deadline and the event its firing wrote, from the database.
         static func lagMillis(_ install: E2EInstall, event: String, id: String, deadlineSQL: String) async throws -> Int {

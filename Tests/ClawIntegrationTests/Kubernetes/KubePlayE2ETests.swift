@@ -130,7 +130,7 @@ struct KubePlay {
 
     /// Until the pod of `generation` runs and the bot answers on its port.
     func waitForBot(generation: Int) async throws {
-        try await eventually("the demo bot of generation \(generation) answers", timeout: .seconds(20)) { () -> Bool? in
+        try await eventually("the demo bot of generation \(generation) answers", timeout: .seconds(60)) { () -> Bool? in
             let labels = try await cli.run(["pod", "inspect", podName, "--format",
                                             "{{index .Labels \"\(RuntimeNames.generationLabel)\"}}"])
             guard labels.succeeded, labels.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == String(generation)

@@ -56,7 +56,7 @@ struct RuntimeContainerTests {
             let info = try #require(try await fixture.runtime.inspectContainer(name))
             let port = try #require(info.ports.first { $0.containerPort == 18789 }?.hostPort)
             #expect(info.ports.first?.hostIP == "127.0.0.1")
-            let health = try await eventually("GET /healthz answering", timeout: .seconds(20)) { await H.get(port, "/healthz") }
+            let health = try await eventually("GET /healthz answering", timeout: .seconds(60)) { await H.get(port, "/healthz") }
             #expect(health.status == 200)
             #expect(health.body == "ok")
             let page = try #require(await H.get(port, "/"))

@@ -18,7 +18,7 @@ struct RuntimeStreamTests {
                 name, "echo to-stderr >&2; i=0; while true; do i=$((i+1)); echo tick-$i; sleep 0.3; done"))
             try await runtime.startContainer(name)
 
-            let all = try await eventually("three ticks in the logs", timeout: .seconds(20)) {
+            let all = try await eventually("three ticks in the logs", timeout: .seconds(60)) {
                 let text = try await runtime.logs(name, tail: nil)
                 return text.contains("tick-3") ? text : nil
             }
