@@ -112,7 +112,7 @@ extension SlackChannel {
 
     /// Closes `connection` with a handshake even when the calling task is cancelled.
     static func shut(_ connection: WebSocketConnection) async {
-        await Task { await connection.close() }.value
+        await Task { _ = await connection.close() }.value
     }
 
     /// A user's text message as clawd stores it; edits, joins and other subtypes are not messages.

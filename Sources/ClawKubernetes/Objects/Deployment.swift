@@ -1,5 +1,5 @@
 /// `apps/v1` Deployment: the workload of one instance, 0 or 1 replica of its pod template.
-public struct Deployment: KubeObject, Equatable {
+public struct Deployment: SpecObject, Equatable {
     public static let resource = KubeResource.deployments
 
     public var metadata: ObjectMeta
@@ -10,16 +10,6 @@ public struct Deployment: KubeObject, Equatable {
         self.metadata = metadata
         self.spec = spec
         self.status = status
-    }
-
-    enum CodingKeys: String, CodingKey { case metadata, spec, status }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encodeTypeMeta(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encodeIfPresent(spec, forKey: .spec)
-        try container.encodeIfPresent(status, forKey: .status)
     }
 }
 

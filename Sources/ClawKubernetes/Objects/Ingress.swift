@@ -1,5 +1,5 @@
 /// `networking.k8s.io/v1` Ingress: routes `claw-<subdomain>.<domain>` to an instance's Service.
-public struct Ingress: KubeObject, Equatable {
+public struct Ingress: SpecObject, Equatable {
     public static let resource = KubeResource.ingresses
 
     public var metadata: ObjectMeta
@@ -8,15 +8,6 @@ public struct Ingress: KubeObject, Equatable {
     public init(metadata: ObjectMeta, spec: IngressSpec? = nil) {
         self.metadata = metadata
         self.spec = spec
-    }
-
-    enum CodingKeys: String, CodingKey { case metadata, spec }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encodeTypeMeta(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encodeIfPresent(spec, forKey: .spec)
     }
 }
 

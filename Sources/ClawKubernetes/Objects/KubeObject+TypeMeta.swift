@@ -16,3 +16,32 @@ extension KubeObject {
 enum TypeMetaKeys: String, CodingKey {
     case apiVersion, kind
 }
+
+/// A kind whose body is a `spec` and, for kinds the cluster reports on, a `status`. It is written
+/// as the type meta, `metadata` and whichever of the two is set; reading is the synthesized one
+/// (the stored properties by name).
+public protocol SpecObject: KubeObject {
+    associatedtype Spec: Encodable
+    associatedtype Status: Encodable = Never
+    var spec: Spec? { get }
+    var status: Status? { get }
+}
+
+enum SpecObjectKeys: String, CodingKey {
+    case metadata, spec, status
+}
+
+extension SpecObject {
+    public func encode(to encoder: any Encoder) throws {
+        try encodeTypeMeta(to: encoder)
+        var container = encoder.container(keyedBy: SpecObjectKeys.self)
+        try container.encode(metadata, forKey: .metadata)
+        try container.encodeIfPresent(spec, forKey: .spec)
+        try container.encodeIfPresent(status, forKey: .status)
+    }
+}
+
+extension SpecObject where Status == Never {
+    /// A kind without a status.
+    public var status: Never? { nil }
+}

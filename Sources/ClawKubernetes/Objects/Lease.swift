@@ -1,7 +1,7 @@
 import Foundation
 
 /// `coordination.k8s.io/v1` Lease: who leads among clawd replicas, renewed while it lives.
-public struct Lease: KubeObject, Equatable {
+public struct Lease: SpecObject, Equatable {
     public static let resource = KubeResource.leases
 
     public var metadata: ObjectMeta
@@ -10,15 +10,6 @@ public struct Lease: KubeObject, Equatable {
     public init(metadata: ObjectMeta, spec: LeaseSpec? = nil) {
         self.metadata = metadata
         self.spec = spec
-    }
-
-    enum CodingKeys: String, CodingKey { case metadata, spec }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encodeTypeMeta(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encodeIfPresent(spec, forKey: .spec)
     }
 }
 

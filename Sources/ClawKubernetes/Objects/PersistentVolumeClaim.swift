@@ -1,6 +1,6 @@
 /// `v1` PersistentVolumeClaim: the instance's state volume. It carries no owner reference, so
 /// deleting the workload leaves it (and the bot's state) in place.
-public struct PersistentVolumeClaim: KubeObject, Equatable {
+public struct PersistentVolumeClaim: SpecObject, Equatable {
     public static let resource = KubeResource.persistentVolumeClaims
 
     public var metadata: ObjectMeta
@@ -12,16 +12,6 @@ public struct PersistentVolumeClaim: KubeObject, Equatable {
         self.metadata = metadata
         self.spec = spec
         self.status = status
-    }
-
-    enum CodingKeys: String, CodingKey { case metadata, spec, status }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encodeTypeMeta(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encodeIfPresent(spec, forKey: .spec)
-        try container.encodeIfPresent(status, forKey: .status)
     }
 }
 

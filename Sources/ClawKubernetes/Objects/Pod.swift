@@ -1,5 +1,5 @@
 /// `v1` Pod, read only: what clawd learns of an instance's running container.
-public struct Pod: KubeObject, Equatable {
+public struct Pod: SpecObject, Equatable {
     public static let resource = KubeResource.pods
 
     public var metadata: ObjectMeta
@@ -10,16 +10,6 @@ public struct Pod: KubeObject, Equatable {
         self.metadata = metadata
         self.spec = spec
         self.status = status
-    }
-
-    enum CodingKeys: String, CodingKey { case metadata, spec, status }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encodeTypeMeta(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encodeIfPresent(spec, forKey: .spec)
-        try container.encodeIfPresent(status, forKey: .status)
     }
 
     /// The pod's `Ready` condition is `True`: every container passes its readiness probe.

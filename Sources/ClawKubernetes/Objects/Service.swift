@@ -1,5 +1,5 @@
 /// `v1` Service: the stable in-cluster address of an instance's pod.
-public struct Service: KubeObject, Equatable {
+public struct Service: SpecObject, Equatable {
     public static let resource = KubeResource.services
 
     public var metadata: ObjectMeta
@@ -8,15 +8,6 @@ public struct Service: KubeObject, Equatable {
     public init(metadata: ObjectMeta, spec: ServiceSpec? = nil) {
         self.metadata = metadata
         self.spec = spec
-    }
-
-    enum CodingKeys: String, CodingKey { case metadata, spec }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encodeTypeMeta(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encodeIfPresent(spec, forKey: .spec)
     }
 }
 

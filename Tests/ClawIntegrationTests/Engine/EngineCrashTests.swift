@@ -28,7 +28,9 @@ final class CrashScenario: Sendable {
                                                 attributes: [.posixPermissions: 0o700])
         store = try Store(path: dir + "/data/clawd.sqlite")
         installID = "k" + String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(11))
-        let base = Int.random(in: 40_000...49_000)
+        // Below the kernel's ephemeral range (32768+), where a client socket could hold a port, and
+        // apart from the default pool (20000+) and the other harnesses' ranges.
+        let base = 10_000 + 100 * Int.random(in: 0..<38)
         instances = InstanceService(store: store, config: InstanceServiceConfig(
             policy: .default, image: RuntimeTestBackend.imageTag, portRange: base...(base + 200)),
             subscribers: [])  // intent only: the daemon under test is another process

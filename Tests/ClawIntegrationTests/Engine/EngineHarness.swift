@@ -45,7 +45,9 @@ final class EngineHarness: Sendable {
         dir = try TestPaths.makeTempDir("e")
         store = try Store(path: dir + "/clawd.sqlite")
         installID = "t" + String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(11))
-        let base = Int.random(in: 30_000...39_000)
+        // Below the kernel's ephemeral range (32768+), where a client socket could hold a port, and
+        // apart from the default pool (20000+) and the crash tests' range.
+        let base = 14_200 + 100 * Int.random(in: 0..<56)
         var config = EngineConfig(installID: installID, stateDir: "/home/node/.openclaw", instancePort: 18789,
                                   stopTimeoutSeconds: 2, resync: .seconds(60), orphanGraceSeconds: 300)
         configure(&config)
