@@ -22,21 +22,31 @@ public enum TestPaths {
         return String(cString: p)
     }
 
-    /// A TCP port on 127.0.0.1 that was free a moment ago.
+    /// Ports above the kernel's ephemeral range (32768-60999): only an explicit bind takes one, so
+    /// the many client connections of a running suite cannot grab a port between this check and
+    /// the server's own bind.
+    public static let listenPorts = 61_000...65_000
+
+    /// A TCP port on 127.0.0.1, from `listenPorts`, that was free a moment ago.
     public static func freePort() throws -> Int {
+        for _ in 0..<200 {
+            let port = Int.random(in: listenPorts)
+            if canBind(port) { return port }
+        }
+        throw POSIXError(.EADDRINUSE)
+    }
+
+    static func canBind(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
         defer { close(fd) }
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = 0
+        addr.sin_port = UInt16(port).bigEndian
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0
-            }
+        let len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        return withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 }
         }
-        guard ok else { throw POSIXError(.EADDRINUSE) }
-        return Int(UInt16(bigEndian: addr.sin_port))
     }
 }

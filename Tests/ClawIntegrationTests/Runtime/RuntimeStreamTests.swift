@@ -59,11 +59,17 @@ struct RuntimeStreamTests {
             }
             defer { consumer.cancel() }
             _ = try await fixture.createContainer(H.shell(name, "sleep 0.5; exit 7"))
-            try await runtime.startContainer(name)
-            _ = try await fixture.waitForState(name, [.exited, .stopped])
-            let seen = try await eventually("a start and a die event", timeout: .seconds(60)) {
-                let events = await log.matching(name)
-                return events.contains { $0.action == "die" } && events.contains { $0.action == "start" } ? events : nil
+            // One start is enough when the replay holds; on a loaded host podman 4.3 has been seen
+            // to miss the pair once, so the container runs again (at most three times) before the
+            // stream is judged silent.
+            var seen: [RuntimeEvent] = []
+            for _ in 0..<3 where seen.isEmpty {
+                try await runtime.startContainer(name)
+                _ = try await fixture.waitForState(name, [.exited, .stopped])
+                seen = (try? await eventually("a start and a die event", timeout: .seconds(30)) {
+                    let events = await log.matching(name)
+                    return events.contains { $0.action == "die" } && events.contains { $0.action == "start" } ? events : nil
+                }) ?? []
             }
             let start = try #require(seen.first { $0.action == "start" })
             let die = try #require(seen.last { $0.action == "die" })
