@@ -51,7 +51,7 @@ public final class DaemonProcess: @unchecked Sendable {
     }
 
     /// Waits for `READY=1`; throws with the daemon's stderr when it does not come.
-    public func waitReady(timeout: Duration = .seconds(30)) async throws {
+    public func waitReady(timeout: Duration = .seconds(120)) async throws {
         if await notify.waitFor(line: "READY=1", timeout: timeout) { return }
         throw DaemonProcessError("clawd did not send READY=1 within \(timeout); running=\(process.isRunning) stderr:\n\(stderr)")
     }

@@ -86,7 +86,7 @@ public final class E2EInstall: @unchecked Sendable {
     @discardableResult
     public func start(environment extra: [String: String] = [:], listenHost: String = "127.0.0.1") async throws -> DaemonProcess {
         let daemon = try launch(environment: extra, listenHost: listenHost)
-        try await daemon.waitReady(timeout: .seconds(60))
+        try await daemon.waitReady(timeout: .seconds(120))
         return daemon
     }
 

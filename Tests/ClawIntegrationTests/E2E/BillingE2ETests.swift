@@ -12,7 +12,8 @@ extension E2E {
     struct Billing {
         // Long enough that a create reaches RUNNING before expiry on a loaded 2-core machine
         // (at 10 s one did not, with the whole suite running beside it).
-        static let retentionSeconds = 8
+        // The retention must outlast the checks between the expiry and the renew on such a host too.
+        static let retentionSeconds = 30
         static let short = ["CLAWD_PERIOD_SECONDS": "30", "CLAWD_RETENTION_SECONDS": "\(retentionSeconds)"]
 
         /// Milliseconds between a deadline and the event its firing wrote, from the database.
@@ -88,7 +89,7 @@ extension E2E {
 
                 // Expiry again, then retention: DELETED, container and volume gone.
                 try await claw.waitStatus(id, "STOPPED", timeout: .seconds(60))
-                let deleted = try await claw.waitStatus(id, "DELETED", timeout: .seconds(60))
+                let deleted = try await claw.waitStatus(id, "DELETED", timeout: .seconds(120))
                 #expect(deleted.deleteAfter == nil)
                 try await eventually("retention removed container and volume (podman ps -a / volume ls)") {
                     let names = try await install.podmanNames()

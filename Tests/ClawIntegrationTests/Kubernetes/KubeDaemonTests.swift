@@ -38,7 +38,7 @@ struct KubeDaemonTests {
             first.signal(SIGKILL)
             _ = await first.waitExit(timeout: .seconds(10))
             // The lease lasts 15 s after the last renewal; then the second takes over and serves.
-            try await second.waitReady(timeout: .seconds(45))
+            try await second.waitReady(timeout: .seconds(90))
             let holder = try await second.admin.get("/admin/status").decode(AdminStatus.self)
             #expect(holder.runtime["backend"] == "kubernetes")
         }

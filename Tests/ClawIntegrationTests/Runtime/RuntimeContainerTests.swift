@@ -88,7 +88,10 @@ struct RuntimeContainerTests {
             try await runtime.stopContainer(name, timeoutSeconds: 2)
             let elapsed = ContinuousClock.now - started
             #expect(elapsed >= .milliseconds(1_800), "stopped after \(elapsed), before the 2 s timeout")
-            #expect(elapsed < .seconds(12), "stop took \(elapsed)")
+            // The kill (137) after at least the timeout proves TERM, wait, KILL; that the 2 s (not
+            // the engine's default 10 s) is passed is ArgumentTests' check: a loaded host can make
+            // the engine's own stop take seconds longer, so the upper bound only catches a hang.
+            #expect(elapsed < .seconds(60), "stop took \(elapsed)")
             let stopped = try #require(try await runtime.inspectContainer(name))
             #expect(stopped.state == .exited || stopped.state == .stopped)
             #expect(stopped.exitCode == 137)

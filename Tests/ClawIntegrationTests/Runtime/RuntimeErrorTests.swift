@@ -83,7 +83,7 @@ struct RuntimeErrorTests {
             .write(toFile: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
 
-        let dead = CLIRuntime(backend: backend.backend, binaryPath: script, defaultTimeout: .seconds(10))
+        let dead = CLIRuntime(backend: backend.backend, binaryPath: script, defaultTimeout: .seconds(120))
         let listed = await #expect(throws: ClawError.self) { try await dead.listContainers(labels: [:]) }
         #expect(listed?.code == .runtime)
         #expect(listed?.message.contains("clawd-test: the runtime is broken") == true)
